@@ -1,0 +1,41 @@
+// Registry of CLI subcommands. Each src/cli/*_command.cc registers itself with
+// AMIP_REGISTER_COMMAND, so adding a subcommand never touches main.cc.
+// Conventions for every subcommand (docs/cli.md): --help, --format table|csv|json where it
+// prints results, exit codes from ExitCode below, errors on stderr in plain German/English.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace amip::cli {
+
+// Process exit codes shared by all subcommands.
+enum class ExitCode : int {
+  kOk = 0,
+  kDataError = 1,    // the input was rejected (import errors, failed checks, failed calibration)
+  kUsageError = 2,   // bad command line (CLI11 uses 105/106 internally; main maps them to 2)
+  kInternalError = 3,
+};
+
+// The outcome of a subcommand; set by its callback, read by main.
+struct CommandOutcome {
+  ExitCode exit_code = ExitCode::kOk;
+};
+
+// REQUIRES: called during static initialisation only.
+using CommandRegistrar = std::function<void(CLI::App& app, CommandOutcome& outcome)>;
+int RegisterCommand(int order, CommandRegistrar registrar);
+const std::vector<std::pair<int, CommandRegistrar>>& RegisteredCommands();
+
+// Prints a Status for a user and returns the matching exit code.
+ExitCode ReportError(const core::Status& status);
+
+}  // namespace amip::cli
+
+// `order` sorts the subcommands in --help.
+#define AMIP_REGISTER_COMMAND(order, fn) \
+  static const int amip_registered_##fn = ::amip::cli::RegisterCommand(order, fn)
