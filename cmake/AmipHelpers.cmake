@@ -35,3 +35,16 @@ function(amip_test)
                        WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
                        PROPERTIES ENVIRONMENT "AMIP_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
 endfunction()
+
+# amip_module(NAME x DEPS ... [TEST_DEPS ...]): library amip_x from every *.cc in the folder
+# except *_test.cc, and test binary x_test from the *_test.cc files (if any).
+function(amip_module)
+  cmake_parse_arguments(ARG "" "NAME" "DEPS;TEST_DEPS" ${ARGN})
+  file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
+  list(FILTER srcs EXCLUDE REGEX "_test\\.cc$")
+  file(GLOB tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cc)
+  amip_library(NAME ${ARG_NAME} SRCS ${srcs} DEPS ${ARG_DEPS})
+  if(tests)
+    amip_test(NAME ${ARG_NAME}_test SRCS ${tests} DEPS amip_${ARG_NAME} ${ARG_TEST_DEPS})
+  endif()
+endfunction()

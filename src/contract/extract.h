@@ -127,6 +127,17 @@ struct UnemploymentSpell {
   std::optional<Date> end;
 };
 
+// Optional extension file bg_housing.csv: housing of a Bedarfsgemeinschaft for months
+// from..to (inclusive), the input the benefits batch needs (docs/data-contract.md).
+struct BgHousing {
+  BgIdx bg = core::kNoIdx;
+  Month from;
+  Month to;
+  Cents rent_cold;  // Bruttokaltmiete (cold rent incl. Nebenkosten), monthly
+  Cents heating;    // Heizkosten, monthly
+  double flat_size_sqm = 0;
+};
+
 struct Stichtag {
   Month month;
   Date date;
@@ -142,6 +153,7 @@ struct Extract {
   std::vector<EmploymentSpell> employment_spells;
   std::vector<MeasureSpell> measure_spells;
   std::vector<UnemploymentSpell> unemployment_spells;
+  std::vector<BgHousing> bg_housing;  // optional extension; may be empty
   std::vector<Stichtag> stichtage;  // empty = default (15th of each month)
 
   // The count day (Stichtag) of a month: from `stichtage` if given, else the 15th.
