@@ -1,0 +1,86 @@
+#include "contract/instrument_catalogue.h"
+
+#include <gtest/gtest.h>
+
+namespace amip::contract {
+namespace {
+
+TEST(InstrumentCatalogueTest, EmbeddedCatalogueHasEveryContractCode) {
+  core::Result<InstrumentCatalogue> catalogue = LoadInstrumentCatalogue();
+  ASSERT_TRUE(catalogue.ok()) << catalogue.status().ToString();
+  for (const char* code : {"fbw", "fbw_abschluss", "mat", "mag", "avgs", "egz", "esg", "evl",
+                           "agh", "tam", "eq", "bae", "fav", "reha", "vb", "bgb", "gb", "16a"}) {
+    EXPECT_NE(catalogue->Find(code), nullptr) << code;
+  }
+  EXPECT_EQ(catalogue->instruments().size(), 18u);
+  EXPECT_EQ(catalogue->Find("xyz"), nullptr);
+}
+
+TEST(InstrumentCatalogueTest, ActiveMeasureFlagsFollowTheOrdinance) {
+  core::Result<InstrumentCatalogue> catalogue = LoadInstrumentCatalogue();
+  ASSERT_TRUE(catalogue.ok());
+  EXPECT_TRUE(catalogue->Find("fbw")->active_measure);
+  EXPECT_TRUE(catalogue->Find("tam")->active_measure);
+  EXPECT_FALSE(catalogue->Find("egz")->active_measure);
+  EXPECT_TRUE(catalogue->Find("egz")->begleitend);
+  EXPECT_TRUE(catalogue->Find("evl")->begleitend);
+  EXPECT_FALSE(catalogue->Find("vb")->active_measure);
+  EXPECT_FALSE(catalogue->Find("bgb")->active_measure);
+  EXPECT_FALSE(catalogue->Find("gb")->active_measure);
+  EXPECT_FALSE(catalogue->Find("16a")->active_measure);
+  EXPECT_EQ(catalogue->Find("agh")->active_measure_2011, true);
+}
+
+TEST(InstrumentCatalogueTest, ValidityPeriod) {
+  core::Result<InstrumentCatalogue> catalogue = LoadInstrumentCatalogue();
+  ASSERT_TRUE(catalogue.ok());
+  const Instrument* fav = catalogue->Find("fav");
+  EXPECT_TRUE(fav->IsValidOn(core::Date::FromYmd(2018, 12, 31)));
+  EXPECT_FALSE(fav->IsValidOn(core::Date::FromYmd(2019, 1, 1)));
+  EXPECT_FALSE(catalogue->Find("tam")->IsValidOn(core::Date::FromYmd(2018, 12, 31)));
+  EXPECT_TRUE(catalogue->Find("tam")->IsValidOn(core::Date::FromYmd(2030, 1, 1)));
+}
+
+constexpr const char* kEntry =
+    "instruments:\n"
+    "  - code: x\n"
+    "    name: X\n"
+    "    legal_basis: § 1\n"
+    "    valid_from: 2019-01-01\n"
+    "    active_measure: true\n"
+    "    begleitend: false\n";
+
+TEST(InstrumentCatalogueTest, ParsesMinimalEntryAndDefaults2011Flag) {
+  core::Result<InstrumentCatalogue> catalogue = ParseInstrumentCatalogue(kEntry, "t.yaml");
+  ASSERT_TRUE(catalogue.ok()) << catalogue.status().ToString();
+  EXPECT_TRUE(catalogue->Find("x")->active_measure_2011);
+  EXPECT_FALSE(catalogue->Find("x")->valid_to.has_value());
+}
+
+TEST(InstrumentCatalogueTest, RejectsUnknownKeyWithLine) {
+  const std::string text = std::string(kEntry) + "    colour: red\n";
+  core::Result<InstrumentCatalogue> catalogue = ParseInstrumentCatalogue(text, "t.yaml");
+  ASSERT_FALSE(catalogue.ok());
+  EXPECT_EQ(catalogue.status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_NE(catalogue.status().message().find("t.yaml:8: unknown key 'colour'"),
+            std::string::npos)
+      << catalogue.status().message();
+}
+
+TEST(InstrumentCatalogueTest, RejectsDuplicateCodeMissingKeyBadDateAndBadBool) {
+  EXPECT_FALSE(ParseInstrumentCatalogue(std::string(kEntry) + std::string(kEntry).substr(12),
+                                        "t.yaml")
+                   .ok());
+  EXPECT_FALSE(ParseInstrumentCatalogue("instruments:\n  - code: x\n    name: X\n", "t.yaml").ok());
+  std::string bad_date = kEntry;
+  bad_date.replace(bad_date.find("2019-01-01"), 10, "2019-13-01");
+  EXPECT_FALSE(ParseInstrumentCatalogue(bad_date, "t.yaml").ok());
+  std::string bad_bool = kEntry;
+  bad_bool.replace(bad_bool.find("true"), 4, "yes");
+  EXPECT_FALSE(ParseInstrumentCatalogue(bad_bool, "t.yaml").ok());
+  EXPECT_FALSE(ParseInstrumentCatalogue("instruments: [", "t.yaml").ok());
+  EXPECT_FALSE(ParseInstrumentCatalogue("other: 1\n", "t.yaml").ok());
+}
+
+}  // namespace
+}  // namespace amip::contract
