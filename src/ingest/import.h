@@ -1,0 +1,52 @@
+// Import: reads a Jobcenter extract directory (data contract v1, docs/data-contract.md),
+// validates every file and every cross-file rule in memory, and only then writes the database
+// (storage::SaveExtract) in one transaction. All-or-nothing by default; with a quarantine file
+// the valid rows are loaded and every rejected row is written there unchanged with its reasons.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "contract/extract.h"
+#include "core/diagnostics.h"
+#include "core/status.h"
+#include "storage/extract_store.h"
+
+namespace amip::ingest {
+
+struct ImportOptions {
+  // Empty: all-or-nothing. Otherwise the CSV file that receives every rejected row.
+  std::string quarantine_path;
+  // Validate only; never open the database.
+  bool check_only = false;
+};
+
+struct ImportReport {
+  std::vector<storage::TableCount> rows;  // accepted rows per contract file
+  int64_t rejected_rows = 0;
+  core::Diagnostics diagnostics;  // errors and warnings with file, line, column, value, reason
+  bool written = false;           // the database was changed
+  bool unchanged = false;         // the same extract was already loaded (idempotent no-op)
+  std::vector<std::string> replaced_jobcenters;
+};
+
+// The result of reading and validating a directory, before anything is written.
+struct ReadResult {
+  contract::Extract extract;  // the accepted rows
+  core::Diagnostics diagnostics;
+  int64_t rejected_rows = 0;
+  bool fatal = false;  // a file-level error (missing file/column, bad header): nothing loadable
+  std::string content_hash;  // of the files read, for idempotent re-imports
+};
+
+// Reads and validates `dir` without touching any database.
+core::Result<ReadResult> ReadExtractDirectory(const std::string& dir);
+
+// Validates `dir` and, if allowed by the options, writes it to `db_path`. Returns an error
+// Status only for failures outside the data (unreadable directory, SQLite failure); rejected
+// data is reported in ImportReport (written == false, diagnostics has errors).
+core::Result<ImportReport> ImportDirectory(const std::string& dir, const std::string& db_path,
+                                           const ImportOptions& options);
+
+}  // namespace amip::ingest

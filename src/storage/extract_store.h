@@ -1,0 +1,74 @@
+// ExtractStore: the SQLite database that holds imported Jobcenter extracts (data contract v1).
+// The only place with SQL in src/. The schema is versioned (table schema_migrations); every
+// write happens in ONE transaction, so a database is never seen half-written. Ownership: an
+// import is a "load" that owns the Jobcenters named in its jobcenters.csv and every row of its
+// extract; a newer load of the same Jobcenters replaces the old one atomically
+// (docs/import.md). Functions open and close the database themselves; not thread-safe per file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "contract/extract.h"
+#include "core/date.h"
+#include "core/status.h"
+
+namespace amip::storage {
+
+// The schema version this build writes; older databases are migrated on the next import.
+inline constexpr int kSchemaVersion = 1;
+
+struct TableCount {
+  std::string table;  // "persons", "benefit_spells", ...
+  int64_t rows = 0;
+};
+
+struct SaveOutcome {
+  bool unchanged = false;             // same content already loaded: nothing written
+  int64_t load_id = 0;
+  std::vector<std::string> replaced;  // jc_ids whose earlier rows were replaced
+  std::vector<TableCount> written;    // rows written per table
+};
+
+// Writes `extract` as one load, replacing every earlier load that shares a Jobcenter with it.
+// `content_hash` identifies the source files: a load with the same Jobcenters and hash is left
+// untouched (idempotent import, database file unchanged). Fails with kFailedPrecondition if an
+// earlier load covers more Jobcenters than this one (it cannot be replaced partially) or if a
+// municipality is already owned by another load; the database is then unchanged.
+// The database file is created only when the write succeeds.
+core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const contract::Extract& extract,
+                                      const std::string& content_hash, const std::string& source);
+
+// Every Jobcenter in the database as one Extract. Deterministic order: jobcenters by jc_id,
+// municipalities by ags, persons by person_id, bg_ids by bg_id, spells/claims by
+// (person, start, ...). A person present in several loads appears once (lowest load_id wins).
+core::Result<contract::Extract> LoadExtract(const std::string& db_path);
+
+struct JobcenterInfo {
+  std::string jc_id;
+  std::string name;
+  std::string kind;
+  int64_t municipalities = 0;
+  int64_t elb_last_count_day = 0;
+};
+
+struct InfoSummary {
+  int schema_version = 0;
+  int64_t loads = 0;
+  std::vector<TableCount> tables;  // rows per table
+  std::optional<core::Date> first_day;  // earliest date in any spell or claim
+  std::optional<core::Date> last_day;   // latest date in any spell or claim
+  std::optional<core::Date> last_count_day;  // Stichtag of the last month with Stichtag <= last_day
+  int64_t jobcenters = 0;
+  int64_t municipalities = 0;
+  int64_t persons = 0;  // distinct person_id
+  int64_t elb_last_count_day = 0;  // distinct persons with an elb spell covering last_count_day
+  std::vector<JobcenterInfo> per_jobcenter;
+};
+
+// What is loaded; kNotFound if the file does not exist (it is never created here).
+core::Result<InfoSummary> Info(const std::string& db_path);
+
+}  // namespace amip::storage
