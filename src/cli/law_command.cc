@@ -1,0 +1,108 @@
+// `amip law check [--dir ROOT]`: runs the strict law-parameter loader over law/parameters/**
+// and law/local/** (embedded files, or the files below ROOT when given), resolves every
+// month of the coverage window and prints one line per parameter file. Exit 1 on any error.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "cli/command_registry.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
+#include "report/table.h"
+
+namespace amip::cli {
+namespace {
+
+core::Status LoadFromDir(const std::string& root, law::ParameterStore& store,
+                         law::LocalRules& local) {
+  namespace fs = std::filesystem;
+  for (const char* sub : {"law/parameters", "law/local"}) {
+    const fs::path dir = fs::path(root) / sub;
+    if (!fs::is_directory(dir)) return core::NotFoundError("no directory " + dir.string());
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path);
+      std::stringstream text;
+      text << in.rdbuf();
+      const std::string rel = fs::relative(path, root).string();
+      if (std::string(sub) == "law/parameters") {
+        AMIP_RETURN_IF_ERROR(store.AddFile(rel, text.str()));
+      } else {
+        AMIP_RETURN_IF_ERROR(local.AddFile(rel, text.str()));
+      }
+    }
+  }
+  return core::Status::Ok();
+}
+
+ExitCode RunLawCheck(const std::string& dir, const std::string& format_text) {
+  auto format = report::ParseOutputFormat(format_text);
+  if (!format.ok()) return ReportError(format.status());
+  law::ParameterStore store;
+  law::LocalRules local;
+  if (dir.empty()) {
+    auto embedded = law::ParameterStore::LoadEmbedded();
+    if (!embedded.ok()) return ReportError(embedded.status());
+    store = std::move(embedded).value();
+    auto embedded_local = law::LocalRules::LoadEmbedded();
+    if (!embedded_local.ok()) return ReportError(embedded_local.status());
+    local = std::move(embedded_local).value();
+  } else {
+    core::Status status = LoadFromDir(dir, store, local);
+    if (!status.ok()) return ReportError(status);
+  }
+  int months = 0;
+  for (int year = 2014; year <= 2026; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      auto law = law::ResolveLaw(store, core::Date::FromYmd(year, month, 1));
+      if (!law.ok()) return ReportError(law.status());
+      ++months;
+    }
+  }
+  std::map<std::string, std::pair<int, int>> per_file;  // file -> parameters, entries
+  for (const auto& [id, param] : store.parameters()) {
+    per_file[param.file].first += 1;
+    per_file[param.file].second += static_cast<int>(param.entries.size());
+  }
+  report::Table table({{"datei", "Datei"},
+                       {"parameter", "Parameter", report::Align::kRight, true},
+                       {"eintraege", "Einträge", report::Align::kRight, true}},
+                      "Rechtsparameter (strict check)");
+  for (const auto& [file, counts] : per_file) {
+    table.AddTextRow({file, std::to_string(counts.first), std::to_string(counts.second)});
+  }
+  for (const auto& [ags, muni] : local.municipalities()) {
+    table.AddTextRow({muni.file + " [" + muni.name + ", " + muni.status + "]",
+                      std::to_string(muni.mietstufe.size()),
+                      std::to_string(muni.kdu_bruttokaltmiete.size())});
+  }
+  std::printf("%s", table.Render(*format).c_str());
+  if (*format == report::OutputFormat::kTable) {
+    std::printf("OK: %zu parameters, %d months resolved (2014-01 … 2026-12), %zu municipalities\n",
+                store.parameters().size(), months, local.municipalities().size());
+  }
+  return ExitCode::kOk;
+}
+
+void RegisterLaw(CLI::App& app, CommandOutcome& outcome) {
+  auto* law_cmd = app.add_subcommand("law", "Rechtsparameter (law/parameters, law/local)");
+  law_cmd->require_subcommand(1);
+  auto* check = law_cmd->add_subcommand(
+      "check", "Strict check of every law parameter file and every month 2014–2026");
+  auto dir = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("table");
+  check->add_option("--dir", *dir, "Repository root to read law/ from (default: embedded files)");
+  check->add_option("--format", *format, "table|csv|json");
+  check->callback([&outcome, dir, format] { outcome.exit_code = RunLawCheck(*dir, *format); });
+}
+
+}  // namespace
+
+AMIP_REGISTER_COMMAND(80, RegisterLaw);
+
+}  // namespace amip::cli

@@ -1,0 +1,117 @@
+// LawSnapshot: every legal parameter the benefit formulas need, resolved for one date into
+// typed, frozen structs (formulas never see YAML). Built once per date by ResolveLaw from a
+// ParameterStore; each value keeps the id and BGBl. reference of its parameter so a trace
+// can cite it. Dates outside the maintained coverage (law/parameters/coverage.yaml) are
+// rejected with kOutOfRange. Immutable value type.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "core/status.h"
+#include "law/parameter_store.h"
+
+namespace amip::law {
+
+// Where a value comes from: parameter id, entry date and legal reference.
+struct Citation {
+  std::string id;
+  core::Date valid_from;
+  std::string reference;
+};
+
+struct Sgb2Law {
+  std::array<core::Cents, 7> regelbedarfsstufe{};  // index 1..6
+  int alter_rbs5_ab = 0, alter_rbs4_ab = 0, alter_rbs3_ab = 0, alter_bg_kind_unter = 0;
+  core::Cents kindersofortzuschlag;
+  double mehrbedarf_ae_fest = 0, mehrbedarf_ae_je_kind = 0, mehrbedarf_ae_hoechst = 0;
+  int mehrbedarf_ae_alter_klein = 0, mehrbedarf_ae_alter_schul = 0, mehrbedarf_ae_alter_minderj = 0;
+  double mehrbedarf_schwangerschaft = 0, mehrbedarf_behinderung = 0;
+  std::array<double, 7> mehrbedarf_warmwasser{};  // index 1..6
+  core::Cents efb_grundabsetzbetrag, efb_stufe_2_ab, efb_stufe_3_ab, efb_obergrenze_ohne_kind,
+      efb_obergrenze_mit_kind;
+  double efb_satz_1 = 0, efb_satz_2 = 0, efb_satz_3 = 0;
+  bool grundabsetzbetrag_u25_aktiv = false;
+  int grundabsetzbetrag_u25_alter_unter = 0;
+  // Exactly one of the two wealth regimes is in force.
+  struct VermoegenAlt {
+    core::Cents je_lebensjahr, mindestbetrag, hoechst_1948_1957, hoechst_1958_1963,
+        hoechst_ab_1964, vor_1948_je_lebensjahr, vor_1948_hoechst, je_kind, anschaffung;
+  };
+  struct VermoegenBuergergeld {
+    core::Cents karenz_erste_person, karenz_weitere_person, je_person;
+    int karenzzeit_monate = 0;
+  };
+  std::optional<VermoegenAlt> vermoegen_alt;
+  std::optional<VermoegenBuergergeld> vermoegen_buergergeld;
+};
+
+struct KindergeldLaw {
+  core::Cents kind_1, kind_2, kind_3, kind_4_plus;
+  // Kindergeld for the child with ordinal `ordinal` (1-based) of the claimant.
+  core::Cents ForOrdinal(int ordinal) const;
+};
+
+struct KinderzuschlagLaw {
+  core::Cents hoechstbetrag, mindesteinkommen_paar, mindesteinkommen_alleinerziehend;
+  double entzug_eltern = 0, entzug_kind = 0;
+  core::Cents rundung_eltern;
+  bool hoechsteinkommensgrenze = false;
+  core::Cents wohnkosten_single_y, wohnkosten_paar_y, wohnkosten_kind_y;
+};
+
+struct WohngeldLaw {
+  static constexpr int kScale = 10;  // fixed-point decimals (Anlage 3 WoGG)
+  std::array<int64_t, 13> a{}, b{}, c{};  // index 1..12, scaled by 10^10
+  int64_t faktor = 0;                     // scaled by 10^10
+  std::array<core::Cents, 13> mindestmiete{}, mindesteinkommen{};  // index 1..12
+  // hoechstbetrag[n][mietstufe], n 1..5 and 6 = each further member; mietstufe 1..7
+  std::array<std::array<core::Cents, 8>, 7> hoechstbetrag{};
+  int mietstufen = 6;
+  std::array<core::Cents, 7> heizkostenentlastung{}, heizkostenkomponente{}, klimakomponente{};
+  core::Cents je_mitglied_ueber_12, bagatellgrenze;
+  std::array<double, 4> pauschalabzug{};
+  core::Cents werbungskostenpauschale_y, freibetrag_schwerbehindert_y,
+      freibetrag_alleinerziehend_y, freibetrag_kind_erwerb_y;
+  core::Cents vermoegen_erstes, vermoegen_weiteres;
+};
+
+struct ArbeitLaw {
+  core::Cents mindestlohn;  // per hour; 0 before 2015
+  core::Cents geringfuegigkeitsgrenze, uebergangsbereich_obergrenze;
+  std::optional<double> faktor_f;
+  double an_rv = 0, an_alv = 0, an_kv = 0, an_pv = 0, an_pv_kinderlos = 0;
+  double ag_rv = 0, ag_alv = 0, ag_kv = 0, ag_pv = 0;
+};
+
+struct EinkommensteuerLaw {
+  double grundfreibetrag = 0, zone2_bis = 0, zone3_bis = 0, zone4_bis = 0;
+  double b2 = 0, b3 = 0, c3 = 0, c4 = 0, c5 = 0;
+  core::Cents arbeitnehmer_pauschbetrag_y, sonderausgaben_pauschbetrag_y;
+};
+
+struct LawSnapshot {
+  core::Date date;
+  Sgb2Law sgb2;
+  KindergeldLaw kindergeld;
+  KinderzuschlagLaw kiz;
+  WohngeldLaw wohngeld;
+  ArbeitLaw arbeit;
+  EinkommensteuerLaw est;
+  std::map<std::string, Citation> citations;  // by parameter id
+
+  // "BGBl. I 2013 S. 3857 (sgb2/regelbedarf.regelbedarfsstufen, since 2014-01-01)".
+  std::string Cite(const std::string& id) const;
+};
+
+// Resolves every parameter for `date`; kOutOfRange outside the coverage window.
+core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date date);
+
+// The embedded store, loaded once (thread-safe static). Loading errors are returned.
+core::Result<const ParameterStore*> EmbeddedStore();
+
+}  // namespace amip::law

@@ -1,0 +1,440 @@
+#include "law/parameter_store.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <regex>
+#include <set>
+
+#include "resources/resources.h"
+
+namespace amip::law {
+namespace {
+
+using core::InvalidArgumentError;
+using core::Status;
+
+std::string Where(std::string_view file, const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return std::string(file) + ":" + std::to_string(mark.line + 1) + ":" +
+         std::to_string(mark.column + 1);
+}
+
+bool IsDecimal(const std::string& text) {
+  static const std::regex kDecimal(R"(-?[0-9]+(\.[0-9]+)?)");
+  return std::regex_match(text, kDecimal);
+}
+
+core::Result<Unit> ParseUnit(const std::string& text) {
+  static const std::map<std::string, Unit> kUnits = {
+      {"Euros", Unit::kEuros},   {"Share", Unit::kShare},   {"Coefficient", Unit::kCoefficient},
+      {"Years", Unit::kYears},   {"Months", Unit::kMonths}, {"Count", Unit::kCount},
+      {"Hours", Unit::kHours},   {"SquareMeters", Unit::kSquareMeters}};
+  auto it = kUnits.find(text);
+  if (it == kUnits.end()) {
+    return InvalidArgumentError("unknown unit '" + text +
+                                "' (allowed: Euros, Share, Coefficient, Years, Months, Count, "
+                                "Hours, SquareMeters)");
+  }
+  return it->second;
+}
+
+// Checks that a number fits the unit (the "unit mismatch" rule).
+Status CheckUnit(const std::string& where, Unit unit, const ValueNode& node) {
+  if (node.kind == ValueNode::Kind::kMap) {
+    for (const auto& [key, child] : node.map) AMIP_RETURN_IF_ERROR(CheckUnit(where, unit, child));
+    return Status::Ok();
+  }
+  if (node.kind == ValueNode::Kind::kList) {
+    for (const auto& child : node.list) AMIP_RETURN_IF_ERROR(CheckUnit(where, unit, child));
+    return Status::Ok();
+  }
+  const auto dot = node.text.find('.');
+  const size_t decimals = dot == std::string::npos ? 0 : node.text.size() - dot - 1;
+  switch (unit) {
+    case Unit::kEuros:
+      if (decimals > 2) {
+        return InvalidArgumentError(where + ": unit mismatch: value " + node.text +
+                                    " has more than 2 decimals but the unit is Euros");
+      }
+      break;
+    case Unit::kShare:
+      if (node.number < 0 || node.number > 1) {
+        return InvalidArgumentError(where + ": unit mismatch: value " + node.text +
+                                    " is not a Share between 0 and 1");
+      }
+      break;
+    case Unit::kYears:
+    case Unit::kMonths:
+    case Unit::kCount:
+      if (decimals > 0) {
+        return InvalidArgumentError(where + ": unit mismatch: value " + node.text +
+                                    " is not a whole number but the unit is " +
+                                    UnitName(unit));
+      }
+      break;
+    default:
+      break;
+  }
+  return Status::Ok();
+}
+
+core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node) {
+  ValueNode out;
+  if (node.IsScalar()) {
+    out.text = node.Scalar();
+    if (!IsDecimal(out.text)) {
+      return InvalidArgumentError(Where(file, node) + ": value '" + out.text +
+                                  "' is not a decimal number like 391 or 0.0000408");
+    }
+    out.number = std::strtod(out.text.c_str(), nullptr);
+    return out;
+  }
+  if (node.IsMap()) {
+    out.kind = ValueNode::Kind::kMap;
+    for (const auto& item : node) {
+      const std::string key = item.first.Scalar();
+      if (out.map.count(key) > 0) {
+        return InvalidArgumentError(Where(file, item.first) + ": duplicate key '" + key + "'");
+      }
+      AMIP_ASSIGN_OR_RETURN(out.map[key], ParseValue(file, item.second));
+    }
+    return out;
+  }
+  if (node.IsSequence()) {
+    out.kind = ValueNode::Kind::kList;
+    for (const auto& item : node) {
+      AMIP_ASSIGN_OR_RETURN(ValueNode child, ParseValue(file, item));
+      out.list.push_back(std::move(child));
+    }
+    return out;
+  }
+  return InvalidArgumentError(Where(file, node) + ": empty value");
+}
+
+// Merges `update` into `base` (maps recursively; numbers and lists replace).
+void Merge(ValueNode& base, const ValueNode& update) {
+  if (base.kind == ValueNode::Kind::kMap && update.kind == ValueNode::Kind::kMap) {
+    for (const auto& [key, child] : update.map) {
+      auto it = base.map.find(key);
+      if (it == base.map.end()) {
+        base.map[key] = child;
+      } else {
+        Merge(it->second, child);
+      }
+    }
+    return;
+  }
+  base = update;
+}
+
+core::Result<std::string> ScalarField(std::string_view file, const YAML::Node& node,
+                                      const std::string& key) {
+  if (!node.IsScalar() || node.Scalar().empty()) {
+    return InvalidArgumentError(Where(file, node) + ": '" + key + "' must be a non-empty text");
+  }
+  return node.Scalar();
+}
+
+Status CheckValueShape(const std::string& where, const std::string& type, const ValueNode& v) {
+  const bool ok = (type == "scalar" && v.kind == ValueNode::Kind::kNumber) ||
+                  (type == "by_key" && v.kind == ValueNode::Kind::kMap) ||
+                  (type == "table" && v.kind == ValueNode::Kind::kMap) ||
+                  (type == "brackets" && v.kind == ValueNode::Kind::kList);
+  if (!ok) return InvalidArgumentError(where + ": value does not match type '" + type + "'");
+  return Status::Ok();
+}
+
+core::Result<Parameter> ParseParameter(std::string_view file, const std::string& id,
+                                       const YAML::Node& node) {
+  if (!node.IsMap()) return InvalidArgumentError(Where(file, node) + ": parameter must be a map");
+  static const std::regex kDate(R"([0-9]{4}-[0-9]{2}-[0-9]{2})");
+  Parameter param;
+  param.id = id;
+  param.file = std::string(file);
+  std::set<std::string> seen;
+  bool has_unit = false;
+  for (const auto& item : node) {
+    const std::string key = item.first.Scalar();
+    if (!seen.insert(key).second) {
+      return InvalidArgumentError(Where(file, item.first) + ": duplicate key '" + key + "'");
+    }
+    const YAML::Node& value = item.second;
+    if (key == "name" || key == "description") {
+      if (!value.IsMap()) {
+        return InvalidArgumentError(Where(file, value) + ": '" + key + "' needs {de, en}");
+      }
+      for (const auto& lang : value) {
+        const std::string lang_key = lang.first.Scalar();
+        AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, lang.second, key));
+        if (lang_key == "de") {
+          (key == "name" ? param.name_de : param.description_de) = text;
+        } else if (lang_key == "en") {
+          (key == "name" ? param.name_en : param.description_en) = text;
+        } else {
+          return InvalidArgumentError(Where(file, lang.first) + ": unknown key '" + lang_key +
+                                      "' in " + key + " (allowed: de, en)");
+        }
+      }
+    } else if (key == "unit") {
+      AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, value, key));
+      auto unit = ParseUnit(text);
+      if (!unit.ok()) return unit.status().WithContext(Where(file, value));
+      param.unit = *unit;
+      has_unit = true;
+    } else if (key == "reference_period") {
+      AMIP_ASSIGN_OR_RETURN(param.reference_period, ScalarField(file, value, key));
+      static const std::set<std::string> kPeriods = {"Month", "Year", "Week", "Hour", "None"};
+      if (kPeriods.count(param.reference_period) == 0) {
+        return InvalidArgumentError(Where(file, value) + ": unknown reference_period '" +
+                                    param.reference_period +
+                                    "' (allowed: Month, Year, Week, Hour, None)");
+      }
+    } else if (key == "type") {
+      AMIP_ASSIGN_OR_RETURN(param.type, ScalarField(file, value, key));
+      static const std::set<std::string> kTypes = {"scalar", "by_key", "table", "brackets"};
+      if (kTypes.count(param.type) == 0) {
+        return InvalidArgumentError(Where(file, value) + ": unknown type '" + param.type +
+                                    "' (allowed: scalar, by_key, table, brackets)");
+      }
+    } else if (std::regex_match(key, kDate)) {
+      auto date = core::Date::Parse(key);
+      if (!date.ok()) {
+        return InvalidArgumentError(Where(file, item.first) + ": malformed date '" + key +
+                                    "': " + date.status().message());
+      }
+      if (!param.entries.empty() && !(param.entries.back().valid_from < *date)) {
+        return InvalidArgumentError(Where(file, item.first) + ": date " + key +
+                                    " is not after the previous entry " +
+                                    param.entries.back().valid_from.ToString() +
+                                    " (dates must be sorted ascending)");
+      }
+      if (!value.IsMap()) {
+        return InvalidArgumentError(Where(file, value) + ": entry " + key + " must be a map");
+      }
+      ParameterEntry entry;
+      entry.valid_from = *date;
+      entry.line = static_cast<int>(item.first.Mark().line) + 1;
+      bool has_value = false;
+      bool updates_previous = false;
+      std::set<std::string> entry_seen;
+      ValueNode raw;
+      for (const auto& field : value) {
+        const std::string field_key = field.first.Scalar();
+        if (!entry_seen.insert(field_key).second) {
+          return InvalidArgumentError(Where(file, field.first) + ": duplicate key '" +
+                                      field_key + "'");
+        }
+        if (field_key == "value") {
+          AMIP_ASSIGN_OR_RETURN(raw, ParseValue(file, field.second));
+          has_value = true;
+        } else if (field_key == "reference") {
+          AMIP_ASSIGN_OR_RETURN(entry.reference, ScalarField(file, field.second, field_key));
+        } else if (field_key == "note") {
+          AMIP_ASSIGN_OR_RETURN(entry.note, ScalarField(file, field.second, field_key));
+        } else if (field_key == "updates_previous") {
+          updates_previous = field.second.IsScalar() && field.second.Scalar() == "true";
+        } else {
+          return InvalidArgumentError(Where(file, field.first) + ": unknown key '" + field_key +
+                                      "' in entry " + key +
+                                      " (allowed: value, reference, note, updates_previous)");
+        }
+      }
+      const std::string where = Where(file, value);
+      if (!has_value) {
+        if (entry.note.empty()) {
+          return InvalidArgumentError(where + ": entry " + key + " has neither value nor note");
+        }
+        entry.abolished = true;
+      } else {
+        if (entry.reference.empty()) {
+          return InvalidArgumentError(where + ": entry " + key + " has no 'reference'");
+        }
+        if (!has_unit) return InvalidArgumentError(where + ": 'unit' must precede the entries");
+        AMIP_RETURN_IF_ERROR(CheckUnit(where, param.unit, raw));
+        if (updates_previous) {
+          if (param.entries.empty() || param.entries.back().abolished) {
+            return InvalidArgumentError(where + ": updates_previous without a previous value");
+          }
+          entry.value = param.entries.back().value;
+          Merge(entry.value, raw);
+        } else {
+          entry.value = std::move(raw);
+        }
+        if (param.type.empty()) return InvalidArgumentError(where + ": 'type' must precede");
+        AMIP_RETURN_IF_ERROR(CheckValueShape(where, param.type, entry.value));
+      }
+      param.entries.push_back(std::move(entry));
+    } else {
+      return InvalidArgumentError(
+          Where(file, item.first) + ": unknown key '" + key +
+          "' (allowed: name, description, unit, reference_period, type, YYYY-MM-DD)");
+    }
+  }
+  const std::string where = Where(file, node);
+  if (param.name_de.empty() || param.name_en.empty()) {
+    return InvalidArgumentError(where + ": parameter '" + id + "' needs name {de, en}");
+  }
+  if (param.description_de.empty() || param.description_de.rfind("§", 0) != 0) {
+    return InvalidArgumentError(where + ": parameter '" + id +
+                                "' needs description.de starting with the §");
+  }
+  if (param.reference_period.empty() || param.type.empty() || !has_unit) {
+    return InvalidArgumentError(where + ": parameter '" + id +
+                                "' needs unit, reference_period and type");
+  }
+  if (param.entries.empty()) {
+    return InvalidArgumentError(where + ": parameter '" + id + "' has no dated entry");
+  }
+  return param;
+}
+
+}  // namespace
+
+const char* UnitName(Unit unit) {
+  switch (unit) {
+    case Unit::kEuros: return "Euros";
+    case Unit::kShare: return "Share";
+    case Unit::kCoefficient: return "Coefficient";
+    case Unit::kYears: return "Years";
+    case Unit::kMonths: return "Months";
+    case Unit::kCount: return "Count";
+    case Unit::kHours: return "Hours";
+    case Unit::kSquareMeters: return "SquareMeters";
+  }
+  return "?";
+}
+
+core::Result<ParameterStore> ParameterStore::LoadEmbedded() {
+  ParameterStore store;
+  for (const auto& resource : resources::List("law/parameters/")) {
+    if (resource.path.size() < 5 || resource.path.substr(resource.path.size() - 5) != ".yaml") {
+      continue;
+    }
+    AMIP_RETURN_IF_ERROR(store.AddFile(resource.path, resource.content));
+  }
+  if (store.parameters_.empty()) {
+    return core::InternalError("no law parameters embedded under law/parameters/");
+  }
+  return store;
+}
+
+Status ParameterStore::AddFile(std::string_view path, std::string_view text) {
+  // Id prefix: the path below law/parameters/ without ".yaml".
+  std::string stem(path);
+  const std::string root = "law/parameters/";
+  const auto root_pos = stem.find(root);
+  if (root_pos != std::string::npos) stem = stem.substr(root_pos + root.size());
+  if (stem.size() > 5 && stem.substr(stem.size() - 5) == ".yaml") stem.resize(stem.size() - 5);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    return InvalidArgumentError(std::string(path) + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                std::to_string(e.mark.column + 1) + ": YAML error: " + e.msg);
+  }
+  if (!doc.IsMap()) return InvalidArgumentError(std::string(path) + ": top level must be a map");
+  std::set<std::string> seen;
+  for (const auto& item : doc) {
+    const std::string key = item.first.Scalar();
+    if (!seen.insert(key).second) {
+      return InvalidArgumentError(Where(path, item.first) + ": duplicate key '" + key + "'");
+    }
+    const std::string id = stem + "." + key;
+    AMIP_ASSIGN_OR_RETURN(Parameter param, ParseParameter(path, id, item.second));
+    parameters_[id] = std::move(param);
+  }
+  return Status::Ok();
+}
+
+core::Result<const Parameter*> ParameterStore::Get(std::string_view id) const {
+  auto it = parameters_.find(id);
+  if (it == parameters_.end()) {
+    return core::NotFoundError("law parameter '" + std::string(id) + "' does not exist");
+  }
+  return &it->second;
+}
+
+core::Result<const ParameterEntry*> ParameterStore::InForce(std::string_view id,
+                                                            core::Date date) const {
+  AMIP_ASSIGN_OR_RETURN(const Parameter* param, Get(id));
+  const ParameterEntry* found = nullptr;
+  for (const auto& entry : param->entries) {
+    if (entry.valid_from <= date) found = &entry;
+  }
+  if (found == nullptr) {
+    return core::OutOfRangeError("law parameter '" + std::string(id) + "' has no value before " +
+                                 param->entries.front().valid_from.ToString() + " (asked for " +
+                                 date.ToString() + ")");
+  }
+  if (found->abolished) {
+    return core::OutOfRangeError("law parameter '" + std::string(id) + "' is abolished since " +
+                                 found->valid_from.ToString() + " (asked for " + date.ToString() +
+                                 "): " + found->note);
+  }
+  return found;
+}
+
+core::Result<const ValueNode*> Child(const ValueNode& node, std::string_view key_path) {
+  const ValueNode* current = &node;
+  size_t start = 0;
+  while (start <= key_path.size() && !key_path.empty()) {
+    const size_t dot = key_path.find('.', start);
+    const std::string key(key_path.substr(start, dot == std::string_view::npos
+                                                     ? std::string_view::npos
+                                                     : dot - start));
+    if (current->kind != ValueNode::Kind::kMap) {
+      return core::NotFoundError("value has no key '" + key + "' (not a map)");
+    }
+    auto it = current->map.find(key);
+    if (it == current->map.end()) {
+      return core::NotFoundError("value has no key '" + std::string(key_path) + "'");
+    }
+    current = &it->second;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return current;
+}
+
+core::Result<core::Cents> ToCents(const ValueNode& node) {
+  if (node.kind != ValueNode::Kind::kNumber) return InvalidArgumentError("value is not a number");
+  auto cents = core::Cents::Parse(node.text);
+  if (!cents.ok()) return InvalidArgumentError("'" + node.text + "': " + cents.status().message());
+  return *cents;
+}
+
+core::Result<int64_t> ToScaled(const ValueNode& node, int scale) {
+  if (node.kind != ValueNode::Kind::kNumber) return InvalidArgumentError("value is not a number");
+  const std::string& text = node.text;
+  bool negative = !text.empty() && text[0] == '-';
+  int64_t whole = 0;
+  int64_t frac = 0;
+  int frac_digits = 0;
+  bool in_frac = false;
+  for (size_t idx = negative ? 1 : 0; idx < text.size(); ++idx) {
+    const char c = text[idx];
+    if (c == '.') {
+      in_frac = true;
+      continue;
+    }
+    if (in_frac) {
+      if (frac_digits >= scale) {
+        return InvalidArgumentError("'" + text + "' has more than " + std::to_string(scale) +
+                                    " decimals");
+      }
+      frac = frac * 10 + (c - '0');
+      ++frac_digits;
+    } else {
+      whole = whole * 10 + (c - '0');
+    }
+  }
+  int64_t factor = 1;
+  for (int idx = 0; idx < scale; ++idx) factor *= 10;
+  for (int idx = frac_digits; idx < scale; ++idx) frac *= 10;
+  const int64_t value = whole * factor + frac;
+  return negative ? -value : value;
+}
+
+}  // namespace amip::law
