@@ -1,0 +1,154 @@
+#include "benefits/evaluate.h"
+
+#include <cmath>
+
+namespace amip::benefits {
+namespace {
+
+using core::Cents;
+
+void Flatten(const Household& h, Evaluation& e) {
+  auto& o = e.outputs;
+  const Sgb2Result& s = e.sgb2;
+  o["arbeitslosengeld_2.regelsatz_m_bg"] = s.regelsatz_m_bg;
+  o["arbeitslosengeld_2.kosten_der_unterkunft_m_bg"] = s.kdu_m_bg;
+  o["arbeitslosengeld_2.regelbedarf_m_bg"] = s.bedarf_m_bg;
+  o["arbeitslosengeld_2.einkommen_m_bg"] = s.einkommen_m_bg;
+  o["arbeitslosengeld_2.anspruchshoehe_m_bg"] = s.anspruch_m_bg;
+  o["arbeitslosengeld_2.vermoegensfreibetrag_bg"] = s.vermoegensfreibetrag_bg;
+  o["arbeitslosengeld_2.betrag_m_bg"] = e.sgb2_betrag_m_bg;
+  e.text_outputs["arbeitslosengeld_2.hilfebeduerftig"] = s.hilfebeduerftig ? "ja" : "nein";
+  for (size_t idx = 0; idx < s.personen.size(); ++idx) {
+    const Sgb2Person& r = s.personen[idx];
+    const std::string suffix = "." + r.id;
+    o["arbeitslosengeld_2.regelsatz_m" + suffix] = r.regelsatz;
+    o["arbeitslosengeld_2.mehrbedarf_m" + suffix] = r.mehrbedarf;
+    o["arbeitslosengeld_2.kosten_der_unterkunft_m" + suffix] = r.kdu;
+    o["arbeitslosengeld_2.anrechnungsfreies_einkommen_m" + suffix] = r.freibetrag;
+    o["arbeitslosengeld_2.nettoeinkommen_nach_abzug_freibetrag_m" + suffix] = r.erwerb_anrechenbar;
+    o["arbeitslosengeld_2.anzurechnendes_einkommen_m" + suffix] = r.einkommen;
+    o["arbeitslosengeld_2.anspruch_m" + suffix] = r.anspruch;
+    o["kindergeld.betrag_m" + suffix] = r.kindergeld;
+    if (r.netto_erwerb.value() > 0) o["netto.nettolohn_m" + suffix] = r.netto_erwerb;
+    (void)h;
+  }
+  if (e.wohngeld.has_value()) {
+    o["wohngeld.miete_m"] = e.wohngeld->miete_m;
+    o["wohngeld.einkommen_m"] = e.wohngeld->einkommen_m;
+    o["wohngeld.anspruchshoehe_m_wthh"] = e.wohngeld->anspruch_m;
+  }
+  o["wohngeld.betrag_m_wthh"] = e.wohngeld_betrag_m_wthh;
+  o["kinderzuschlag.basisbetrag_m_bg"] = e.kiz.basisbetrag_m_bg;
+  o["kinderzuschlag.anspruchshoehe_m_bg"] = e.kiz.anspruch_m_bg;
+  o["kinderzuschlag.betrag_m_bg"] = e.kiz_betrag_m_bg;
+  e.text_outputs["vorrang.ergebnis"] = VorrangName(e.vorrang);
+}
+
+}  // namespace
+
+const char* VorrangName(Vorrang vorrang) {
+  switch (vorrang) {
+    case Vorrang::kSgb2: return "sgb2";
+    case Vorrang::kVorrangigeLeistungen: return "vorrangig";
+    case Vorrang::kKeineLeistung: return "keine";
+  }
+  return "?";
+}
+
+core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
+                                  const law::LocalRules* local, const EvaluateOptions& options,
+                                  Trace* trace) {
+  Evaluation e;
+  AMIP_ASSIGN_OR_RETURN(e.sgb2, ComputeBuergergeld(h, law, local, trace));
+  const bool has_mietstufe = h.wohnung.mietstufe.has_value() || !h.wohnung.gemeinde.empty();
+  if (options.wohngeld && !has_mietstufe && trace) {
+    trace->AddText("wohngeld", "anspruchshoehe_m_wthh", "", "-",
+                   "nicht berechnet: weder wohnung.mietstufe noch wohnung.gemeinde angegeben");
+  }
+  if (options.wohngeld && has_mietstufe) {
+    AMIP_ASSIGN_OR_RETURN(WohngeldResult wg,
+                          ComputeWohngeld(h, law, local, options.wohngeld_options, trace));
+    e.wohngeld = wg;
+  }
+  AMIP_ASSIGN_OR_RETURN(e.kiz, ComputeKinderzuschlag(h, law, e.sgb2, trace));
+  // Vorrangprüfung: the priority benefits are claimed instead of SGB II if, together with
+  // the household's income, they cover the BG's need (§ 12a SGB II).
+  const Cents wohngeld = e.wohngeld.has_value() ? e.wohngeld->anspruch_m : Cents();
+  const Cents kiz = e.kiz.anspruch_m_bg;
+  const Cents covered = e.sgb2.einkommen_m_bg + wohngeld + kiz;
+  std::string why;
+  if (!e.sgb2.hilfebeduerftig) {
+    e.vorrang = (wohngeld.value() > 0 || kiz.value() > 0) ? Vorrang::kVorrangigeLeistungen
+                                                          : Vorrang::kKeineLeistung;
+    why = "ohne SGB II nicht hilfebedürftig";
+  } else if ((wohngeld.value() > 0 || kiz.value() > 0) && covered >= e.sgb2.bedarf_m_bg) {
+    e.vorrang = Vorrang::kVorrangigeLeistungen;
+    why = "Einkommen " + Euro(e.sgb2.einkommen_m_bg) + " + Wohngeld " + Euro(wohngeld) + " + KiZ " +
+          Euro(kiz) + " = " + Euro(covered) + " ≥ Bedarf " + Euro(e.sgb2.bedarf_m_bg) +
+          ": vorrangige Leistungen beenden die Hilfebedürftigkeit";
+  } else {
+    e.vorrang = Vorrang::kSgb2;
+    why = "Einkommen " + Euro(e.sgb2.einkommen_m_bg) + " + Wohngeld " + Euro(wohngeld) + " + KiZ " +
+          Euro(kiz) + " = " + Euro(covered) + " < Bedarf " + Euro(e.sgb2.bedarf_m_bg) +
+          ": Bürgergeld/Alg II wird gezahlt, Wohngeld und KiZ entfallen";
+  }
+  if (e.vorrang == Vorrang::kSgb2) {
+    e.sgb2_betrag_m_bg = e.sgb2.anspruch_m_bg;
+  } else {
+    e.wohngeld_betrag_m_wthh = wohngeld;
+    e.kiz_betrag_m_bg = kiz;
+  }
+  if (trace) {
+    trace->AddText("vorrang", "ergebnis", "", VorrangName(e.vorrang), why, {},
+                   "vorrangpruefung_gettsim");
+  }
+  Flatten(h, e);
+  return e;
+}
+
+Cents MonatsbruttoAusJob(double stunden_woche, Cents stundenlohn) {
+  const long double cents = static_cast<long double>(stundenlohn.value()) * stunden_woche * 13.0L / 3.0L;
+  return Cents::FromCents(static_cast<int64_t>(std::llround(cents)));
+}
+
+core::Result<Household> MitJob(const Household& household, const Job& job) {
+  Household out = household;
+  int target = -1;
+  if (!job.person_id.empty()) {
+    target = FindPerson(out, job.person_id);
+    if (target < 0) return core::InvalidArgumentError("job person '" + job.person_id + "' is not in the household");
+  } else {
+    for (size_t idx = 0; idx < out.personen.size(); ++idx) {
+      if (!IsChild(out.personen[idx])) {
+        target = static_cast<int>(idx);
+        break;
+      }
+    }
+  }
+  if (target < 0) return core::InvalidArgumentError("household has no adult to take the job");
+  Person& p = out.personen[target];
+  p.bruttolohn_m = MonatsbruttoAusJob(job.stunden_woche, job.stundenlohn);
+  p.nettolohn_m.reset();
+  return out;
+}
+
+core::Result<HoursToExit> StundenBisBedarfsdeckung(const Household& household, Cents stundenlohn,
+                                                   const std::string& person_id,
+                                                   const law::LawSnapshot& law,
+                                                   const law::LocalRules* local,
+                                                   const EvaluateOptions& options, int max_hours) {
+  HoursToExit out;
+  for (int hours = 1; hours <= max_hours; ++hours) {
+    AMIP_ASSIGN_OR_RETURN(Household with_job, MitJob(household, Job{static_cast<double>(hours), stundenlohn, person_id}));
+    AMIP_ASSIGN_OR_RETURN(Evaluation e, Evaluate(with_job, law, local, options, nullptr));
+    out.evaluation = e;
+    out.brutto_m = MonatsbruttoAusJob(hours, stundenlohn);
+    if (e.vorrang != Vorrang::kSgb2) {
+      out.stunden = hours;
+      return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace amip::benefits

@@ -1,0 +1,67 @@
+// Evaluate: the full computation for one household and month — potential Bürgergeld,
+// Wohngeld and Kinderzuschlag, then the precedence check (Vorrangprüfung, § 12a SGB II,
+// § 7 WoGG, § 6a BKGG) deciding what is paid — and the flat output map used by case
+// files, the CLI and the conformance runner. Also the job scenarios: does a job with given
+// weekly hours and hourly wage end the need, and the smallest weekly hours that do.
+// Pure: no I/O, the law snapshot and local rules are passed in.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "benefits/household.h"
+#include "benefits/kinderzuschlag.h"
+#include "benefits/sgb2.h"
+#include "benefits/trace.h"
+#include "benefits/wohngeld.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
+
+namespace amip::benefits {
+
+enum class Vorrang { kSgb2, kVorrangigeLeistungen, kKeineLeistung };
+const char* VorrangName(Vorrang vorrang);  // "sgb2", "vorrangig", "keine"
+
+struct EvaluateOptions {
+  bool wohngeld = true;       // compute Wohngeld (needs a Mietstufe)
+  WohngeldOptions wohngeld_options;
+};
+
+struct Evaluation {
+  Sgb2Result sgb2;
+  std::optional<WohngeldResult> wohngeld;
+  KinderzuschlagResult kiz;
+  Vorrang vorrang = Vorrang::kKeineLeistung;
+  core::Cents sgb2_betrag_m_bg, wohngeld_betrag_m_wthh, kiz_betrag_m_bg;
+  std::map<std::string, core::Cents> outputs;      // flat keys, see docs/household-cases.md
+  std::map<std::string, std::string> text_outputs; // e.g. vorrang.ergebnis
+};
+
+core::Result<Evaluation> Evaluate(const Household& household, const law::LawSnapshot& law,
+                                  const law::LocalRules* local, const EvaluateOptions& options,
+                                  Trace* trace);
+
+// A job offer: weekly hours at an hourly wage for person `person_id` (default: first adult).
+struct Job {
+  double stunden_woche = 0;
+  core::Cents stundenlohn;
+  std::string person_id;
+};
+// Monthly gross of a job: hours × wage × 13 / 3 (weeks per month), rounded to cents.
+core::Cents MonatsbruttoAusJob(double stunden_woche, core::Cents stundenlohn);
+// The household with the job's gross replacing the person's earnings (net recomputed).
+core::Result<Household> MitJob(const Household& household, const Job& job);
+
+struct HoursToExit {
+  std::optional<double> stunden;  // smallest whole weekly hours (1..max) with no SGB II paid
+  core::Cents brutto_m;
+  Evaluation evaluation;  // at that number of hours (or at max hours)
+};
+core::Result<HoursToExit> StundenBisBedarfsdeckung(const Household& household, core::Cents stundenlohn,
+                                                   const std::string& person_id,
+                                                   const law::LawSnapshot& law,
+                                                   const law::LocalRules* local,
+                                                   const EvaluateOptions& options, int max_hours);
+
+}  // namespace amip::benefits

@@ -1,0 +1,298 @@
+#include "benefits/household.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+namespace amip::benefits {
+namespace {
+
+using core::InvalidArgumentError;
+
+class Reader {
+ public:
+  explicit Reader(std::string_view where) : where_(where) {}
+
+  std::string At(const YAML::Node& node) const {
+    return where_ + ":" + std::to_string(node.Mark().line + 1) + ":" +
+           std::to_string(node.Mark().column + 1);
+  }
+
+  core::Status Keys(const YAML::Node& map, const std::set<std::string>& allowed,
+                    const std::string& what) const {
+    if (!map.IsMap()) return InvalidArgumentError(At(map) + ": " + what + " must be a map");
+    std::set<std::string> seen;
+    for (const auto& item : map) {
+      const std::string key = item.first.Scalar();
+      if (allowed.count(key) == 0) {
+        std::string list;
+        for (const auto& name : allowed) list += (list.empty() ? "" : ", ") + name;
+        return InvalidArgumentError(At(item.first) + ": unknown key '" + key + "' in " + what +
+                                    " (allowed: " + list + ")");
+      }
+      if (!seen.insert(key).second) {
+        return InvalidArgumentError(At(item.first) + ": duplicate key '" + key + "'");
+      }
+    }
+    return core::Status::Ok();
+  }
+
+  core::Result<core::Cents> Money(const YAML::Node& node, const std::string& field) const {
+    auto cents = core::Cents::Parse(node.Scalar());
+    if (!cents.ok()) {
+      return InvalidArgumentError(At(node) + ": " + field + ": '" + node.Scalar() +
+                                  "' is not a euro amount: " + cents.status().message());
+    }
+    if (cents->value() < 0) {
+      return InvalidArgumentError(At(node) + ": " + field + " must not be negative (got " +
+                                  node.Scalar() + ")");
+    }
+    return *cents;
+  }
+
+  core::Result<int> Int(const YAML::Node& node, const std::string& field, int lo, int hi) const {
+    try {
+      const int value = node.as<int>();
+      if (value < lo || value > hi) {
+        return InvalidArgumentError(At(node) + ": " + field + " must be between " +
+                                    std::to_string(lo) + " and " + std::to_string(hi) +
+                                    " (got " + node.Scalar() + ")");
+      }
+      return value;
+    } catch (const YAML::Exception&) {
+      return InvalidArgumentError(At(node) + ": " + field + ": '" + node.Scalar() +
+                                  "' is not a whole number");
+    }
+  }
+
+  core::Result<bool> Bool(const YAML::Node& node, const std::string& field) const {
+    if (node.Scalar() == "true") return true;
+    if (node.Scalar() == "false") return false;
+    return InvalidArgumentError(At(node) + ": " + field + " must be true or false");
+  }
+
+ private:
+  std::string where_;
+};
+
+core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
+  AMIP_RETURN_IF_ERROR(r.Keys(
+      node,
+      {"id", "alter", "partner", "eltern", "kindergeld_empfaenger", "in_ausbildung",
+       "bruttolohn_m", "nettolohn_m", "unterhalt_m", "unterhaltsvorschuss_m",
+       "sonstiges_einkommen_m", "vermoegen", "schwanger", "behinderung_eingliederung",
+       "mehrbedarf_sonstig_m", "kind_ausserhalb", "zaehlkinder_ausserhalb", "schwerbehindert",
+       "wohngeld_abzuege"},
+      "person"));
+  Person p;
+  if (!node["id"]) return InvalidArgumentError(r.At(node) + ": person without 'id'");
+  p.id = node["id"].Scalar();
+  if (!node["alter"]) return InvalidArgumentError(r.At(node) + ": person '" + p.id + "' without 'alter'");
+  AMIP_ASSIGN_OR_RETURN(p.alter, r.Int(node["alter"], "alter", 0, 120));
+  for (const auto& item : node) {
+    const std::string key = item.first.Scalar();
+    const YAML::Node& v = item.second;
+    if (key == "partner") p.partner = v.Scalar();
+    if (key == "kindergeld_empfaenger") p.kindergeld_empfaenger = v.Scalar();
+    if (key == "eltern") {
+      if (v.IsSequence()) {
+        for (const auto& parent : v) p.eltern.push_back(parent.Scalar());
+      } else {
+        p.eltern.push_back(v.Scalar());
+      }
+    }
+    if (key == "in_ausbildung") {
+      AMIP_ASSIGN_OR_RETURN(p.in_ausbildung, r.Bool(v, key));
+    }
+    if (key == "schwanger") {
+      AMIP_ASSIGN_OR_RETURN(p.schwanger, r.Bool(v, key));
+    }
+    if (key == "behinderung_eingliederung") {
+      AMIP_ASSIGN_OR_RETURN(p.behinderung_eingliederung, r.Bool(v, key));
+    }
+    if (key == "kind_ausserhalb") {
+      AMIP_ASSIGN_OR_RETURN(p.kind_ausserhalb, r.Bool(v, key));
+    }
+    if (key == "schwerbehindert") {
+      AMIP_ASSIGN_OR_RETURN(p.schwerbehindert, r.Bool(v, key));
+    }
+    if (key == "zaehlkinder_ausserhalb") {
+      AMIP_ASSIGN_OR_RETURN(p.zaehlkinder_ausserhalb, r.Int(v, key, 0, 20));
+    }
+    if (key == "wohngeld_abzuege") {
+      AMIP_ASSIGN_OR_RETURN(int count, r.Int(v, key, 0, 3));
+      p.wohngeld_abzuege = count;
+    }
+    if (key == "bruttolohn_m") {
+      AMIP_ASSIGN_OR_RETURN(p.bruttolohn_m, r.Money(v, key));
+    }
+    if (key == "nettolohn_m") {
+      AMIP_ASSIGN_OR_RETURN(core::Cents net, r.Money(v, key));
+      p.nettolohn_m = net;
+    }
+    if (key == "unterhalt_m") {
+      AMIP_ASSIGN_OR_RETURN(p.unterhalt_m, r.Money(v, key));
+    }
+    if (key == "unterhaltsvorschuss_m") {
+      AMIP_ASSIGN_OR_RETURN(p.unterhaltsvorschuss_m, r.Money(v, key));
+    }
+    if (key == "sonstiges_einkommen_m") {
+      AMIP_ASSIGN_OR_RETURN(p.sonstiges_einkommen_m, r.Money(v, key));
+    }
+    if (key == "vermoegen") {
+      AMIP_ASSIGN_OR_RETURN(p.vermoegen, r.Money(v, key));
+    }
+    if (key == "mehrbedarf_sonstig_m") {
+      AMIP_ASSIGN_OR_RETURN(p.mehrbedarf_sonstig_m, r.Money(v, key));
+    }
+  }
+  return p;
+}
+
+core::Result<Wohnung> ParseWohnung(const Reader& r, const YAML::Node& node) {
+  AMIP_RETURN_IF_ERROR(r.Keys(node,
+                              {"bruttokaltmiete_m", "heizkosten_m", "wohnflaeche_qm",
+                               "warmwasser_dezentral", "gemeinde", "kdu_grenze_m", "mietstufe"},
+                              "wohnung"));
+  Wohnung w;
+  if (!node["bruttokaltmiete_m"]) {
+    return InvalidArgumentError(r.At(node) + ": wohnung needs 'bruttokaltmiete_m'");
+  }
+  AMIP_ASSIGN_OR_RETURN(w.bruttokaltmiete_m, r.Money(node["bruttokaltmiete_m"], "bruttokaltmiete_m"));
+  if (node["heizkosten_m"]) {
+    AMIP_ASSIGN_OR_RETURN(w.heizkosten_m, r.Money(node["heizkosten_m"], "heizkosten_m"));
+  }
+  if (node["wohnflaeche_qm"]) w.wohnflaeche_qm = node["wohnflaeche_qm"].as<double>(0);
+  if (node["warmwasser_dezentral"]) {
+    AMIP_ASSIGN_OR_RETURN(w.warmwasser_dezentral,
+                          r.Bool(node["warmwasser_dezentral"], "warmwasser_dezentral"));
+  }
+  if (node["gemeinde"]) w.gemeinde = node["gemeinde"].Scalar();
+  if (node["kdu_grenze_m"]) {
+    AMIP_ASSIGN_OR_RETURN(core::Cents ceiling, r.Money(node["kdu_grenze_m"], "kdu_grenze_m"));
+    w.kdu_grenze_m = ceiling;
+  }
+  if (node["mietstufe"]) {
+    AMIP_ASSIGN_OR_RETURN(int stufe, r.Int(node["mietstufe"], "mietstufe", 1, 7));
+    w.mietstufe = stufe;
+  }
+  return w;
+}
+
+}  // namespace
+
+int FindPerson(const Household& household, std::string_view id) {
+  for (size_t idx = 0; idx < household.personen.size(); ++idx) {
+    if (household.personen[idx].id == id) return static_cast<int>(idx);
+  }
+  return -1;
+}
+
+bool IsChild(const Person& person) { return !person.eltern.empty(); }
+
+core::Status ValidateHousehold(const Household& household) {
+  if (household.personen.empty()) return InvalidArgumentError("household has no persons");
+  std::set<std::string> ids;
+  for (const Person& p : household.personen) {
+    if (!ids.insert(p.id).second) return InvalidArgumentError("duplicate person id '" + p.id + "'");
+  }
+  for (const Person& p : household.personen) {
+    for (const std::string& parent : p.eltern) {
+      const int idx = FindPerson(household, parent);
+      if (idx < 0) {
+        return InvalidArgumentError("child '" + p.id + "' names parent '" + parent +
+                                    "' who is not in the household");
+      }
+      if (IsChild(household.personen[idx])) {
+        return InvalidArgumentError("parent '" + parent + "' of child '" + p.id +
+                                    "' is itself a child of the household");
+      }
+    }
+    if (!IsChild(p) && p.alter < 15) {
+      return InvalidArgumentError("child '" + p.id + "' (age " + std::to_string(p.alter) +
+                                  ") has no parent in the household (list its parent under "
+                                  "'eltern'; persons under 15 cannot form a BG of their own)");
+    }
+    if (IsChild(p) && p.alter >= 25) {
+      return InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +
+                                  ") is 25 or older and forms a Bedarfsgemeinschaft of their "
+                                  "own (§ 7 Abs. 3 Nr. 4 SGB II); compute it as a separate case");
+    }
+    if (!p.partner.empty()) {
+      const int idx = FindPerson(household, p.partner);
+      if (idx < 0) {
+        return InvalidArgumentError("person '" + p.id + "' names partner '" + p.partner +
+                                    "' who is not in the household");
+      }
+      if (household.personen[idx].partner != p.id) {
+        return InvalidArgumentError("partners must name each other: '" + p.id + "' names '" +
+                                    p.partner + "' but not vice versa");
+      }
+    }
+    if (!p.kindergeld_empfaenger.empty() && FindPerson(household, p.kindergeld_empfaenger) < 0) {
+      return InvalidArgumentError("child '" + p.id + "' names Kindergeld recipient '" +
+                                  p.kindergeld_empfaenger + "' who is not in the household");
+    }
+  }
+  return core::Status::Ok();
+}
+
+core::Result<HouseholdCase> ParseHouseholdCase(std::string_view text, std::string_view where) {
+  Reader r(where);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    return InvalidArgumentError(std::string(where) + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                std::to_string(e.mark.column + 1) + ": YAML error: " + e.msg);
+  }
+  try {
+    AMIP_RETURN_IF_ERROR(r.Keys(
+        doc, {"name", "period", "source", "tolerance", "inputs", "outputs", "expect_error"},
+        "case"));
+    HouseholdCase c;
+    if (!doc["name"] || !doc["period"] || !doc["inputs"]) {
+      return InvalidArgumentError(std::string(where) + ": a case needs name, period and inputs");
+    }
+    c.name = doc["name"].Scalar();
+    if (doc["source"]) c.source = doc["source"].Scalar();
+    if (doc["tolerance"]) c.tolerance = doc["tolerance"].as<double>(0.01);
+    auto date = core::Date::Parse(doc["period"].Scalar());
+    if (!date.ok()) {
+      return InvalidArgumentError(r.At(doc["period"]) + ": period: " + date.status().message());
+    }
+    c.household.datum = *date;
+    const YAML::Node inputs = doc["inputs"];
+    AMIP_RETURN_IF_ERROR(r.Keys(inputs, {"wohnung", "personen", "karenzzeit"}, "inputs"));
+    if (!inputs["wohnung"]) return InvalidArgumentError(r.At(inputs) + ": inputs need 'wohnung'");
+    AMIP_ASSIGN_OR_RETURN(c.household.wohnung, ParseWohnung(r, inputs["wohnung"]));
+    if (inputs["karenzzeit"]) {
+      AMIP_ASSIGN_OR_RETURN(c.household.karenzzeit, r.Bool(inputs["karenzzeit"], "karenzzeit"));
+    }
+    if (!inputs["personen"] || !inputs["personen"].IsSequence()) {
+      return InvalidArgumentError(r.At(inputs) + ": inputs need a list 'personen'");
+    }
+    for (const auto& node : inputs["personen"]) {
+      AMIP_ASSIGN_OR_RETURN(Person p, ParsePerson(r, node));
+      c.household.personen.push_back(std::move(p));
+    }
+    if (doc["outputs"]) {
+      for (const auto& item : doc["outputs"]) {
+        const std::string key = item.first.Scalar();
+        auto cents = core::Cents::Parse(item.second.Scalar());
+        if (cents.ok()) {
+          c.expected[key] = *cents;
+        } else {
+          c.expected_text[key] = item.second.Scalar();
+        }
+      }
+    }
+    if (doc["expect_error"]) c.expect_error = doc["expect_error"].Scalar();
+    return c;
+  } catch (const YAML::Exception& e) {
+    return InvalidArgumentError(std::string(where) + ":" + std::to_string(e.mark.line + 1) +
+                                ": malformed case: " + e.msg);
+  }
+}
+
+}  // namespace amip::benefits

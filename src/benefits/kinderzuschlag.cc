@@ -1,0 +1,130 @@
+#include "benefits/kinderzuschlag.h"
+
+#include <cmath>
+
+#include "benefits/formula_registry.h"
+
+namespace amip::benefits {
+namespace {
+
+using core::Cents;
+constexpr const char* kP = "kinderzuschlag";
+
+// Parents' income rounded down to the legal step (10 € until 2019-06, 1 € after).
+Cents RoundDown(Cents amount, Cents step) {
+  if (step.value() <= 0 || amount.value() <= 0) return Max(amount, Cents());
+  return Cents::FromCents(amount.value() / step.value() * step.value());
+}
+
+}  // namespace
+
+core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
+                                                         const law::LawSnapshot& law,
+                                                         const Sgb2Result& sgb2, Trace* trace) {
+  const law::KinderzuschlagLaw& k = law.kiz;
+  KinderzuschlagResult out;
+  const int n = static_cast<int>(h.personen.size());
+  int parents = 0;
+  bool single_parent = false;
+  Cents parents_gross, parents_income, parents_need, child_sum;
+  for (int idx = 0; idx < n; ++idx) {
+    const Person& p = h.personen[idx];
+    const Sgb2Person& r = sgb2.personen[idx];
+    if (IsChild(p)) {
+      if (r.kindergeld.value() == 0) continue;
+      ++out.kinder;
+      // Child's own income (maintenance, UVG, earnings after allowance) reduces its KiZ.
+      const Cents own = r.unterhalt + r.erwerb_anrechenbar + r.sonstiges;
+      const Cents per_child = Max(Cents(), k.hoechstbetrag - Share(own, k.entzug_kind));
+      child_sum += per_child;
+      if (trace) {
+        trace->Add(kP, "kinderzuschlag_kind_m", p.id, per_child,
+                   "Höchstbetrag " + Euro(k.hoechstbetrag) + " − " +
+                       std::to_string(static_cast<int>(k.entzug_kind * 100 + 0.5)) +
+                       " % des Kindeseinkommens " + Euro(own),
+                   {"kinderzuschlag/kinderzuschlag.hoechstbetrag",
+                    "kinderzuschlag/kinderzuschlag.entzugsraten"});
+      }
+    } else {
+      ++parents;
+      single_parent = p.partner.empty();
+      parents_gross += p.bruttolohn_m + p.sonstiges_einkommen_m;
+      parents_income += r.einkommen;  // SGB II income after allowances, incl. surplus KG
+      parents_need += r.regelsatz;
+    }
+  }
+  if (out.kinder == 0) {
+    out.grund = "kein Kind mit Kindergeld in der Bedarfsgemeinschaft";
+  } else {
+    const Cents min_income = single_parent ? k.mindesteinkommen_alleinerziehend : k.mindesteinkommen_paar;
+    if (parents_gross < min_income) {
+      out.grund = "Bruttoeinkommen der Eltern " + Euro(parents_gross) + " unter der Mindesteinkommensgrenze " +
+                  Euro(min_income) + " (§ 6a Abs. 1 Nr. 2 BKGG)";
+    }
+    if (trace) {
+      trace->Add(kP, "mindesteinkommen_m", "", min_income,
+                 "Bruttoeinkommen der Eltern " + Euro(parents_gross),
+                 {"kinderzuschlag/kinderzuschlag.mindesteinkommen"});
+    }
+  }
+  // Wohnbedarfsanteil of the parents (§ 6a Abs. 5 S. 2 BKGG) of the accepted housing costs.
+  const Cents wk_adults = parents >= 2 ? k.wohnkosten_paar_y : k.wohnkosten_single_y;
+  const int counted = std::min(out.kinder, 10);
+  const long double share = static_cast<long double>(wk_adults.value()) /
+                            (wk_adults.value() + static_cast<long double>(k.wohnkosten_kind_y.value()) * counted);
+  Cents kdu_total;
+  for (const Sgb2Person& r : sgb2.personen) kdu_total += r.kdu;
+  const Cents wohnanteil = Cents::FromCents(static_cast<int64_t>(std::llround(kdu_total.value() * share)));
+  out.erwachsenenbedarf = parents_need + wohnanteil;
+  out.elterneinkommen = RoundDown(parents_income, k.rundung_eltern);
+  if (trace) {
+    trace->Add(kP, "erwachsenenbedarf_m", "", out.erwachsenenbedarf,
+               "Regelsätze der Eltern " + Euro(parents_need) + " + Wohnbedarfsanteil " +
+                   std::to_string(static_cast<double>(share)).substr(0, 6) + " × KdU " + Euro(kdu_total),
+               {"kinderzuschlag/kinderzuschlag.wohnkosten_existenzminimum"});
+    trace->Add(kP, "elterneinkommen_m", "", out.elterneinkommen,
+               "anzurechnendes Einkommen der Eltern " + Euro(parents_income) + ", abgerundet auf " +
+                   Euro(k.rundung_eltern),
+               {"kinderzuschlag/kinderzuschlag.einkommensrundung"});
+  }
+  if (!out.grund.empty()) {
+    if (trace) trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00", out.grund);
+    return out;
+  }
+  if (k.hoechsteinkommensgrenze && out.elterneinkommen > out.erwachsenenbedarf + k.hoechstbetrag * out.kinder) {
+    out.grund = "Elterneinkommen über der Höchsteinkommensgrenze (§ 6a Abs. 1 Nr. 3 BKGG a.F.)";
+    if (trace) {
+      trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00", out.grund,
+                     {"kinderzuschlag/kinderzuschlag.hoechsteinkommensgrenze"});
+    }
+    return out;
+  }
+  const Cents excess = Max(Cents(), out.elterneinkommen - out.erwachsenenbedarf);
+  const Cents withdrawal = Share(excess, k.entzug_eltern);
+  out.basisbetrag_m_bg = Max(Cents(), child_sum - withdrawal);
+  out.berechtigt = out.basisbetrag_m_bg.value() > 0;
+  if (trace) {
+    trace->Add(kP, "basisbetrag_m_bg", "", out.basisbetrag_m_bg,
+               "Summe Kinder " + Euro(child_sum) + " − " +
+                   std::to_string(static_cast<int>(k.entzug_eltern * 100 + 0.5)) + " % von " + Euro(excess) +
+                   " (Elterneinkommen über dem Erwachsenenbedarf)",
+               {"kinderzuschlag/kinderzuschlag.entzugsraten"});
+  }
+  // Wealth: until 2022 as in SGB II (over the limit → 0); from 2023 the excess over the
+  // Bürgergeld allowance reduces KiZ euro for euro (§ 6a Abs. 3 BKGG).
+  out.anspruch_m_bg = out.basisbetrag_m_bg;
+  if (law.sgb2.vermoegen_buergergeld.has_value()) {
+    const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - sgb2.vermoegensfreibetrag_bg);
+    out.anspruch_m_bg = Max(Cents(), out.basisbetrag_m_bg - excess_wealth);
+  } else if (sgb2.vermoegen_ueber_grenze) {
+    out.anspruch_m_bg = Cents();
+  }
+  if (trace) {
+    trace->Add(kP, "anspruchshoehe_m_bg", "", out.anspruch_m_bg,
+               "nach Vermögensprüfung (Vermögen " + Euro(sgb2.vermoegen_bg) + ", Freibetrag " +
+                   Euro(sgb2.vermoegensfreibetrag_bg) + ")");
+  }
+  return out;
+}
+
+}  // namespace amip::benefits

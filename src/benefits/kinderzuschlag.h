@@ -1,0 +1,32 @@
+// Kinderzuschlag (§ 6a BKGG) of one Bedarfsgemeinschaft for one month: eligibility
+// (children with Kindergeld, Mindesteinkommen, until 2019-06 the Höchsteinkommensgrenze),
+// the parents' need (Regelbedarf + single-parent Mehrbedarf + Wohnbedarfsanteil of the
+// accepted housing costs), withdrawal of the children's and the parents' income, and the
+// wealth rule. Uses the SGB II result for needs and incomes. Pure: no I/O.
+#pragma once
+
+#include <string>
+
+#include "benefits/household.h"
+#include "benefits/sgb2.h"
+#include "benefits/trace.h"
+#include "core/money.h"
+#include "core/status.h"
+#include "law/law_snapshot.h"
+
+namespace amip::benefits {
+
+struct KinderzuschlagResult {
+  bool berechtigt = false;
+  std::string grund;  // why not eligible, or ""
+  int kinder = 0;
+  core::Cents erwachsenenbedarf, elterneinkommen;
+  core::Cents basisbetrag_m_bg;   // after income withdrawal
+  core::Cents anspruch_m_bg;      // after the wealth rule
+};
+
+core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& household,
+                                                         const law::LawSnapshot& law,
+                                                         const Sgb2Result& sgb2, Trace* trace);
+
+}  // namespace amip::benefits

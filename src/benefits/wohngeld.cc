@@ -1,0 +1,227 @@
+#include "benefits/wohngeld.h"
+
+#include <algorithm>
+
+#include "benefits/formula_registry.h"
+#include "benefits/netto.h"
+
+namespace amip::benefits {
+namespace {
+
+using core::Cents;
+__extension__ using Int128 = __int128;
+
+constexpr const char* kP = "wohngeld";
+constexpr int64_t kOne = 10000000000LL;  // 1.0 at 10 decimals
+
+// Rounds a product of two 10-decimal numbers back to 10 decimals, half up.
+int64_t MulFixed(int64_t a, int64_t b) {
+  const Int128 product = static_cast<Int128>(a) * b;
+  const Int128 half = product >= 0 ? kOne / 2 : -kOne / 2;
+  return static_cast<int64_t>((product + half) / kOne);
+}
+
+int64_t CentsToFixed(Cents c) { return c.value() * (kOne / 100); }
+
+// Table value for n persons: rows 1..5, then + je_weitere per further member.
+Cents ForSize(const std::array<Cents, 7>& table, int n) {
+  if (n <= 5) return table[n];
+  return table[5] + table[6] * (n - 5);
+}
+
+Cents Hoechstbetrag(const law::WohngeldLaw& w, int n, int stufe) {
+  if (n <= 5) return w.hoechstbetrag[n][stufe];
+  return w.hoechstbetrag[5][stufe] + w.hoechstbetrag[6][stufe] * (n - 5);
+}
+
+struct MieteInput {
+  Cents bruttokaltmiete;
+  int n;
+  int stufe;
+  int n_formel;  // min(n, 12) for the minimum value
+};
+struct MieteOut {
+  Cents miete;
+  std::string explanation;
+};
+
+// § 12 Abs. 1 WoGG, 2009–2020: M = max(min(rent, cap), minimum).
+MieteOut Miete2009(const MieteInput& in, const law::WohngeldLaw& w) {
+  const Cents cap = Hoechstbetrag(w, in.n, in.stufe);
+  const Cents m = Max(Min(in.bruttokaltmiete, cap), w.mindestmiete[in.n_formel]);
+  return {m, "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag " + Euro(cap) +
+                 "), mindestens " + Euro(w.mindestmiete[in.n_formel])};
+}
+// 2021–2022: plus the CO2 heating relief (§ 12 Abs. 6).
+MieteOut Miete2021(const MieteInput& in, const law::WohngeldLaw& w) {
+  MieteOut base = Miete2009(in, w);
+  const Cents co2 = ForSize(w.heizkostenentlastung, in.n);
+  return {base.miete + co2, base.explanation + " + Heizkostenentlastung " + Euro(co2)};
+}
+// From 2023 (Wohngeld-Plus): cap raised by the Klimakomponente, plus relief and
+// Heizkostenkomponente.
+MieteOut Miete2023(const MieteInput& in, const law::WohngeldLaw& w) {
+  const Cents cap = Hoechstbetrag(w, in.n, in.stufe) + ForSize(w.klimakomponente, in.n);
+  const Cents co2 = ForSize(w.heizkostenentlastung, in.n);
+  const Cents heiz = ForSize(w.heizkostenkomponente, in.n);
+  const Cents m = Max(Min(in.bruttokaltmiete, cap), w.mindestmiete[in.n_formel]) + co2 + heiz;
+  return {m, "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag+Klimakomponente " +
+                 Euro(cap) + "), mindestens " + Euro(w.mindestmiete[in.n_formel]) +
+                 ", + Heizkostenentlastung " + Euro(co2) + " + Heizkostenkomponente " + Euro(heiz)};
+}
+
+using MieteFn = MieteOut (*)(const MieteInput&, const law::WohngeldLaw&);
+const std::vector<DatedFormula<MieteFn>>& MieteFormulas() {
+  static const std::vector<DatedFormula<MieteFn>> kTable = {
+      {"wohngeld_miete_2009", Ymd(2009, 1, 1), Ymd(2020, 12, 31), &Miete2009},
+      {"wohngeld_miete_2021", Ymd(2021, 1, 1), Ymd(2022, 12, 31), &Miete2021},
+      {"wohngeld_miete_2023", Ymd(2023, 1, 1), Ymd(2026, 12, 31), &Miete2023},
+  };
+  return kTable;
+}
+
+}  // namespace
+
+Cents WohngeldFormel(int n, Cents miete, Cents einkommen, const law::WohngeldLaw& w) {
+  const int64_t m = CentsToFixed(miete);
+  const int64_t y = CentsToFixed(einkommen);
+  const int64_t z1 = w.a[n] + MulFixed(w.b[n], m) + MulFixed(w.c[n], y);
+  const int64_t z2 = MulFixed(z1, y);
+  const int64_t z3 = m - z2;
+  const int64_t z4 = MulFixed(w.faktor, z3);
+  // Round to whole euros, half up (away from zero for negative values is irrelevant: clamped).
+  const int64_t euros = z4 >= 0 ? (z4 + kOne / 2) / kOne : -((-z4 + kOne / 2) / kOne);
+  return Cents::FromEuros(euros);
+}
+
+core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawSnapshot& law,
+                                             const law::LocalRules* local,
+                                             const WohngeldOptions& options, Trace* trace) {
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  const law::WohngeldLaw& w = law.wohngeld;
+  WohngeldResult out;
+  const int n = static_cast<int>(h.personen.size());
+  out.haushaltsgroesse = n;
+  if (h.wohnung.mietstufe.has_value()) {
+    out.mietstufe = *h.wohnung.mietstufe;
+  } else if (!h.wohnung.gemeinde.empty() && local != nullptr) {
+    AMIP_ASSIGN_OR_RETURN(out.mietstufe, local->MietstufeFor(h.wohnung.gemeinde, h.datum));
+  } else {
+    return core::InvalidArgumentError(
+        "Wohngeld needs the Mietstufe: give wohnung.mietstufe or a gemeinde known in law/local");
+  }
+  if (out.mietstufe > w.mietstufen) {
+    return core::InvalidArgumentError("Mietstufe " + std::to_string(out.mietstufe) +
+                                      " does not exist on " + h.datum.ToString() + " (1.." +
+                                      std::to_string(w.mietstufen) + ")");
+  }
+  const int n_formel = std::min(n, 12);
+  out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
+  AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), h.datum, "miete_m"));
+  const MieteOut miete = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w);
+  out.miete_m = miete.miete;
+  out.formel = miete_formula->name;
+  if (trace) {
+    trace->Add(kP, "miete_m", "", out.miete_m,
+               miete.explanation + " (Mietstufe " + std::to_string(out.mietstufe) + ", " +
+                   std::to_string(n) + " Haushaltsmitglieder)",
+               {"wohngeld/wohngeld.hoechstbetraege", "wohngeld/wohngeld.mindestmiete",
+                "wohngeld/wohngeld.heizkostenentlastung", "wohngeld/wohngeld.heizkostenkomponente",
+                "wohngeld/wohngeld.klimakomponente"},
+               miete_formula->name);
+  }
+
+  // Income (§§ 14–17 WoGG), annual amounts in cents.
+  int64_t total_y = 0;
+  bool alleinerziehend = false;
+  int kinder_ae = 0;
+  for (const Person& p : h.personen) {
+    int64_t gross_y = p.bruttolohn_m.value() * 12;
+    int64_t income_y = gross_y - std::min(gross_y, w.werbungskostenpauschale_y.value());
+    if (IsChild(p)) {
+      income_y = std::max<int64_t>(0, income_y - w.freibetrag_kind_erwerb_y.value());
+    }
+    income_y += (p.unterhalt_m + p.unterhaltsvorschuss_m + p.sonstiges_einkommen_m).value() * 12;
+    int abzuege = 0;
+    if (options.abzuege_override.has_value()) {
+      abzuege = *options.abzuege_override;
+    } else if (p.wohngeld_abzuege.has_value()) {
+      abzuege = *p.wohngeld_abzuege;
+    } else if (p.bruttolohn_m > law.arbeit.geringfuegigkeitsgrenze) {
+      abzuege = 2;  // health/care and pension insurance
+      AMIP_ASSIGN_OR_RETURN(NettoResult net, ComputeNetto(p.bruttolohn_m, false, law, nullptr, p.id));
+      if (net.einkommensteuer_m.value() > 0) abzuege = 3;
+    }
+    const int64_t after = income_y - static_cast<int64_t>(
+                                         static_cast<long double>(income_y) * w.pauschalabzug[abzuege] + 0.5L);
+    if (p.schwerbehindert) total_y -= w.freibetrag_schwerbehindert_y.value();
+    total_y += after;
+    if (trace && income_y > 0) {
+      trace->Add(kP, "einkommen_y", p.id, Cents::FromCents(after),
+                 "Jahreseinkommen " + Euro(Cents::FromCents(income_y)) + " (Brutto − Werbungskostenpauschale" +
+                     std::string(IsChild(p) ? " − Freibetrag Kind" : "") + " + Unterhalt/UVG/sonstiges) − " +
+                     std::to_string(static_cast<int>(w.pauschalabzug[abzuege] * 100 + 0.5)) +
+                     " % pauschaler Abzug (" + std::to_string(abzuege) + " Abzugsarten, § 16 WoGG)",
+                 {"wohngeld/wohngeld.werbungskostenpauschale", "wohngeld/wohngeld.pauschalabzug",
+                  "wohngeld/wohngeld.freibetraege"});
+    }
+    if (!IsChild(p) && p.partner.empty()) {
+      int kids = 0;
+      for (const Person& c : h.personen) {
+        if (std::find(c.eltern.begin(), c.eltern.end(), p.id) != c.eltern.end() && c.alter < 18) ++kids;
+      }
+      if (kids > 0) {
+        alleinerziehend = true;
+        kinder_ae += kids;
+      }
+    }
+  }
+  if (alleinerziehend) {
+    total_y -= w.freibetrag_alleinerziehend_y.value() * kinder_ae;
+    if (trace) {
+      trace->Add(kP, "freibetrag_alleinerziehend_y", "", w.freibetrag_alleinerziehend_y * kinder_ae,
+                 std::to_string(kinder_ae) + " Kind(er) unter 18 einer/eines Alleinerziehenden (§ 17 Nr. 3 WoGG)",
+                 {"wohngeld/wohngeld.freibetraege"});
+    }
+  }
+  total_y = std::max<int64_t>(0, total_y);
+  const Cents y_raw = Cents::FromCents((total_y + 6) / 12);
+  out.einkommen_m = Max(y_raw, w.mindesteinkommen[n_formel]);
+  if (trace) {
+    trace->Add(kP, "einkommen_m", "", out.einkommen_m,
+               "Gesamteinkommen " + Euro(y_raw) + " monatlich, mindestens " +
+                   Euro(w.mindesteinkommen[n_formel]) + " (Anlage 3 Nr. 1)",
+               {"wohngeld/wohngeld.mindesteinkommen"});
+  }
+
+  // Wealth limit.
+  Cents wealth;
+  for (const Person& p : h.personen) wealth += p.vermoegen;
+  const Cents limit = w.vermoegen_erstes + w.vermoegen_weiteres * (n - 1);
+  out.vermoegen_ueber_grenze = wealth > limit;
+
+  Cents amount = WohngeldFormel(n_formel, out.miete_m, out.einkommen_m, w);
+  std::string why = "1,15·(M − (a + b·M + c·Y)·Y) mit 10 Nachkommastellen, auf volle Euro gerundet (Anlage 3)";
+  if (n > 12) {
+    amount = Min(amount + w.je_mitglied_ueber_12 * (n - 12), out.miete_m);
+    why += "; + " + std::to_string(n - 12) + " × " + Euro(w.je_mitglied_ueber_12) + " (§ 19 Abs. 3)";
+  }
+  amount = Max(amount, Cents());
+  if (options.bagatellgrenze && amount < w.bagatellgrenze && amount.value() > 0) {
+    why += "; " + Euro(amount) + " unter der Bagatellgrenze " + Euro(w.bagatellgrenze) + " → 0 (§ 21 Nr. 1)";
+    amount = Cents();
+  }
+  if (out.vermoegen_ueber_grenze) {
+    why += "; Vermögen " + Euro(wealth) + " über " + Euro(limit) + " → 0";
+    amount = Cents();
+  }
+  out.anspruch_m = amount;
+  if (trace) {
+    trace->Add(kP, "anspruchshoehe_m_wthh", "", amount, why,
+               {"wohngeld/wohngeld.koeffizienten", "wohngeld/wohngeld.skalierungsfaktor",
+                "wohngeld/wohngeld.bagatellgrenze", "wohngeld/wohngeld.vermoegensgrenze"});
+  }
+  return out;
+}
+
+}  // namespace amip::benefits

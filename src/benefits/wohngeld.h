@@ -1,0 +1,44 @@
+// Wohngeld of one household for one month (WoGG): rent to be counted (§§ 9–12, caps by
+// Mietstufe, heating relief, Heizkosten- and Klimakomponente), total income (§§ 13–17 with
+// the § 16 flat deductions and § 17 allowances), the formula of § 19 with the fixed-point
+// steps of Anlage 3 (10 decimals, round half up to whole euros), the 10 € minimum (§ 21)
+// and the wealth limit. Pure: no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "benefits/household.h"
+#include "benefits/trace.h"
+#include "core/money.h"
+#include "core/status.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
+
+namespace amip::benefits {
+
+struct WohngeldOptions {
+  bool bagatellgrenze = true;  // § 21 Nr. 1 WoGG; GETTSIM does not apply it
+  std::optional<int> abzuege_override;  // same § 16 count for everybody (conformance)
+};
+
+struct WohngeldResult {
+  int haushaltsgroesse = 0;
+  int mietstufe = 0;
+  core::Cents hoechstbetrag, miete_m, einkommen_m;  // M and Y of § 19
+  core::Cents anspruch_m;                            // whole euros
+  bool vermoegen_ueber_grenze = false;
+  std::string formel;
+};
+
+// The ordinary formula W = faktor · (M − (a + b·M + c·Y) · Y), Anlage 3 steps, rounded to
+// whole euros (may be negative before clamping). REQUIRES 1 <= n <= 12.
+core::Cents WohngeldFormel(int n, core::Cents miete, core::Cents einkommen,
+                           const law::WohngeldLaw& w);
+
+core::Result<WohngeldResult> ComputeWohngeld(const Household& household,
+                                             const law::LawSnapshot& law,
+                                             const law::LocalRules* local,
+                                             const WohngeldOptions& options, Trace* trace);
+
+}  // namespace amip::benefits

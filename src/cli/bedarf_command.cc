@@ -1,0 +1,283 @@
+// `amip bedarf`: entitlement of one household (CASE.yaml), a batch of cases (--batch
+// CASES.csv listing case files) or every Bedarfsgemeinschaft of a Jobcenter extract
+// (--db FILE --month M). Options: --date, --trace, --format table|csv|json, --job "39h@13.90",
+// --hours-to-exit --wage 13.90. Output is a report::Table; net pay is approximated
+// (benefits::kNettoHinweis), which every result states.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include "benefits/evaluate.h"
+#include "benefits/household.h"
+#include "cli/command_registry.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
+#include "report/table.h"
+
+namespace amip::cli {
+namespace {
+
+using core::Cents;
+
+struct BedarfArgs {
+  std::string case_file, batch, db, month, date, job, wage, person, format = "table";
+  bool trace = false, hours_to_exit = false;
+  int max_hours = 48;
+};
+
+core::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return core::NotFoundError("cannot open '" + path + "'");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+core::Result<benefits::Job> ParseJob(const std::string& text) {
+  static const std::regex kJob(R"(^\s*([0-9]+(?:[.,][0-9]+)?)\s*h\s*@\s*([0-9]+(?:[.,][0-9]{1,2})?)\s*$)");
+  std::smatch match;
+  if (!std::regex_match(text, match, kJob)) {
+    return core::InvalidArgumentError("--job must look like \"39h@13.90\" (hours per week @ euros per hour), got '" + text + "'");
+  }
+  std::string hours = match[1].str(), wage = match[2].str();
+  std::replace(hours.begin(), hours.end(), ',', '.');
+  std::replace(wage.begin(), wage.end(), ',', '.');
+  benefits::Job job;
+  job.stunden_woche = std::stod(hours);
+  if (job.stunden_woche <= 0 || job.stunden_woche > 80) {
+    return core::InvalidArgumentError("--job: weekly hours must be in (0, 80], got " + hours);
+  }
+  AMIP_ASSIGN_OR_RETURN(job.stundenlohn, Cents::Parse(wage));
+  return job;
+}
+
+struct Context {
+  const law::ParameterStore* store = nullptr;
+  const law::LocalRules* local = nullptr;
+};
+
+core::Result<law::LawSnapshot> LawFor(const Context& ctx, core::Date date) {
+  return law::ResolveLaw(*ctx.store, date);
+}
+
+report::Cell Money(Cents amount) { return {amount.ToGermanString(), amount.ToString()}; }
+
+void AddSummaryRows(report::Table& table, const std::string& fall, const benefits::Evaluation& e) {
+  auto row = [&](const std::string& key, const std::string& label, Cents value) {
+    table.AddRow({{fall, fall}, {key, key}, {label, label}, Money(value)});
+  };
+  row("arbeitslosengeld_2.regelbedarf_m_bg", "Bedarf der BG", e.sgb2.bedarf_m_bg);
+  row("arbeitslosengeld_2.regelsatz_m_bg", "davon Regel- und Mehrbedarfe", e.sgb2.regelsatz_m_bg);
+  row("arbeitslosengeld_2.kosten_der_unterkunft_m_bg", "davon Unterkunft und Heizung", e.sgb2.kdu_m_bg);
+  row("arbeitslosengeld_2.einkommen_m_bg", "Anzurechnendes Einkommen", e.sgb2.einkommen_m_bg);
+  row("arbeitslosengeld_2.anspruchshoehe_m_bg", "Möglicher Bürgergeld-/Alg II-Anspruch", e.sgb2.anspruch_m_bg);
+  if (e.wohngeld.has_value()) row("wohngeld.anspruchshoehe_m_wthh", "Möglicher Wohngeldanspruch", e.wohngeld->anspruch_m);
+  row("kinderzuschlag.anspruchshoehe_m_bg", "Möglicher Kinderzuschlag", e.kiz.anspruch_m_bg);
+  const std::string vorrang = benefits::VorrangName(e.vorrang);
+  const std::string label = e.vorrang == benefits::Vorrang::kSgb2 ? "Bürgergeld/Alg II wird gezahlt"
+                            : e.vorrang == benefits::Vorrang::kVorrangigeLeistungen
+                                ? "Vorrangige Leistungen (Wohngeld/KiZ) statt SGB II"
+                                : "Keine Leistung: Bedarf gedeckt";
+  table.AddRow({{fall, fall}, {"vorrang.ergebnis", "vorrang.ergebnis"}, {"Vorrangprüfung", "Vorrangprüfung"}, {label, vorrang}});
+  row("arbeitslosengeld_2.betrag_m_bg", "Gezahltes Bürgergeld/Alg II", e.sgb2_betrag_m_bg);
+  row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld", e.wohngeld_betrag_m_wthh);
+  row("kinderzuschlag.betrag_m_bg", "Gezahlter Kinderzuschlag", e.kiz_betrag_m_bg);
+  for (const auto& p : e.sgb2.personen) {
+    if (p.anspruch.value() > 0) row("arbeitslosengeld_2.anspruch_m." + p.id, "Anspruch " + p.id + " (Bedarfsanteil)", p.anspruch);
+  }
+}
+
+report::Table MakeTable(const std::string& title) {
+  return report::Table({{"fall", "Fall"},
+                        {"groesse", "Größe"},
+                        {"bezeichnung", "Bezeichnung"},
+                        {"wert", "Wert", report::Align::kRight}},
+                       title);
+}
+
+report::Table MakeTraceTable() {
+  return report::Table({{"programm", "Programm"},
+                        {"groesse", "Größe"},
+                        {"person", "Person"},
+                        {"wert", "Wert", report::Align::kRight, true},
+                        {"erlaeuterung", "Erläuterung"},
+                        {"formel", "Formelversion"},
+                        {"rechtsgrundlage", "Rechtsgrundlage (Parameter)"}},
+                       "Rechenweg (Trace)");
+}
+
+void PrintTrace(const benefits::Trace& trace, report::OutputFormat format) {
+  report::Table table = MakeTraceTable();
+  for (const auto& step : trace.steps()) {
+    table.AddTextRow({step.programme, step.quantity, step.person, step.value, step.explanation,
+                      step.formula, step.references});
+  }
+  std::printf("%s", table.Render(format).c_str());
+}
+
+core::Result<benefits::HouseholdCase> LoadCase(const std::string& path) {
+  AMIP_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return benefits::ParseHouseholdCase(text, path);
+}
+
+ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
+  auto hcase = LoadCase(args.case_file);
+  if (!hcase.ok()) return ReportError(hcase.status());
+  benefits::Household household = hcase->household;
+  if (!args.date.empty()) {
+    auto date = core::Date::Parse(args.date);
+    if (!date.ok()) return ReportError(date.status().WithContext("--date"));
+    household.datum = *date;
+  }
+  auto law = LawFor(ctx, household.datum);
+  if (!law.ok()) return ReportError(law.status());
+  benefits::EvaluateOptions options;
+  benefits::Trace trace(&*law);
+  const std::string title = hcase->name + " — " + household.datum.ToString();
+  if (args.hours_to_exit) {
+    auto wage = Cents::Parse(args.wage);
+    if (args.wage.empty() || !wage.ok()) {
+      return ReportError(core::InvalidArgumentError("--hours-to-exit needs --wage EUROS (e.g. 13.90)"));
+    }
+    auto result = benefits::StundenBisBedarfsdeckung(household, *wage, args.person, *law, ctx.local,
+                                                     options, args.max_hours);
+    if (!result.ok()) return ReportError(result.status());
+    report::Table table = MakeTable(title + " — Stunden bis zur Bedarfsdeckung bei " + wage->ToGermanString() + "/h");
+    const std::string answer = result->stunden.has_value()
+                                   ? std::to_string(static_cast<int>(*result->stunden)) + " h/Woche"
+                                   : "keine bis " + std::to_string(args.max_hours) + " h";
+    table.AddRow({{"", ""}, {"stunden_bis_bedarfsdeckung_w", "stunden_bis_bedarfsdeckung_w"},
+                  {"Kleinste Wochenstunden ohne SGB II-Bezug", "Kleinste Wochenstunden ohne SGB II-Bezug"},
+                  {answer, result->stunden.has_value() ? std::to_string(static_cast<int>(*result->stunden)) : "none"}});
+    table.AddRow({{"", ""}, {"bruttolohn_m", "bruttolohn_m"}, {"Monatsbrutto dabei", "Monatsbrutto dabei"}, Money(result->brutto_m)});
+    AddSummaryRows(table, "", result->evaluation);
+    std::printf("%s", table.Render(format).c_str());
+    if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
+    return ExitCode::kOk;
+  }
+  std::string job_label;
+  if (!args.job.empty()) {
+    auto job = ParseJob(args.job);
+    if (!job.ok()) return ReportError(job.status());
+    job->person_id = args.person;
+    auto with_job = benefits::MitJob(household, *job);
+    if (!with_job.ok()) return ReportError(with_job.status());
+    household = *with_job;
+    job_label = " — mit Job " + args.job + " (Monatsbrutto " +
+                benefits::MonatsbruttoAusJob(job->stunden_woche, job->stundenlohn).ToGermanString() + ")";
+    if (job->stundenlohn < law->arbeit.mindestlohn) {
+      std::fprintf(stderr, "Warnung: Stundenlohn %s liegt unter dem Mindestlohn %s (%s)\n",
+                   job->stundenlohn.ToGermanString().c_str(), law->arbeit.mindestlohn.ToGermanString().c_str(),
+                   law->Cite("arbeit/mindestlohn.mindestlohn").c_str());
+    }
+  }
+  auto e = benefits::Evaluate(household, *law, ctx.local, options, &trace);
+  if (!e.ok()) return ReportError(e.status());
+  report::Table table = MakeTable(title + job_label);
+  AddSummaryRows(table, "", *e);
+  if (!args.job.empty()) {
+    const bool ends = e->vorrang != benefits::Vorrang::kSgb2;
+    table.AddRow({{"", ""}, {"job_beendet_hilfebeduerftigkeit", "job_beendet_hilfebeduerftigkeit"},
+                  {"Beendet der Job den SGB II-Bezug?", "Beendet der Job den SGB II-Bezug?"},
+                  {ends ? "ja" : "nein", ends ? "true" : "false"}});
+  }
+  std::printf("%s", table.Render(format).c_str());
+  if (args.trace) PrintTrace(trace, format);
+  if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
+  return ExitCode::kOk;
+}
+
+// --batch CASES.csv: first column = path of a case file (relative to the CSV), header optional.
+ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
+  auto text = ReadFile(args.batch);
+  if (!text.ok()) return ReportError(text.status());
+  const std::filesystem::path base = std::filesystem::path(args.batch).parent_path();
+  report::Table table = MakeTable("Stapelberechnung " + args.batch);
+  std::istringstream lines(*text);
+  std::string line;
+  int line_no = 0, failed = 0;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string path = line.substr(0, line.find(','));
+    if (path.empty() || path == "case" || path == "fall" || path[0] == '#') continue;
+    const std::string full = (base / path).string();
+    auto hcase = LoadCase(full);
+    core::Result<law::LawSnapshot> law = hcase.ok() ? LawFor(ctx, hcase->household.datum)
+                                                    : core::Result<law::LawSnapshot>(hcase.status());
+    core::Result<benefits::Evaluation> e =
+        law.ok() ? benefits::Evaluate(hcase->household, *law, ctx.local, {}, nullptr)
+                 : core::Result<benefits::Evaluation>(law.status());
+    if (!e.ok()) {
+      ++failed;
+      std::fprintf(stderr, "%s:%d: %s\n", args.batch.c_str(), line_no, e.status().ToString().c_str());
+      continue;
+    }
+    AddSummaryRows(table, path, *e);
+  }
+  std::printf("%s", table.Render(format).c_str());
+  if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
+  return failed > 0 ? ExitCode::kDataError : ExitCode::kOk;
+}
+
+void RegisterBedarf(CLI::App& app, CommandOutcome& outcome) {
+  auto args = std::make_shared<BedarfArgs>();
+  auto* cmd = app.add_subcommand(
+      "bedarf", "Bürgergeld/Alg II, Wohngeld, Kinderzuschlag und Vorrangprüfung eines Haushalts");
+  cmd->add_option("case", args->case_file, "Haushaltsfall (YAML, docs/household-cases.md)");
+  cmd->add_option("--date", args->date, "Berechnungsmonat YYYY-MM-DD (überschreibt 'period')");
+  cmd->add_flag("--trace", args->trace, "Rechenweg mit Parametern und Rechtsgrundlagen ausgeben");
+  cmd->add_option("--format", args->format, "table|csv|json");
+  cmd->add_option("--batch", args->batch, "CSV-Datei mit einem Fallpfad je Zeile");
+  cmd->add_option("--job", args->job, "Jobangebot \"STUNDEN h@EURO\", z. B. \"39h@13.90\"");
+  cmd->add_flag("--hours-to-exit", args->hours_to_exit, "Kleinste Wochenstunden, die den SGB II-Bezug beenden");
+  cmd->add_option("--wage", args->wage, "Stundenlohn für --hours-to-exit");
+  cmd->add_option("--person", args->person, "Person, die den Job annimmt (Standard: erste erwachsene)");
+  cmd->add_option("--max-hours", args->max_hours, "Obergrenze für --hours-to-exit (Standard 48)");
+  cmd->add_option("--db", args->db, "Jobcenter-Datenbank (Batch über alle BGs, mit --month)");
+  cmd->add_option("--month", args->month, "Monat YYYY-MM für --db");
+  cmd->callback([&outcome, args] {
+    auto format = report::ParseOutputFormat(args->format);
+    if (!format.ok()) {
+      outcome.exit_code = ReportError(format.status());
+      return;
+    }
+    Context ctx;
+    auto store = law::EmbeddedStore();
+    if (!store.ok()) {
+      outcome.exit_code = ReportError(store.status());
+      return;
+    }
+    ctx.store = *store;
+    auto local = law::EmbeddedLocalRules();
+    if (!local.ok()) {
+      outcome.exit_code = ReportError(local.status());
+      return;
+    }
+    ctx.local = *local;
+    if (!args->db.empty()) {
+      outcome.exit_code = ReportError(core::FailedPreconditionError(
+          "--db is not available yet: the batch over a Jobcenter extract is not implemented"));
+      return;
+    }
+    if (!args->batch.empty()) {
+      outcome.exit_code = RunBatch(ctx, *args, *format);
+      return;
+    }
+    if (args->case_file.empty()) {
+      outcome.exit_code = ReportError(core::InvalidArgumentError("give a case file, --batch or --db"));
+      if (outcome.exit_code == ExitCode::kDataError) outcome.exit_code = ExitCode::kUsageError;
+      return;
+    }
+    outcome.exit_code = RunOne(ctx, *args, *format);
+  });
+}
+
+}  // namespace
+
+AMIP_REGISTER_COMMAND(60, RegisterBedarf);
+
+}  // namespace amip::cli
