@@ -769,6 +769,28 @@ core::Result<Computation> ComputeIndicators(const contract::Extract& extract,
       }
     }
   }
+  if (options.monthly_series) {
+    for (int unit = 0; unit < plan.units; ++unit) {
+      const core::JcIdx jc = options.by_municipality ? extract.municipalities[unit].jc
+                                                     : static_cast<core::JcIdx>(unit);
+      if (options.jc && *options.jc != jc) continue;
+      for (Month month = options.months.first - 12; month <= options.months.last; ++month) {
+        const int t = month - plan.m_lo;
+        for (SexSplit sex : sexes) {
+          MonthlyCounts counts;
+          counts.jc = jc;
+          counts.municipality = options.by_municipality ? unit : core::kNoIdx;
+          counts.month = month;
+          counts.sex = sex;
+          counts.elb = SumOver(counters, kElb, unit, sex, t, t);
+          counts.lzb = SumOver(counters, kLzb, unit, sex, t, t);
+          counts.integrations = SumOver(
+              counters, EventCounter(Event::kIntegration, Population::kElb), unit, sex, t, t);
+          result.monthly.push_back(counts);
+        }
+      }
+    }
+  }
   return result;
 }
 

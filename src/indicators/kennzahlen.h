@@ -51,6 +51,7 @@ struct Options {
   std::vector<InstrumentFlags> instruments;  // REQUIRES: every code used for K3E2
   std::vector<IndicatorId> indicators;       // empty = all
   int threads = 1;                           // worker threads (persons are split)
+  bool monthly_series = false;               // also fill Computation::monthly
 };
 
 struct IndicatorRow {
@@ -67,8 +68,22 @@ struct IndicatorRow {
   std::string note;             // non-empty: the row could not be computed (coverage)
 };
 
+// Monthly base quantities of one unit and sex split (for targets and year-to-date values):
+// stocks at ST(month) and integrations of the reporting month.
+struct MonthlyCounts {
+  core::JcIdx jc = core::kNoIdx;
+  core::MunicipalityIdx municipality = core::kNoIdx;
+  core::Month month;
+  SexSplit sex = SexSplit::kAll;
+  int64_t elb = 0;
+  int64_t lzb = 0;
+  int64_t integrations = 0;
+};
+
 struct Computation {
   std::vector<IndicatorRow> rows;  // sorted by (unit, month, indicator, sex)
+  // With Options::monthly_series: months first−12 .. last, sorted by (unit, month, sex).
+  std::vector<MonthlyCounts> monthly;
   core::Date coverage_start;
   std::vector<std::string> warnings;  // data findings (e.g. unknown instrument codes)
 };

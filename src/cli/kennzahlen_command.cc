@@ -1,0 +1,346 @@
+// `amip kennzahlen`: the Kennzahlen nach § 48a SGB II from an imported database for a range
+// of reporting months, per Jobcenter (optionally per municipality), sex all/m/f; as a German
+// table, CSV (stable interface, docs/kennzahlen.md) or JSON. Also `--explain PERSON --month M`
+// (why a person counts) and `--targets FILE` (actual vs target, Jahresfortschrittswert).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "cli/command_registry.h"
+#include "indicators/catalogue.h"
+#include "indicators/kennzahlen.h"
+#include "indicators/targets.h"
+#include "report/table.h"
+#include "storage/extract_store.h"
+
+namespace amip::cli {
+namespace {
+
+struct KennzahlenArgs {
+  std::string db;
+  std::string months;
+  std::string jc;
+  std::string by;
+  std::string format = "table";
+  std::string lzb = "days";
+  std::string flows = "weighted";
+  int bdi_months = 0;
+  std::string coverage_start;
+  std::string coverage_end;
+  std::string indicators;
+  int threads = 2;
+  bool partial = false;
+  std::string explain;
+  std::string month;
+  std::string targets;
+};
+
+// Fixed-point without trailing zeros: 25 -> "25", -4.7619047 -> "-4.761905".
+std::string Plain(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
+}
+
+bool IsMoney(indicators::IndicatorId id) {
+  return id == indicators::IndicatorId::kK1 || id == indicators::IndicatorId::kK1E1;
+}
+
+std::string SexLabel(indicators::SexSplit sex) {
+  switch (sex) {
+    case indicators::SexSplit::kAll: return "Insgesamt";
+    case indicators::SexSplit::kM: return "Männer";
+    case indicators::SexSplit::kF: return "Frauen";
+  }
+  return "";
+}
+
+std::string GermanNumber(double value, bool money) {
+  if (money) return report::FormatGermanNumber(value, 2) + " €";
+  if (value == std::floor(value)) return report::FormatGermanInt(static_cast<int64_t>(value));
+  return report::FormatGermanNumber(value, 2);
+}
+
+report::Table RowsTable(const contract::Extract& extract, const indicators::Catalogue& catalogue,
+                        const std::vector<indicators::IndicatorRow>& rows, bool by_municipality) {
+  std::vector<report::Column> columns = {
+      {"jc_id", "Jobcenter"},
+      {"month", "Monat"},
+      {"indicator", "Kennzahl"},
+      {"name", "Bezeichnung"},
+      {"sex", "Geschlecht"},
+      {"numerator", "Zähler", report::Align::kRight, true},
+      {"denominator", "Nenner", report::Align::kRight, true},
+      {"value", "Wert", report::Align::kRight, true},
+  };
+  if (by_municipality) columns.push_back({"municipality", "Gemeinde"});
+  report::Table table(columns, "Kennzahlen nach § 48a SGB II");
+  for (const indicators::IndicatorRow& row : rows) {
+    const indicators::IndicatorDef& def = catalogue.Get(row.indicator);
+    const bool money = IsMoney(row.indicator);
+    std::string name = def.name_de;
+    if (row.note.empty() && !def.versions[row.version].name_de.empty()) {
+      name = def.versions[row.version].name_de;  // e.g. K2E3 2019: kontinuierliche Beschäftigung
+    }
+    std::vector<report::Cell> cells = {
+        {extract.jobcenters[row.jc].name, extract.jobcenters[row.jc].jc_id},
+        {row.month.ToString(), row.month.ToString()},
+        {std::string(indicators::ToString(row.indicator)),
+         std::string(indicators::ToString(row.indicator))},
+        {name, name},
+        {SexLabel(row.sex), std::string(indicators::ToString(row.sex))},
+    };
+    if (!row.note.empty()) {
+      cells.push_back({"n. v.", ""});
+      cells.push_back({"n. v.", ""});
+      cells.push_back({"n. v.", ""});
+    } else {
+      cells.push_back({GermanNumber(row.numerator, money), Plain(row.numerator, money ? 2 : 6)});
+      cells.push_back(
+          {GermanNumber(row.denominator, money), Plain(row.denominator, money ? 2 : 6)});
+      if (row.value) {
+        cells.push_back({report::FormatGermanNumber(*row.value, 1) + " %", Plain(*row.value, 6)});
+      } else {
+        cells.push_back({"–", ""});
+      }
+    }
+    if (by_municipality) {
+      const auto& muni = extract.municipalities[row.municipality];
+      cells.push_back({muni.name, muni.ags});
+    }
+    table.AddRow(std::move(cells));
+  }
+  return table;
+}
+
+report::Table TargetsTable(const contract::Extract& extract, const indicators::Targets& targets,
+                           const std::vector<indicators::TargetRow>& rows) {
+  report::Table table(
+      {{"jc_id", "Jobcenter"},
+       {"month", "Monat"},
+       {"quantity", "Zielgröße"},
+       {"sex", "Geschlecht"},
+       {"target", "Zielwert", report::Align::kRight, true},
+       {"actual", "Ist", report::Align::kRight, true},
+       {"progress", "Jahresfortschrittswert", report::Align::kRight, true},
+       {"target_to_date", "Soll bis Monat", report::Align::kRight, true}},
+      targets.name.empty() ? "Zielwerte" : targets.name);
+  for (const indicators::TargetRow& row : rows) {
+    const bool quota = row.quantity == indicators::TargetQuantity::kIntegrationsquote;
+    auto text = [&](const std::optional<double>& value) -> report::Cell {
+      if (!value) return {"–", ""};
+      return {quota ? report::FormatGermanNumber(*value, 1) + " %"
+                    : report::FormatGermanNumber(*value, 0),
+              Plain(*value, 6)};
+    };
+    table.AddRow({{extract.jobcenters[row.jc].name, extract.jobcenters[row.jc].jc_id},
+                  {row.month.ToString(), row.month.ToString()},
+                  {quota ? "Integrationsquote (K2)" : "Bestand LZB",
+                   std::string(indicators::ToString(row.quantity))},
+                  {SexLabel(row.sex), std::string(indicators::ToString(row.sex))},
+                  text(row.target),
+                  text(row.actual),
+                  text(row.progress),
+                  text(row.target_to_date)});
+  }
+  return table;
+}
+
+core::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::NotFoundError("cannot read '" + path + "'");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Summary of rows that could not be computed: one line per (indicator, note) with months.
+std::string CoverageMessage(const std::vector<indicators::IndicatorRow>& rows) {
+  std::map<std::string, std::set<std::string>> by_indicator;
+  std::map<std::string, std::string> first_note;
+  for (const indicators::IndicatorRow& row : rows) {
+    if (row.note.empty()) continue;
+    const std::string id(indicators::ToString(row.indicator));
+    by_indicator[id].insert(row.month.ToString());
+    if (!first_note.count(id)) first_note[id] = row.month.ToString() + ": " + row.note;
+  }
+  std::string message;
+  for (const auto& [id, months] : by_indicator) {
+    message += "  " + id + " (" + std::to_string(months.size()) + " Monat(e), z. B. " +
+               first_note[id] + ")\n";
+  }
+  return message;
+}
+
+ExitCode Run(const KennzahlenArgs& args) {
+  auto format = report::ParseOutputFormat(args.format);
+  if (!format.ok()) return ReportError(format.status());
+  indicators::Options options;
+  if (!args.explain.empty()) {
+    if (args.month.empty()) {
+      std::fprintf(stderr, "amip kennzahlen: --explain needs --month YYYY-MM\n");
+      return ExitCode::kUsageError;
+    }
+  } else if (args.months.empty()) {
+    std::fprintf(stderr, "amip kennzahlen: --months YYYY-MM..YYYY-MM is required\n");
+    return ExitCode::kUsageError;
+  }
+  if (!args.months.empty()) {
+    auto months = core::MonthRange::Parse(args.months);
+    if (!months.ok()) return ReportError(months.status().WithContext("--months"));
+    options.months = *months;
+  }
+  if (args.by == "municipality") {
+    options.by_municipality = true;
+  } else if (!args.by.empty() && args.by != "jobcenter") {
+    std::fprintf(stderr, "amip kennzahlen: --by must be 'jobcenter' or 'municipality'\n");
+    return ExitCode::kUsageError;
+  }
+  if (args.lzb != "days" && args.lzb != "months") {
+    std::fprintf(stderr, "amip kennzahlen: --lzb must be 'days' or 'months'\n");
+    return ExitCode::kUsageError;
+  }
+  options.lzb_method = args.lzb == "months" ? indicators::LzbMethod::kMonths
+                                            : indicators::LzbMethod::kDays;
+  if (args.flows != "weighted" && args.flows != "simple") {
+    std::fprintf(stderr, "amip kennzahlen: --flows must be 'weighted' or 'simple'\n");
+    return ExitCode::kUsageError;
+  }
+  options.flow_averaging = args.flows == "simple" ? indicators::FlowAveraging::kSimple
+                                                  : indicators::FlowAveraging::kWeighted;
+  options.bdi_followup_months = args.bdi_months;
+  options.threads = args.threads;
+  if (!args.coverage_start.empty()) {
+    auto date = core::Date::Parse(args.coverage_start);
+    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-start"));
+    options.coverage_start = *date;
+  }
+  if (!args.coverage_end.empty()) {
+    auto date = core::Date::Parse(args.coverage_end);
+    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-end"));
+    options.coverage_end = *date;
+  }
+  if (!args.indicators.empty()) {
+    std::stringstream list(args.indicators);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+      auto id = indicators::ParseIndicatorId(item);
+      if (!id.ok()) return ReportError(id.status().WithContext("--indicators"));
+      options.indicators.push_back(*id);
+    }
+  }
+  std::optional<indicators::Targets> targets;
+  if (!args.targets.empty()) {
+    auto text = ReadFile(args.targets);
+    if (!text.ok()) return ReportError(text.status());
+    auto parsed = indicators::ParseTargets(*text, args.targets);
+    if (!parsed.ok()) return ReportError(parsed.status());
+    targets = *parsed;
+    options.monthly_series = true;
+    options.indicators = {indicators::IndicatorId::kK2, indicators::IndicatorId::kK3};
+  }
+
+  auto extract = storage::LoadExtract(args.db);
+  if (!extract.ok()) return ReportError(extract.status());
+  std::string jc_filter = args.jc;
+  if (jc_filter.empty() && targets && !targets->jc_id.empty()) jc_filter = targets->jc_id;
+  if (!jc_filter.empty()) {
+    for (size_t jc = 0; jc < extract->jobcenters.size(); ++jc) {
+      if (extract->jobcenters[jc].jc_id == jc_filter) options.jc = static_cast<core::JcIdx>(jc);
+    }
+    if (!options.jc) {
+      return ReportError(core::NotFoundError("Jobcenter '" + jc_filter + "' ist nicht in " +
+                                             args.db));
+    }
+  }
+  auto catalogue = indicators::LoadCatalogue();
+  if (!catalogue.ok()) return ReportError(catalogue.status());
+  auto instruments = indicators::DefaultInstrumentFlags();
+  if (!instruments.ok()) return ReportError(instruments.status());
+  options.instruments = *instruments;
+
+  if (!args.explain.empty()) {
+    auto month = core::Month::Parse(args.month);
+    if (!month.ok()) return ReportError(month.status().WithContext("--month"));
+    auto text = indicators::ExplainPerson(*extract, *catalogue, options, args.explain, *month);
+    if (!text.ok()) return ReportError(text.status());
+    std::printf("%s", text->c_str());
+    return ExitCode::kOk;
+  }
+
+  auto computed = indicators::ComputeIndicators(*extract, *catalogue, options);
+  if (!computed.ok()) return ReportError(computed.status());
+  for (const std::string& warning : computed->warnings) {
+    std::fprintf(stderr, "amip kennzahlen: Hinweis: %s\n", warning.c_str());
+  }
+  const std::string uncovered = CoverageMessage(computed->rows);
+  if (!uncovered.empty()) {
+    if (!args.partial) {
+      std::fprintf(stderr,
+                   "amip kennzahlen: Für einige Berichtsmonate reichen die Zeitfenster vor den "
+                   "Beginn der Daten (%s); diese Werte wären falsch:\n%s"
+                   "Wählen Sie spätere Berichtsmonate, oder --partial, um nur die "
+                   "berechenbaren Werte auszugeben.\n",
+                   computed->coverage_start.ToString().c_str(), uncovered.c_str());
+      return ExitCode::kDataError;
+    }
+    std::fprintf(stderr, "amip kennzahlen: nicht berechenbar (leer ausgegeben):\n%s",
+                 uncovered.c_str());
+  }
+  if (targets) {
+    const auto rows = indicators::TargetProgress(*computed, *targets, options.months);
+    std::printf("%s", TargetsTable(*extract, *targets, rows).Render(*format).c_str());
+    return ExitCode::kOk;
+  }
+  std::printf("%s", RowsTable(*extract, *catalogue, computed->rows, options.by_municipality)
+                        .Render(*format)
+                        .c_str());
+  return ExitCode::kOk;
+}
+
+void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
+  auto args = std::make_shared<KennzahlenArgs>();
+  CLI::App* command = app.add_subcommand(
+      "kennzahlen",
+      "Kennzahlen nach § 48a SGB II (K1 … K3E4, bedarfsdeckende Integrationen) aus der "
+      "Datenbank berechnen (docs/kennzahlen.md)");
+  command->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required();
+  command->add_option("--months", args->months, "Berichtsmonate, z. B. 2024-01..2025-06");
+  command->add_option("--jc", args->jc, "nur dieses Jobcenter (jc_id)");
+  command->add_option("--by", args->by, "jobcenter (Standard) oder municipality");
+  command->add_option("--format", args->format, "table|csv|json")->capture_default_str();
+  command->add_option("--lzb", args->lzb, "LZB-Regel: days (638 von 730 Tagen) | months (21 von 24)")
+      ->capture_default_str();
+  command->add_option("--flows", args->flows, "Zu-/Abgangsraten: weighted | simple")
+      ->capture_default_str();
+  command->add_option("--bdi-months", args->bdi_months,
+                      "Nachbeobachtung bedarfsdeckender Integrationen in Monaten (0 = Katalog: 3)");
+  command->add_option("--coverage-start", args->coverage_start,
+                      "erster Tag der Daten (Standard: früheste Leistungszeit)");
+  command->add_option("--coverage-end", args->coverage_end, "letzter Tag der Daten (optional)");
+  command->add_option("--indicators", args->indicators, "Auswahl, z. B. K2,K3E1");
+  command->add_option("--threads", args->threads, "Threads")->capture_default_str();
+  command->add_flag("--partial", args->partial,
+                    "nicht berechenbare Monate leer ausgeben statt abzubrechen");
+  command->add_option("--explain", args->explain, "Person (person_id) erklären");
+  command->add_option("--month", args->month, "Berichtsmonat für --explain");
+  command->add_option("--targets", args->targets,
+                      "Zielwerte (YAML, z. B. examples/targets/amip-2025.yaml): Ist, Ziel und "
+                      "Jahresfortschrittswert");
+  command->callback([args, &outcome] { outcome.exit_code = Run(*args); });
+}
+
+AMIP_REGISTER_COMMAND(40, RegisterKennzahlen);
+
+}  // namespace
+}  // namespace amip::cli
