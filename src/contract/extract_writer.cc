@@ -1,0 +1,324 @@
+#include "contract/extract_writer.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+
+namespace amip::contract {
+namespace {
+
+// Buffered CSV output into one file; flushes in 1 MiB blocks.
+class CsvFile {
+ public:
+  explicit CsvFile(const std::string& path) : path_(path) {
+    file_ = std::fopen(path.c_str(), "wb");
+    if (file_ == nullptr) {
+      status_ = core::UnavailableError("cannot write " + path + ": " + std::strerror(errno));
+    }
+    buffer_.reserve(kFlushAt + 4096);
+  }
+  ~CsvFile() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+
+  void Header(std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names) Text(name);
+    EndRow();
+  }
+  // A text field, quoted per RFC 4180 when it contains a comma, quote, CR or LF.
+  void Text(std::string_view value) {
+    Separator();
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+      buffer_.append(value);
+      return;
+    }
+    buffer_.push_back('"');
+    for (char c : value) {
+      if (c == '"') buffer_.push_back('"');
+      buffer_.push_back(c);
+    }
+    buffer_.push_back('"');
+  }
+  void Int(int64_t value) {
+    Separator();
+    char digits[24];
+    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(value));
+    buffer_.append(digits, static_cast<size_t>(length));
+  }
+  void Bool(bool value) {
+    Separator();
+    buffer_.push_back(value ? '1' : '0');
+  }
+  void Empty() { Separator(); }
+  void Day(core::Date date) {
+    Separator();
+    int year = date.year();
+    int month = date.month();
+    int day = date.day();
+    char text[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                     static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
+                     '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10),
+                     '-', static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    buffer_.append(text, 10);
+  }
+  void OptionalDay(const std::optional<core::Date>& date) {
+    if (date) {
+      Day(*date);
+    } else {
+      Empty();
+    }
+  }
+  void MonthValue(core::Month month) {
+    Separator();
+    const int year = month.year();
+    const int number = month.month();
+    char text[7] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                    static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
+                    '-', static_cast<char>('0' + number / 10), static_cast<char>('0' + number % 10)};
+    buffer_.append(text, 7);
+  }
+  void Money(core::Cents amount) {
+    Separator();
+    int64_t cents = amount.value();
+    if (cents < 0) {
+      buffer_.push_back('-');
+      cents = -cents;
+    }
+    char digits[32];
+    const int length = std::snprintf(digits, sizeof digits, "%lld.%02lld",
+                                     static_cast<long long>(cents / 100),
+                                     static_cast<long long>(cents % 100));
+    buffer_.append(digits, static_cast<size_t>(length));
+  }
+  void Decimal(double value) {
+    Separator();
+    buffer_.append(FormatDecimal2(value));
+  }
+  void EndRow() {
+    buffer_.push_back('\n');
+    first_ = true;
+    if (buffer_.size() >= kFlushAt) Flush();
+  }
+  core::Status Close() {
+    Flush();
+    if (file_ != nullptr) {
+      if (std::fclose(file_) != 0 && status_.ok()) {
+        status_ = core::UnavailableError("cannot write " + path_ + ": " + std::strerror(errno));
+      }
+      file_ = nullptr;
+    }
+    return status_;
+  }
+
+ private:
+  static constexpr size_t kFlushAt = 1 << 20;
+  void Separator() {
+    if (!first_) buffer_.push_back(',');
+    first_ = false;
+  }
+  void Flush() {
+    if (file_ != nullptr && !buffer_.empty() && status_.ok()) {
+      if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+        status_ = core::UnavailableError("cannot write " + path_ + ": " + std::strerror(errno));
+      }
+    }
+    buffer_.clear();
+  }
+
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  bool first_ = true;
+  core::Status status_;
+};
+
+std::string_view PersonId(const Extract& extract, core::PersonIdx person) {
+  return extract.persons[static_cast<size_t>(person)].person_id;
+}
+
+}  // namespace
+
+std::string FormatDecimal2(double value) {
+  const long long hundredths = std::llround(value * 100.0);
+  const long long abs_value = hundredths < 0 ? -hundredths : hundredths;
+  char text[40];
+  int length;
+  if (abs_value % 100 == 0) {
+    length = std::snprintf(text, sizeof text, "%s%lld", hundredths < 0 ? "-" : "", abs_value / 100);
+  } else if (abs_value % 10 == 0) {
+    length = std::snprintf(text, sizeof text, "%s%lld.%lld", hundredths < 0 ? "-" : "",
+                           abs_value / 100, abs_value % 100 / 10);
+  } else {
+    length = std::snprintf(text, sizeof text, "%s%lld.%02lld", hundredths < 0 ? "-" : "",
+                           abs_value / 100, abs_value % 100);
+  }
+  return std::string(text, static_cast<size_t>(length));
+}
+
+core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
+                             const WriteOptions& options) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return core::UnavailableError("cannot create directory " + dir + ": " + error.message());
+  const std::string base = dir + "/";
+
+  {
+    CsvFile out(base + "jobcenters.csv");
+    out.Header({"jc_id", "name", "kind"});
+    for (const Jobcenter& jc : extract.jobcenters) {
+      out.Text(jc.jc_id);
+      out.Text(jc.name);
+      out.Text(ToString(jc.kind));
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "municipalities.csv");
+    out.Header({"ags", "name", "jc_id", "population"});
+    for (const Municipality& mun : extract.municipalities) {
+      out.Text(mun.ags);
+      out.Text(mun.name);
+      out.Text(extract.jobcenters[static_cast<size_t>(mun.jc)].jc_id);
+      out.Int(mun.population);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    bool profillage = options.force_profillage;
+    for (size_t idx = 0; !profillage && idx < extract.persons.size(); ++idx) {
+      profillage = !extract.persons[idx].profillage.empty();
+    }
+    CsvFile out(base + "persons.csv");
+    if (profillage) {
+      out.Header({"person_id", "sex", "birth_date", "nationality", "severely_disabled",
+                  "vocational_qualification", "profillage"});
+    } else {
+      out.Header({"person_id", "sex", "birth_date", "nationality", "severely_disabled",
+                  "vocational_qualification"});
+    }
+    for (const Person& person : extract.persons) {
+      out.Text(person.person_id);
+      out.Text(ToString(person.sex));
+      out.Day(person.birth_date);
+      out.Text(ToString(person.nationality));
+      out.Bool(person.severely_disabled);
+      out.Text(ToString(person.vocational_qualification));
+      if (profillage) out.Text(person.profillage);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "benefit_spells.csv");
+    out.Header({"person_id", "jc_id", "municipality", "bg_id", "bg_role", "status",
+                "single_parent", "start", "end"});
+    for (const BenefitSpell& spell : extract.benefit_spells) {
+      out.Text(PersonId(extract, spell.person));
+      out.Text(extract.jobcenters[static_cast<size_t>(spell.jc)].jc_id);
+      out.Text(extract.municipalities[static_cast<size_t>(spell.municipality)].ags);
+      out.Text(extract.bg_ids[static_cast<size_t>(spell.bg)]);
+      out.Text(ToString(spell.bg_role));
+      out.Text(ToString(spell.status));
+      out.Bool(spell.single_parent);
+      out.Day(spell.start);
+      out.OptionalDay(spell.end);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "claims.csv");
+    out.Header({"person_id", "from", "to", "llu", "luh"});
+    for (const Claim& claim : extract.claims) {
+      out.Text(PersonId(extract, claim.person));
+      out.MonthValue(claim.from);
+      out.MonthValue(claim.to);
+      out.Money(claim.llu);
+      out.Money(claim.luh);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "employment_spells.csv");
+    out.Header({"person_id", "kind", "subsidy", "start", "end", "hours_week", "gross_month"});
+    for (const EmploymentSpell& spell : extract.employment_spells) {
+      out.Text(PersonId(extract, spell.person));
+      out.Text(ToString(spell.kind));
+      out.Text(ToString(spell.subsidy));
+      out.Day(spell.start);
+      out.OptionalDay(spell.end);
+      if (spell.hours_week) {
+        out.Decimal(*spell.hours_week);
+      } else {
+        out.Empty();
+      }
+      if (spell.gross_month) {
+        out.Money(*spell.gross_month);
+      } else {
+        out.Empty();
+      }
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "measure_spells.csv");
+    out.Header({"person_id", "instrument", "start", "end", "cost", "funding"});
+    for (const MeasureSpell& spell : extract.measure_spells) {
+      out.Text(PersonId(extract, spell.person));
+      out.Text(spell.instrument);
+      out.Day(spell.start);
+      out.OptionalDay(spell.end);
+      out.Money(spell.cost);
+      out.Text(ToString(spell.funding));
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  {
+    CsvFile out(base + "unemployment_spells.csv");
+    out.Header({"person_id", "start", "end"});
+    for (const UnemploymentSpell& spell : extract.unemployment_spells) {
+      out.Text(PersonId(extract, spell.person));
+      out.Day(spell.start);
+      out.OptionalDay(spell.end);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  if (!extract.bg_housing.empty()) {
+    CsvFile out(base + "bg_housing.csv");
+    out.Header({"bg_id", "from", "to", "rent_cold", "heating", "flat_size_sqm"});
+    for (const BgHousing& housing : extract.bg_housing) {
+      out.Text(extract.bg_ids[static_cast<size_t>(housing.bg)]);
+      out.MonthValue(housing.from);
+      out.MonthValue(housing.to);
+      out.Money(housing.rent_cold);
+      out.Money(housing.heating);
+      out.Decimal(housing.flat_size_sqm);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  if (!extract.stichtage.empty()) {
+    CsvFile out(base + "stichtage.csv");
+    out.Header({"month", "date"});
+    for (const Stichtag& stichtag : extract.stichtage) {
+      out.MonthValue(stichtag.month);
+      out.Day(stichtag.date);
+      out.EndRow();
+    }
+    AMIP_RETURN_IF_ERROR(out.Close());
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace amip::contract

@@ -1,0 +1,28 @@
+// WriteExtractCsv: writes an Extract as data-contract-v1 CSV files into a directory, one file
+// per table (jobcenters, municipalities, persons, benefit_spells, claims, employment_spells,
+// measure_spells, unemployment_spells, plus bg_housing.csv and stichtage.csv when present).
+// RFC 4180 quoting, `\n` line ends, money exactly via core::Cents, rows in the Extract's
+// order (callers sort), large buffered writes. Thread-compatible.
+#pragma once
+
+#include <string>
+
+#include "contract/extract.h"
+#include "core/status.h"
+
+namespace amip::contract {
+
+struct WriteOptions {
+  // Write the optional persons.csv column `profillage` (default: when any person has one).
+  bool force_profillage = false;
+};
+
+// Creates `dir` if needed and writes every file; existing files are overwritten.
+core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
+                             const WriteOptions& options = {});
+
+// Formats a number of hours or square metres with at most 2 decimals, no trailing zeros
+// ("38.5", "20", "61.25"). Exposed for tests.
+std::string FormatDecimal2(double value);
+
+}  // namespace amip::contract

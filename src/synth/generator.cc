@@ -1,0 +1,1285 @@
+#include "synth/generator.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+
+#include "synth/random.h"
+
+namespace amip::synth {
+namespace {
+
+using contract::BenefitStatus;
+using contract::BgRole;
+using contract::EmploymentKind;
+using contract::Subsidy;
+using core::Cents;
+using core::Date;
+using core::Month;
+
+constexpr int32_t kNever = INT32_MAX;
+constexpr int kMaxDurationMonths = 480;
+
+struct SimPerson {
+  int32_t birth_month = 0;  // Month index
+  int32_t day15 = 0, day18 = 0, day25 = 0, day_limit = 0;  // birthdays as day numbers
+  int32_t bg = -1;          // current household (SimBg index)
+  int32_t spell = -1;       // open benefit spell (row index) or -1
+  int32_t job = -1;         // open employment spell counted as income, or -1
+  int32_t job_end = kNever; // last day of that job
+  int32_t measure_end = -1; // last day of the active (non-accompanying) measure, -1 = none
+  int32_t ue_start = -1;    // open unemployment spell start day, -1 = none
+  int32_t ue_last_end = INT32_MIN;
+  int32_t claim = -1;       // last claim row
+  int32_t income = 0;       // countable monthly income in cents from the job
+  bool female = false;
+  bool nef_adult = false;
+  bool registered = false;
+  bool job_blocks = false;  // the job ends registered unemployment (>= 15 h, not a minijob)
+  BgRole role = BgRole::kHead;
+};
+
+struct SimBg {
+  std::vector<int32_t> members;
+  int32_t bg_idx = -1;
+  int32_t jc = 0;
+  int32_t mun = 0;
+  int32_t entry_month = 0;
+  int32_t created_month = 0;
+  int32_t housing = -1;  // last bg_housing row
+  double rent_factor = 1.0;
+  bool in_receipt = false;
+  bool stayer = false;
+};
+
+struct JcState {
+  double weight = 1.0;
+  std::vector<int32_t> municipalities;
+  std::vector<double> mun_weights;
+  std::vector<int32_t> pool;  // exited households that may re-enter, in exit order
+  std::vector<size_t> pool_mark;  // pool size at the start of each simulated month
+  int64_t active = 0;
+  double rent_factor = 1.0;
+};
+
+enum class Action { kExit, kSplit, kJoin, kBirth, kMove, kMoveJc, kTurn15, kTurn18, kTurn25, kAgeLimit };
+
+struct TimedAction {
+  int32_t day;
+  Action action;
+  int32_t person;
+};
+
+struct Integration {
+  int32_t person;
+  int32_t employment;
+  bool long_term;
+};
+
+int32_t DayOf(Month month, int day) { return month.Day(day).days(); }
+
+class Simulator {
+ public:
+  Simulator(const Profile& profile, uint64_t seed)
+      : profile_(profile), model_(profile.model), rng_(seed) {}
+
+  core::Result<contract::Extract> Run();
+
+ private:
+  void SetupJobcenters();
+  void PrecomputeDurations();
+  double ExitHazard(const SimBg& bg, int32_t month) const;
+  double TargetBgs(int32_t jc, Month month) const;
+  const YearAmounts& AmountsFor(int year) const;
+
+  int32_t NewPerson(bool female, Date birth);
+  int32_t NewBgId();
+  int32_t NewHousehold(int32_t jc, int32_t mun, bool stayer, int32_t month);
+  Date RandomBirth(int32_t age_years, Month at);
+  int32_t DrawAdultAge();
+  int32_t PickMunicipality(int32_t jc);
+  void CreateEntry(int32_t jc, Month month, bool initial);
+  bool TryReentry(int32_t jc, Month month);
+
+  BenefitStatus StatusAt(const SimPerson& person, int32_t day) const {
+    return (person.nef_adult || day < person.day15) ? BenefitStatus::kNef : BenefitStatus::kElb;
+  }
+  bool IsSingleParent(const SimBg& bg, int32_t person_idx, int32_t day) const;
+  void SyncSpell(int32_t person_idx, int32_t day);
+  void SyncAll(int32_t bg_idx, int32_t day);
+  void EndReceipt(int32_t person_idx, int32_t day);
+  void ExitHousehold(int32_t bg_idx, int32_t day);
+  void UpdateUnemployment(int32_t person_idx, int32_t day);
+  void DrawRegistration(int32_t person_idx, int32_t day, bool stayer);
+  int32_t StartJob(int32_t person_idx, EmploymentKind kind, int32_t day, Cents gross, double hours,
+                   int32_t end_day);
+  int32_t DrawJobEnd(int32_t start_day, double monthly_rate);
+  int32_t CountableIncome(Cents gross, EmploymentKind kind) const;
+  int32_t SplitOff(int32_t bg_idx, int32_t person_idx, int32_t day, Month month);
+
+  void ProcessHousehold(int32_t bg_idx, Month month);
+  void Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits);
+  void OtherJobStarts(int32_t person_idx, Month month);
+  void ComputeClaims(int32_t bg_idx, Month month);
+  int64_t NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld) const;
+  int64_t Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* heating, double* sqm) const;
+  void AllocateMeasures(Month month);
+  void AddMeasure(int32_t person_idx, const MeasurePlan& plan, int32_t start_day, int months);
+  void Finish();
+
+  const Profile& profile_;
+  const Model& model_;
+  Rng rng_;
+  contract::Extract out_;
+  std::vector<SimPerson> persons_;
+  std::vector<SimBg> bgs_;
+  std::vector<JcState> jcs_;
+  std::vector<int32_t> active_;
+  std::vector<int32_t> fresh_;  // households created during the current month
+  std::vector<Integration> integrations_;  // this month's integrations (for EGZ/ESG/EVL)
+  std::vector<int32_t> candidates_any_, candidates_long_, candidates_young_;
+  std::vector<double> measure_carry_;
+  std::vector<double> stock_duration_cdf_[2];  // [stayer] elapsed-duration CDF of the stock
+  double stayer_stock_share_ = 0;
+  int32_t sim_first_day_ = 0;
+  int32_t sim_last_day_ = 0;
+  int64_t bg_counter_ = 0;
+};
+
+const YearAmounts& Simulator::AmountsFor(int year) const {
+  const auto& amounts = model_.amounts;
+  const int first = amounts.front().year;
+  int index = year - first;
+  index = std::clamp(index, 0, static_cast<int>(amounts.size()) - 1);
+  return amounts[static_cast<size_t>(index)];
+}
+
+void Simulator::SetupJobcenters() {
+  Rng jc_rng = rng_.Fork(1);
+  if (!profile_.jobcenters.empty()) {
+    double total_weight = 0;
+    for (const auto& spec : profile_.jobcenters) total_weight += spec.weight;
+    for (const auto& spec : profile_.jobcenters) {
+      const int32_t jc_idx = static_cast<int32_t>(out_.jobcenters.size());
+      out_.jobcenters.push_back({spec.id, spec.name, spec.kind});
+      JcState state;
+      state.weight = spec.weight / total_weight;
+      for (const auto& mun : spec.municipalities) {
+        state.municipalities.push_back(static_cast<int32_t>(out_.municipalities.size()));
+        state.mun_weights.push_back(static_cast<double>(mun.population) * mun.rate_factor);
+        out_.municipalities.push_back({mun.ags, mun.name, jc_idx, mun.population});
+      }
+      jcs_.push_back(std::move(state));
+    }
+    return;
+  }
+  // Synthetic Jobcenters of the national profile: log-uniform sizes, 1..n municipalities.
+  const auto& gen = profile_.generated;
+  std::vector<double> sizes;
+  double total = 0;
+  for (int idx = 0; idx < gen.count; ++idx) {
+    const double log_min = std::log(gen.min_elb);
+    const double log_max = std::log(gen.max_elb);
+    const double size = std::exp(log_min + (log_max - log_min) * std::pow(jc_rng.Uniform(), 1.6));
+    sizes.push_back(size);
+    total += size;
+  }
+  const double total_bgs = model_.bg_path.back().value;
+  for (int idx = 0; idx < gen.count; ++idx) {
+    const int land = idx % 16 + 1;
+    const int kreis = idx / 16 + 1;
+    char id[48];
+    std::snprintf(id, sizeof id, "JC%02d%03d", land, kreis);
+    char name[96];
+    std::snprintf(name, sizeof name, "Jobcenter Synthetisch %02d-%03d", land, kreis);
+    out_.jobcenters.push_back({id, name,
+                               jc_rng.Bernoulli(0.25) ? contract::JcKind::kZkt
+                                                      : contract::JcKind::kGe});
+    JcState state;
+    state.weight = sizes[static_cast<size_t>(idx)] / total;
+    state.rent_factor = 0.8 + 0.5 * jc_rng.Uniform();
+    const int municipalities =
+        static_cast<int>(jc_rng.Between(gen.min_municipalities, gen.max_municipalities));
+    const double jc_population = state.weight * total_bgs * gen.population_per_bg;
+    for (int mun_idx = 0; mun_idx < municipalities; ++mun_idx) {
+      const double share = 0.3 + jc_rng.Uniform();
+      state.mun_weights.push_back(share);
+    }
+    double share_total = 0;
+    for (double share : state.mun_weights) share_total += share;
+    for (int mun_idx = 0; mun_idx < municipalities; ++mun_idx) {
+      char ags[40];
+      std::snprintf(ags, sizeof ags, "%02d%03d%03d", land, kreis, mun_idx + 1);
+      char mun_name[96];
+      std::snprintf(mun_name, sizeof mun_name, "Gemeinde %s", ags);
+      state.municipalities.push_back(static_cast<int32_t>(out_.municipalities.size()));
+      out_.municipalities.push_back(
+          {ags, mun_name, idx,
+           static_cast<int64_t>(jc_population * state.mun_weights[static_cast<size_t>(mun_idx)] /
+                                share_total)});
+    }
+    jcs_.push_back(std::move(state));
+  }
+}
+
+double Simulator::ExitHazard(const SimBg& bg, int32_t month) const {
+  const double duration = month - bg.entry_month;
+  const double base = bg.stayer ? model_.exit_stayer : model_.exit_mover;
+  return base * (1.0 + model_.early_boost * std::exp(-duration / model_.early_months));
+}
+
+void Simulator::PrecomputeDurations() {
+  // Stationary stock: P(elapsed = d) ~ survival S(d) of the type; stayer share of the stock
+  // ~ entry share * mean duration.
+  double mean[2] = {0, 0};
+  for (int stayer = 0; stayer < 2; ++stayer) {
+    const double base = stayer ? model_.exit_stayer : model_.exit_mover;
+    std::vector<double>& cdf = stock_duration_cdf_[stayer];
+    cdf.resize(kMaxDurationMonths);
+    double survival = 1.0;
+    double cumulative = 0;
+    for (int d = 0; d < kMaxDurationMonths; ++d) {
+      cumulative += survival;
+      cdf[static_cast<size_t>(d)] = cumulative;
+      survival *= 1.0 - std::min(1.0, base * (1.0 + model_.early_boost *
+                                                         std::exp(-d / model_.early_months)));
+    }
+    for (double& value : cdf) value /= cumulative;
+    mean[stayer] = cumulative;
+  }
+  const double q = model_.stayer_share;
+  stayer_stock_share_ = q * mean[1] / (q * mean[1] + (1 - q) * mean[0]);
+}
+
+double Simulator::TargetBgs(int32_t jc, Month month) const {
+  const auto& path = model_.bg_path;
+  double value = path.front().value;
+  if (month >= path.back().month) {
+    value = path.back().value;
+  } else {
+    for (size_t idx = 0; idx + 1 < path.size(); ++idx) {
+      if (month >= path[idx].month && month < path[idx + 1].month) {
+        const double t = static_cast<double>(month - path[idx].month) /
+                         static_cast<double>(path[idx + 1].month - path[idx].month);
+        value = path[idx].value + t * (path[idx + 1].value - path[idx].value);
+        break;
+      }
+    }
+  }
+  return value * jcs_[static_cast<size_t>(jc)].weight;
+}
+
+int32_t Simulator::NewPerson(bool female, Date birth) {
+  const int32_t idx = static_cast<int32_t>(persons_.size());
+  contract::Person person;
+  char id[24];
+  std::snprintf(id, sizeof id, "P%08d", idx + 1);
+  person.person_id = id;
+  person.sex = female ? contract::Sex::kF : contract::Sex::kM;
+  person.birth_date = birth;
+  const int age_now = (profile_.reference_month.index() - birth.ToMonth().index()) / 12;
+  const double disabled_share =
+      age_now < 25 ? model_.severely_disabled_share * 0.4
+                   : model_.severely_disabled_share * (age_now >= 50 ? 1.9 : 0.9);
+  person.severely_disabled = rng_.Bernoulli(disabled_share);
+  if (!model_.qualification.empty()) {
+    double weights[8];
+    const int count = static_cast<int>(std::min<size_t>(8, model_.qualification.size()));
+    for (int k = 0; k < count; ++k) weights[k] = model_.qualification[static_cast<size_t>(k)].weight;
+    auto parsed = contract::ParseQualification(
+        model_.qualification[static_cast<size_t>(rng_.Choose(weights, count))].code);
+    if (parsed.ok()) person.vocational_qualification = *parsed;
+  }
+  if (!model_.nationality.empty()) {
+    double weights[8];
+    const int count = static_cast<int>(std::min<size_t>(8, model_.nationality.size()));
+    for (int k = 0; k < count; ++k) weights[k] = model_.nationality[static_cast<size_t>(k)].weight;
+    auto parsed = contract::ParseNationality(
+        model_.nationality[static_cast<size_t>(rng_.Choose(weights, count))].code);
+    if (parsed.ok()) person.nationality = *parsed;
+  }
+  if (!model_.profillage.empty()) {
+    double weights[16];
+    const int count = static_cast<int>(std::min<size_t>(16, model_.profillage.size()));
+    for (int k = 0; k < count; ++k) weights[k] = model_.profillage[static_cast<size_t>(k)].weight;
+    person.profillage = model_.profillage[static_cast<size_t>(rng_.Choose(weights, count))].code;
+  }
+  out_.persons.push_back(std::move(person));
+
+  SimPerson sim;
+  sim.female = female;
+  sim.birth_month = birth.ToMonth().index();
+  const int year = birth.year();
+  const int month = birth.month();
+  const int day = birth.day();
+  // Birthdays of 29 February fall on 28 February in common years.
+  auto birthday = [&](int age) {
+    return Date::FromYmd(year + age, month, std::min(day, Date::DaysInMonth(year + age, month)))
+        .days();
+  };
+  sim.day15 = birthday(15);
+  sim.day18 = birthday(18);
+  sim.day25 = birthday(25);
+  sim.day_limit = birthday(model_.age_limit);
+  sim.nef_adult = rng_.Bernoulli(model_.nef_adult_share);
+  persons_.push_back(sim);
+  return idx;
+}
+
+int32_t Simulator::NewBgId() {
+  char id[24];
+  std::snprintf(id, sizeof id, "B%08lld", static_cast<long long>(++bg_counter_));
+  out_.bg_ids.emplace_back(id);
+  return static_cast<int32_t>(out_.bg_ids.size() - 1);
+}
+
+Date Simulator::RandomBirth(int32_t age_years, Month at) {
+  // Someone aged `age_years` on the first of `at`.
+  const Month birth_month = at - age_years * 12 - static_cast<int32_t>(rng_.Between(1, 12));
+  return birth_month.Day(static_cast<int>(rng_.Between(1, 28)));
+}
+
+int32_t Simulator::DrawAdultAge() {
+  static constexpr int kBandStart[5] = {18, 25, 35, 45, 55};
+  static constexpr int kBandEnd[5] = {24, 34, 44, 54, 66};
+  const int band = rng_.Choose(model_.adult_age_weights.data(),
+                               static_cast<int>(std::min<size_t>(5, model_.adult_age_weights.size())));
+  const int end = std::min(kBandEnd[band], model_.age_limit - 1);
+  return static_cast<int32_t>(rng_.Between(kBandStart[band], end));
+}
+
+int32_t Simulator::PickMunicipality(int32_t jc) {
+  const JcState& state = jcs_[static_cast<size_t>(jc)];
+  return state.municipalities[static_cast<size_t>(
+      rng_.Choose(state.mun_weights.data(), static_cast<int>(state.mun_weights.size())))];
+}
+
+int32_t Simulator::NewHousehold(int32_t jc, int32_t mun, bool stayer, int32_t month) {
+  SimBg bg;
+  bg.bg_idx = NewBgId();
+  bg.jc = jc;
+  bg.mun = mun;
+  bg.stayer = stayer;
+  bg.created_month = month;
+  bg.entry_month = month;
+  bg.rent_factor = std::exp(model_.rent_sd * rng_.Normal()) * jcs_[static_cast<size_t>(jc)].rent_factor;
+  bgs_.push_back(std::move(bg));
+  return static_cast<int32_t>(bgs_.size() - 1);
+}
+
+bool Simulator::IsSingleParent(const SimBg& bg, int32_t person_idx, int32_t day) const {
+  const SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  if (person.role != BgRole::kHead) return false;
+  bool minor = false;
+  for (int32_t member : bg.members) {
+    const SimPerson& other = persons_[static_cast<size_t>(member)];
+    if (other.role == BgRole::kPartner) return false;
+    if (other.role == BgRole::kChild && day < other.day18) minor = true;
+  }
+  return minor;
+}
+
+void Simulator::SyncSpell(int32_t person_idx, int32_t day) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  const SimBg& bg = bgs_[static_cast<size_t>(person.bg)];
+  contract::BenefitSpell wanted;
+  wanted.person = person_idx;
+  wanted.jc = bg.jc;
+  wanted.municipality = bg.mun;
+  wanted.bg = bg.bg_idx;
+  wanted.bg_role = person.role;
+  wanted.status = StatusAt(person, day);
+  wanted.single_parent = IsSingleParent(bg, person_idx, day);
+  wanted.start = Date::FromDays(day);
+  if (person.spell >= 0) {
+    contract::BenefitSpell& open = out_.benefit_spells[static_cast<size_t>(person.spell)];
+    if (open.jc == wanted.jc && open.municipality == wanted.municipality && open.bg == wanted.bg &&
+        open.bg_role == wanted.bg_role && open.status == wanted.status &&
+        open.single_parent == wanted.single_parent) {
+      return;
+    }
+    if (open.start.days() >= day) {
+      wanted.start = open.start;
+      open = wanted;
+      UpdateUnemployment(person_idx, day);
+      return;
+    }
+    open.end = Date::FromDays(day - 1);
+  }
+  person.spell = static_cast<int32_t>(out_.benefit_spells.size());
+  out_.benefit_spells.push_back(wanted);
+  UpdateUnemployment(person_idx, day);
+}
+
+void Simulator::SyncAll(int32_t bg_idx, int32_t day) {
+  const std::vector<int32_t> members = bgs_[static_cast<size_t>(bg_idx)].members;
+  for (int32_t member : members) SyncSpell(member, day);
+}
+
+void Simulator::EndReceipt(int32_t person_idx, int32_t day) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  if (person.spell < 0) return;
+  contract::BenefitSpell& open = out_.benefit_spells[static_cast<size_t>(person.spell)];
+  open.end = Date::FromDays(std::max(day, open.start.days()));
+  person.spell = -1;
+  UpdateUnemployment(person_idx, open.end->days() + 1);
+}
+
+void Simulator::ExitHousehold(int32_t bg_idx, int32_t day) {
+  SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (!bg.in_receipt) return;
+  for (int32_t member : bg.members) EndReceipt(member, day);
+  bg.in_receipt = false;
+  JcState& jc = jcs_[static_cast<size_t>(bg.jc)];
+  --jc.active;
+  jc.pool.push_back(bg_idx);
+}
+
+void Simulator::UpdateUnemployment(int32_t person_idx, int32_t day) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  bool wanted = person.spell >= 0 && person.registered && StatusAt(person, day) == BenefitStatus::kElb &&
+                !(person.job >= 0 && person.job_blocks && person.job_end >= day) &&
+                person.measure_end < day && day < person.day_limit;
+  if (wanted && person.ue_start < 0) {
+    person.ue_start = std::max(day, person.ue_last_end + 1);
+  } else if (!wanted && person.ue_start >= 0) {
+    const int32_t end = day - 1;
+    if (end >= person.ue_start) {
+      out_.unemployment_spells.push_back(
+          {person_idx, Date::FromDays(person.ue_start), Date::FromDays(end)});
+      person.ue_last_end = end;
+    }
+    person.ue_start = -1;
+  }
+}
+
+void Simulator::DrawRegistration(int32_t person_idx, int32_t day, bool stayer) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  double p = stayer ? model_.registration_stayer : model_.registration_mover;
+  if (day < person.day18) p *= 0.15;  // pupils
+  const SimBg& bg = bgs_[static_cast<size_t>(person.bg)];
+  if (person.role == BgRole::kHead || person.role == BgRole::kPartner) {
+    for (int32_t member : bg.members) {
+      const SimPerson& other = persons_[static_cast<size_t>(member)];
+      if (other.role == BgRole::kChild && day < other.day15 - 12 * 365) {  // child under 3
+        if (person.female || IsSingleParent(bg, person_idx, day)) p = model_.registration_young_child;
+        break;
+      }
+    }
+  }
+  person.registered = rng_.Bernoulli(p);
+  UpdateUnemployment(person_idx, day);
+}
+
+int32_t Simulator::DrawJobEnd(int32_t start_day, double monthly_rate) {
+  int months = 0;
+  while (months < 600 && !rng_.Bernoulli(monthly_rate)) ++months;
+  const int64_t end = static_cast<int64_t>(start_day) + months * 30 + rng_.Between(0, 29);
+  if (end > sim_last_day_) return kNever;
+  return static_cast<int32_t>(end);
+}
+
+int32_t Simulator::CountableIncome(Cents gross, EmploymentKind kind) const {
+  // Approximation of § 11b SGB II: net = gross * net_share (minijob: net = gross), minus the
+  // Grundfreibetrag of 100 € and 20 % / 30 % / 10 % of the bands 100–520, 520–1000, 1000–1200.
+  const double g = gross.euros();
+  const double net = (kind == EmploymentKind::kMinijob) ? g : g * model_.net_share;
+  double allowance = std::min(g, 100.0);
+  if (g > 100) allowance += 0.2 * (std::min(g, 520.0) - 100);
+  if (g > 520) allowance += 0.3 * (std::min(g, 1000.0) - 520);
+  if (g > 1000) allowance += 0.1 * (std::min(g, 1200.0) - 1000);
+  const double countable = std::max(0.0, net - allowance);
+  return static_cast<int32_t>(std::llround(countable * 100));
+}
+
+int32_t Simulator::StartJob(int32_t person_idx, EmploymentKind kind, int32_t day, Cents gross,
+                            double hours, int32_t end_day) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  if (kind != EmploymentKind::kVolunteer && person.job >= 0 && person.job_end >= day) {
+    contract::EmploymentSpell& old = out_.employment_spells[static_cast<size_t>(person.job)];
+    if (old.start.days() >= day) return -1;
+    old.end = Date::FromDays(day - 1);
+  }
+  contract::EmploymentSpell spell;
+  spell.person = person_idx;
+  spell.kind = kind;
+  spell.subsidy = Subsidy::kNone;
+  spell.start = Date::FromDays(day);
+  if (end_day != kNever) spell.end = Date::FromDays(end_day);
+  spell.hours_week = hours;
+  spell.gross_month = gross;
+  const int32_t row = static_cast<int32_t>(out_.employment_spells.size());
+  out_.employment_spells.push_back(spell);
+  if (kind != EmploymentKind::kVolunteer) {
+    person.job = row;
+    person.job_end = end_day;
+    person.income = CountableIncome(gross, kind);
+    person.job_blocks = kind != EmploymentKind::kMinijob && hours >= 15;
+    UpdateUnemployment(person_idx, day);
+  }
+  return row;
+}
+
+int32_t Simulator::SplitOff(int32_t bg_idx, int32_t person_idx, int32_t day, Month month) {
+  SimBg& old_bg = bgs_[static_cast<size_t>(bg_idx)];
+  auto& members = old_bg.members;
+  const auto found = std::find(members.begin(), members.end(), person_idx);
+  AMIP_ASSERT(found != members.end(), "split-off person is a member");
+  members.erase(found);
+  const int32_t new_bg = NewHousehold(old_bg.jc, old_bg.mun, old_bg.stayer, month.index());
+  SimBg& bg = bgs_[static_cast<size_t>(new_bg)];
+  const SimBg& previous = bgs_[static_cast<size_t>(bg_idx)];
+  bg.entry_month = previous.entry_month;
+  bg.in_receipt = true;
+  bg.members.push_back(person_idx);
+  persons_[static_cast<size_t>(person_idx)].bg = new_bg;
+  persons_[static_cast<size_t>(person_idx)].role = BgRole::kHead;
+  ++jcs_[static_cast<size_t>(bg.jc)].active;
+  fresh_.push_back(new_bg);
+  SyncSpell(person_idx, day);
+  return new_bg;
+}
+
+void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
+  const bool stayer = rng_.Bernoulli(initial ? stayer_stock_share_ : model_.stayer_share);
+  const int32_t bg_idx = NewHousehold(jc, PickMunicipality(jc), stayer, month.index());
+  const double mix[4] = {model_.mix_single, model_.mix_single_parent, model_.mix_couple,
+                         model_.mix_couple_children};
+  const int type = rng_.Choose(mix, 4);
+  int32_t head_age = DrawAdultAge();
+  int32_t elapsed = 0;
+  if (initial) {
+    const auto& cdf = stock_duration_cdf_[stayer ? 1 : 0];
+    const double u = rng_.Uniform();
+    elapsed = static_cast<int32_t>(std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+    elapsed = std::min(elapsed, std::max(0, (head_age - 18) * 12));
+  }
+  const Month entry_month = month - elapsed;
+  const int32_t entry_day =
+      DayOf(entry_month, static_cast<int>(rng_.Between(1, entry_month.DaysInMonth())));
+  SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  bg.entry_month = entry_month.index();
+  bg.in_receipt = true;
+
+  bool head_female;
+  if (type == 0) {
+    head_female = rng_.Bernoulli(model_.single_female_share);
+  } else if (type == 1) {
+    head_female = rng_.Bernoulli(model_.single_parent_female_share);
+    head_age = std::max<int32_t>(head_age, 20);
+    head_age = std::min<int32_t>(head_age, 55);
+  } else {
+    head_female = rng_.Bernoulli(0.3);
+  }
+  std::vector<int32_t> members;
+  const int32_t head = NewPerson(head_female, RandomBirth(head_age, month));
+  persons_[static_cast<size_t>(head)].role = BgRole::kHead;
+  members.push_back(head);
+  if (type >= 2) {
+    const int32_t partner_age = std::clamp<int32_t>(
+        head_age + static_cast<int32_t>(std::lround(4 * rng_.Normal())), 18, model_.age_limit - 1);
+    const int32_t partner = NewPerson(!head_female, RandomBirth(partner_age, month));
+    persons_[static_cast<size_t>(partner)].role = BgRole::kPartner;
+    members.push_back(partner);
+  }
+  if (type == 1 || type == 3) {
+    const int children = 1 + rng_.Choose(model_.children_weights.data(),
+                                         static_cast<int>(model_.children_weights.size()));
+    const int32_t max_age = std::min<int32_t>(24, head_age - 17);
+    for (int child = 0; child < children; ++child) {
+      int32_t age = static_cast<int32_t>(
+          std::floor(std::pow(rng_.Uniform(), 1.15) * (std::max(1, max_age) + 1)));
+      if (type == 1 && age > 17 && rng_.Bernoulli(0.7)) age = static_cast<int32_t>(rng_.Between(0, 17));
+      const int32_t child_idx = NewPerson(rng_.Bernoulli(0.49), RandomBirth(age, month));
+      persons_[static_cast<size_t>(child_idx)].role = BgRole::kChild;
+      persons_[static_cast<size_t>(child_idx)].nef_adult = false;
+      members.push_back(child_idx);
+    }
+  }
+  bg.members = members;
+  for (int32_t member : members) persons_[static_cast<size_t>(member)].bg = bg_idx;
+  ++jcs_[static_cast<size_t>(jc)].active;
+
+  // Spells from entry (or birth), then the status changes between entry and today in order.
+  std::vector<TimedAction> history;
+  const int32_t today = month.FirstDay().days();
+  for (int32_t member : members) {
+    const SimPerson& person = persons_[static_cast<size_t>(member)];
+    const int32_t birth = out_.persons[static_cast<size_t>(member)].birth_date.days();
+    const int32_t start = std::max(entry_day, birth);
+    SyncSpell(member, start);
+    DrawRegistration(member, start, stayer);
+    if (initial) {
+      if (person.day15 > start && person.day15 < today) {
+        history.push_back({person.day15, Action::kTurn15, member});
+      }
+      if (person.role == BgRole::kChild && person.day18 > start && person.day18 < today) {
+        history.push_back({person.day18, Action::kTurn18, member});
+      }
+    }
+  }
+  std::stable_sort(history.begin(), history.end(),
+                   [](const TimedAction& a, const TimedAction& b) { return a.day < b.day; });
+  for (const TimedAction& action : history) {
+    if (action.action == Action::kTurn15) {
+      SyncSpell(action.person, action.day);
+    } else {
+      SyncAll(bg_idx, action.day);
+    }
+  }
+  // Some arrive with a job already (Aufstocker from the start); it began before the entry.
+  if (rng_.Bernoulli(model_.employed_at_entry_share)) {
+    const int32_t worker = members.size() > 1 && rng_.Bernoulli(0.4) ? members[1] : members[0];
+    const int32_t job_start = entry_day - static_cast<int32_t>(rng_.Between(62, 700));
+    const bool minijob = rng_.Bernoulli(0.45);
+    if (minijob) {
+      StartJob(worker, EmploymentKind::kMinijob, job_start, model_.minijob_gross, 8,
+               DrawJobEnd(std::max(job_start, entry_day), model_.minijob_end_rate));
+    } else {
+      const Cents gross = Cents::FromCents(static_cast<int64_t>(
+          model_.parttime_gross_mean.value() * std::exp(0.25 * rng_.Normal())));
+      StartJob(worker, EmploymentKind::kSvb, job_start, gross, 25,
+               DrawJobEnd(std::max(job_start, entry_day), model_.job_end_rate));
+    }
+  }
+  if (!initial) fresh_.push_back(bg_idx);
+}
+
+bool Simulator::TryReentry(int32_t jc_idx, Month month) {
+  JcState& jc = jcs_[static_cast<size_t>(jc_idx)];
+  const int32_t months_done = month - profile_.first_month;
+  const int32_t window_start_month = std::max(0, months_done - model_.reentry_window_months);
+  const size_t begin = jc.pool_mark[static_cast<size_t>(window_start_month)];
+  const size_t end = jc.pool_mark[static_cast<size_t>(months_done)];
+  if (end <= begin) return false;
+  const int32_t bg_idx = jc.pool[begin + rng_.Below(end - begin)];
+  SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (bg.in_receipt) return false;
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  const SimPerson& head = persons_[static_cast<size_t>(bg.members.front())];
+  if (head.role != BgRole::kHead || day >= head.day_limit - 31) return false;
+  // Members who aged out or grew up stay outside.
+  std::vector<int32_t> kept;
+  for (int32_t member : bg.members) {
+    const SimPerson& person = persons_[static_cast<size_t>(member)];
+    if (day >= person.day_limit - 31) continue;
+    if (person.role == BgRole::kChild && day >= person.day25) continue;
+    if (person.spell >= 0) continue;
+    kept.push_back(member);
+  }
+  bg.members = kept;
+  bg.in_receipt = true;
+  bg.entry_month = month.index();
+  bg.created_month = month.index();
+  bg.mun = PickMunicipality(jc_idx);
+  ++jc.active;
+  for (int32_t member : kept) {
+    SyncSpell(member, day);
+    DrawRegistration(member, day, bg.stayer);
+  }
+  fresh_.push_back(bg_idx);
+  return true;
+}
+
+int64_t Simulator::NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld) const {
+  const YearAmounts& amounts = AmountsFor(month.year());
+  bool couple = false;
+  for (int32_t member : bg.members) {
+    if (persons_[static_cast<size_t>(member)].role == BgRole::kPartner) couple = true;
+  }
+  int64_t need = 0;
+  int minors = 0, under7 = 0, under16 = 0;
+  *kindergeld = 0;
+  const int32_t mid = DayOf(month, 15);
+  for (int32_t member : bg.members) {
+    const SimPerson& person = persons_[static_cast<size_t>(member)];
+    const int age = (month.index() - person.birth_month) / 12;
+    if (person.role == BgRole::kChild) {
+      if (age >= 18) {
+        need += amounts.rbs3.value();
+      } else if (age >= 14) {
+        need += amounts.rbs4.value();
+      } else if (age >= 6) {
+        need += amounts.rbs5.value();
+      } else {
+        need += amounts.rbs6.value();
+      }
+      if (age < 25) *kindergeld += amounts.kindergeld.value();
+      if (age < 18) ++minors;
+      if (age < 7) ++under7;
+      if (age < 16) ++under16;
+    } else {
+      need += couple ? amounts.rbs2.value() : amounts.rbs1.value();
+    }
+    if (StatusAt(person, mid) == BenefitStatus::kElb) need += model_.other_needs_per_elb.value();
+  }
+  if (!couple && minors > 0) {  // § 21 Abs. 3 SGB II, simplified
+    int percent = std::max(12 * minors, (under7 > 0 || under16 >= 2) ? 36 : 0);
+    percent = std::min(percent, 60);
+    need += amounts.rbs1.value() * percent / 100;
+  }
+  return need;
+}
+
+int64_t Simulator::Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* heating,
+                       double* sqm) const {
+  const size_t size = std::min<size_t>(5, std::max<size_t>(1, bg.members.size()));
+  const double base = model_.rent_by_size[size - 1] * bg.rent_factor;
+  const double growth = std::pow(1.0 + model_.rent_growth, month.year() - model_.rent_base_year);
+  *rent = std::llround(base * growth * 100);
+  *heating = std::llround(base * growth * model_.heating_share * 100);
+  *sqm = std::round(base * model_.sqm_per_rent_euro * 10) / 10;
+  return *rent + *heating;
+}
+
+void Simulator::ComputeClaims(int32_t bg_idx, Month month) {
+  const SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (bg.members.empty()) return;
+  int64_t kindergeld = 0;
+  const int64_t need = NeedLlu(bg, month, &kindergeld);
+  int64_t rent = 0, heating = 0;
+  double sqm = 0;
+  const int64_t kdu = Kdu(bg, month, &rent, &heating, &sqm);
+  int64_t income = kindergeld;
+  for (int32_t member : bg.members) income += persons_[static_cast<size_t>(member)].income;
+  const int64_t llu = std::max<int64_t>(0, need - income);
+  const int64_t rest = std::max<int64_t>(0, income - need);
+  const int64_t luh = std::max<int64_t>(0, kdu - rest);
+  // Individual shares: llu in proportion to the persons' own needs, luh per head.
+  const size_t count = bg.members.size();
+  int64_t llu_given = 0, luh_given = 0;
+  for (size_t idx = 0; idx < count; ++idx) {
+    const int32_t member = bg.members[idx];
+    int64_t my_llu = llu / static_cast<int64_t>(count);
+    int64_t my_luh = luh / static_cast<int64_t>(count);
+    if (idx == 0) {
+      my_llu = llu - (llu / static_cast<int64_t>(count)) * static_cast<int64_t>(count - 1);
+      my_luh = luh - (luh / static_cast<int64_t>(count)) * static_cast<int64_t>(count - 1);
+    }
+    llu_given += my_llu;
+    luh_given += my_luh;
+    SimPerson& person = persons_[static_cast<size_t>(member)];
+    if (person.claim >= 0) {
+      contract::Claim& last = out_.claims[static_cast<size_t>(person.claim)];
+      if (last.to >= month) continue;  // already claimed this month (moved between households)
+      if (last.to == month - 1 && last.llu.value() == my_llu && last.luh.value() == my_luh) {
+        last.to = month;
+        continue;
+      }
+    }
+    person.claim = static_cast<int32_t>(out_.claims.size());
+    out_.claims.push_back({member, month, month, Cents::FromCents(my_llu), Cents::FromCents(my_luh)});
+  }
+  SimBg& mutable_bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (mutable_bg.housing >= 0) {
+    contract::BgHousing& last = out_.bg_housing[static_cast<size_t>(mutable_bg.housing)];
+    if (last.to == month - 1 && last.rent_cold.value() == rent && last.heating.value() == heating &&
+        last.flat_size_sqm == sqm) {
+      last.to = month;
+      return;
+    }
+    if (last.to >= month) return;
+  }
+  mutable_bg.housing = static_cast<int32_t>(out_.bg_housing.size());
+  out_.bg_housing.push_back(
+      {mutable_bg.bg_idx, month, month, Cents::FromCents(rent), Cents::FromCents(heating), sqm});
+}
+
+void Simulator::Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  const int age = (month.index() - person.birth_month) / 12;
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  double training = age < 25 ? model_.integration_training_share * 4
+                             : (age < 35 ? model_.integration_training_share : 0.0);
+  const double u = rng_.Uniform();
+  EmploymentKind kind = EmploymentKind::kSvb;
+  if (u < training) {
+    kind = EmploymentKind::kTraining;
+  } else if (u < training + model_.integration_self_share && age >= 21) {
+    kind = EmploymentKind::kSelfEmployed;
+  }
+  Cents gross;
+  double hours;
+  const SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (kind == EmploymentKind::kTraining) {
+    gross = Cents::FromCents(static_cast<int64_t>(model_.training_gross_mean.value() *
+                                                  std::exp(0.15 * rng_.Normal())));
+    hours = 39;
+  } else {
+    double fulltime = person.female ? model_.fulltime_share_f : model_.fulltime_share_m;
+    if (IsSingleParent(bg, person_idx, day)) fulltime *= 0.6;
+    if (rng_.Bernoulli(fulltime)) {
+      gross = Cents::FromCents(static_cast<int64_t>(model_.fulltime_gross_mean.value() *
+                                                    std::exp(0.22 * rng_.Normal())));
+      hours = 38 + static_cast<double>(rng_.Between(0, 4));
+    } else {
+      gross = Cents::FromCents(static_cast<int64_t>(model_.parttime_gross_mean.value() *
+                                                    std::exp(0.3 * rng_.Normal())));
+      hours = static_cast<double>(rng_.Between(15, 30));
+    }
+  }
+  const int32_t end = DrawJobEnd(day, model_.job_end_rate);
+  const int32_t row = StartJob(person_idx, kind, day, gross, hours, end);
+  if (row < 0) return;
+  integrations_.push_back({person_idx, row, month.index() - bg.entry_month >= 21});
+  // Leaves receipt when the household's countable income covers its need.
+  int64_t kindergeld = 0;
+  const int64_t need = NeedLlu(bg, month, &kindergeld);
+  int64_t rent = 0, heating = 0;
+  double sqm = 0;
+  const int64_t kdu = Kdu(bg, month, &rent, &heating, &sqm);
+  int64_t income = kindergeld;
+  for (int32_t member : bg.members) income += persons_[static_cast<size_t>(member)].income;
+  if (income >= need + kdu || rng_.Bernoulli(model_.integration_exit_extra)) *exits = true;
+}
+
+void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
+  SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+  const double u = rng_.Uniform();
+  if (person.job >= 0) return;
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  if (u < model_.minijob_rate) {
+    StartJob(person_idx, EmploymentKind::kMinijob, day, model_.minijob_gross,
+             static_cast<double>(rng_.Between(5, 12)), DrawJobEnd(day, model_.minijob_end_rate));
+  } else if (u < model_.minijob_rate + model_.public_rate) {
+    StartJob(person_idx, EmploymentKind::kPublic, day, Cents::FromEuros(1800), 30,
+             DrawJobEnd(day, 1.0 / 12));
+  } else if (u < model_.minijob_rate + model_.public_rate + model_.volunteer_rate) {
+    const int32_t end = day + 365;
+    StartJob(person_idx, EmploymentKind::kVolunteer, day, Cents::FromEuros(450), 20,
+             end > sim_last_day_ ? kNever : end);
+  }
+}
+
+void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
+  const int32_t first_day = month.FirstDay().days();
+  const int32_t last_day = month.LastDay().days();
+  const int32_t days = month.DaysInMonth();
+  std::vector<TimedAction> actions;
+  {
+    SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+    // Jobs and measures that ended during the last month.
+    for (int32_t member : bg.members) {
+      SimPerson& person = persons_[static_cast<size_t>(member)];
+      if (person.job >= 0 && person.job_end < first_day) {
+        person.job = -1;
+        person.income = 0;
+        UpdateUnemployment(member, person.job_end + 1);
+      }
+      if (person.measure_end >= 0 && person.measure_end < first_day) {
+        const int32_t end = person.measure_end;
+        person.measure_end = -1;
+        UpdateUnemployment(member, end + 1);
+      }
+    }
+    // One household event at most per month.
+    bool couple = false, adult_woman = false, children = false;
+    for (int32_t member : bg.members) {
+      const SimPerson& person = persons_[static_cast<size_t>(member)];
+      const int age = (month.index() - person.birth_month) / 12;
+      if (person.role == BgRole::kPartner) couple = true;
+      if (person.role == BgRole::kChild) children = true;
+      if (person.role != BgRole::kChild && person.female && age >= 18 && age <= 42) adult_woman = true;
+    }
+    const double rates[6] = {ExitHazard(bg, month.index()),
+                             couple ? model_.split_rate : 0.0,
+                             couple ? 0.0 : model_.partner_join_rate,
+                             adult_woman ? model_.birth_rate * (children ? 0.7 : 1.0) : 0.0,
+                             model_.move_rate,
+                             model_.move_other_jc_rate};
+    static constexpr Action kKinds[6] = {Action::kExit, Action::kSplit, Action::kJoin,
+                                         Action::kBirth, Action::kMove, Action::kMoveJc};
+    double u = rng_.Uniform();
+    for (int k = 0; k < 6; ++k) {
+      if (u < rates[k]) {
+        actions.push_back({first_day + static_cast<int32_t>(rng_.Below(static_cast<uint64_t>(days))),
+                           kKinds[k], -1});
+        break;
+      }
+      u -= rates[k];
+    }
+    for (int32_t member : bg.members) {
+      const SimPerson& person = persons_[static_cast<size_t>(member)];
+      if (person.day15 >= first_day && person.day15 <= last_day) {
+        actions.push_back({person.day15, Action::kTurn15, member});
+      }
+      if (person.role == BgRole::kChild && person.day18 >= first_day && person.day18 <= last_day) {
+        actions.push_back({person.day18, Action::kTurn18, member});
+      }
+      if (person.role == BgRole::kChild && person.day25 >= first_day && person.day25 <= last_day) {
+        actions.push_back({person.day25, Action::kTurn25, member});
+      }
+      if (person.role != BgRole::kChild && person.day_limit >= first_day &&
+          person.day_limit <= last_day) {
+        actions.push_back({person.day_limit, Action::kAgeLimit, member});
+      }
+    }
+  }
+  std::stable_sort(actions.begin(), actions.end(),
+                   [](const TimedAction& a, const TimedAction& b) { return a.day < b.day; });
+  for (const TimedAction& action : actions) {
+    SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+    if (!bg.in_receipt) break;
+    if (action.person >= 0 && (persons_[static_cast<size_t>(action.person)].bg != bg_idx ||
+                               persons_[static_cast<size_t>(action.person)].spell < 0)) {
+      continue;  // left the household earlier this month
+    }
+    const int32_t day = action.day;
+    switch (action.action) {
+      case Action::kExit:
+        ExitHousehold(bg_idx, day);
+        break;
+      case Action::kSplit: {
+        // The partner moves out to a BG of their own; if the head is a man, usually he leaves
+        // and the mother stays as head with the children.
+        auto& members = bg.members;
+        auto partner_it = std::find_if(members.begin(), members.end(), [this](int32_t member) {
+          return persons_[static_cast<size_t>(member)].role == BgRole::kPartner;
+        });
+        if (partner_it == members.end()) break;
+        int32_t leaver = *partner_it;
+        const int32_t head = members.front();
+        if (!persons_[static_cast<size_t>(head)].female && rng_.Bernoulli(0.8)) {
+          std::iter_swap(members.begin(), partner_it);
+          persons_[static_cast<size_t>(members.front())].role = BgRole::kHead;
+          leaver = head;
+        }
+        SplitOff(bg_idx, leaver, day, month);
+        SyncAll(bg_idx, day);
+        break;
+      }
+      case Action::kJoin: {
+        const int32_t head = bg.members.front();
+        const SimPerson& head_person = persons_[static_cast<size_t>(head)];
+        const int head_age = (month.index() - head_person.birth_month) / 12;
+        const int32_t age = std::clamp<int32_t>(
+            head_age + static_cast<int32_t>(std::lround(5 * rng_.Normal())), 18, model_.age_limit - 2);
+        const int32_t partner = NewPerson(!head_person.female, RandomBirth(age, month));
+        SimPerson& partner_person = persons_[static_cast<size_t>(partner)];
+        partner_person.role = BgRole::kPartner;
+        partner_person.bg = bg_idx;
+        bgs_[static_cast<size_t>(bg_idx)].members.push_back(partner);
+        SyncAll(bg_idx, day);
+        DrawRegistration(partner, day, bgs_[static_cast<size_t>(bg_idx)].stayer);
+        break;
+      }
+      case Action::kBirth: {
+        const int32_t child = NewPerson(rng_.Bernoulli(0.49), Date::FromDays(day));
+        SimPerson& child_person = persons_[static_cast<size_t>(child)];
+        child_person.role = BgRole::kChild;
+        child_person.nef_adult = false;
+        child_person.bg = bg_idx;
+        bgs_[static_cast<size_t>(bg_idx)].members.push_back(child);
+        SyncAll(bg_idx, day);
+        break;
+      }
+      case Action::kMove: {
+        const JcState& jc = jcs_[static_cast<size_t>(bg.jc)];
+        if (jc.municipalities.size() < 2) break;
+        int32_t mun = PickMunicipality(bg.jc);
+        if (mun == bg.mun) break;
+        bg.mun = mun;
+        bg.rent_factor = std::exp(model_.rent_sd * rng_.Normal()) * jc.rent_factor;
+        SyncAll(bg_idx, day);
+        break;
+      }
+      case Action::kMoveJc: {
+        if (jcs_.size() < 2) {
+          ExitHousehold(bg_idx, day);  // moved away: leaves this Jobcenter's extract
+          break;
+        }
+        const int32_t old_jc = bg.jc;
+        int32_t new_jc = static_cast<int32_t>(rng_.Below(jcs_.size()));
+        if (new_jc == old_jc) new_jc = (new_jc + 1) % static_cast<int32_t>(jcs_.size());
+        bg.jc = new_jc;
+        bg.mun = PickMunicipality(new_jc);
+        --jcs_[static_cast<size_t>(old_jc)].active;
+        ++jcs_[static_cast<size_t>(new_jc)].active;
+        SyncAll(bg_idx, day);
+        break;
+      }
+      case Action::kTurn15: {
+        SyncSpell(action.person, day);
+        if (persons_[static_cast<size_t>(action.person)].spell >= 0) {
+          DrawRegistration(action.person, day, bg.stayer);
+          UpdateUnemployment(action.person, day);
+        }
+        break;
+      }
+      case Action::kTurn18:
+        SyncAll(bg_idx, day);
+        DrawRegistration(action.person, day, bg.stayer);
+        UpdateUnemployment(action.person, day);
+        break;
+      case Action::kTurn25:
+        SplitOff(bg_idx, action.person, day, month);
+        SyncAll(bg_idx, day);
+        break;
+      case Action::kAgeLimit: {
+        if (action.person == bg.members.front()) {
+          ExitHousehold(bg_idx, day - 1);
+        } else {
+          auto& members = bg.members;
+          const auto found = std::find(members.begin(), members.end(), action.person);
+          AMIP_ASSERT(found != members.end(), "ageing person is a member");
+          members.erase(found);
+          EndReceipt(action.person, day - 1);
+          SyncAll(bg_idx, day);
+        }
+        break;
+      }
+    }
+  }
+  SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
+  if (bg.in_receipt) {
+    // Job starts of ELB members; an integration may end the receipt at the end of the month.
+    bool exits = false;
+    const int32_t mid = DayOf(month, 15);
+    const bool long_term = month.index() - bg.entry_month >= 21;
+    const std::vector<int32_t> members = bg.members;
+    for (int32_t member : members) {
+      SimPerson& person = persons_[static_cast<size_t>(member)];
+      if (StatusAt(person, mid) != BenefitStatus::kElb || person.spell < 0) continue;
+      const int age = (month.index() - person.birth_month) / 12;
+      const bool has_job = person.job >= 0 && person.job_blocks;
+      if (!has_job) {
+        double rate = person.female ? model_.integration_f : model_.integration_m;
+        if (bg.stayer) rate *= model_.integration_stayer_factor;
+        if (person.role == BgRole::kHead && IsSingleParent(bg, member, mid)) {
+          rate *= model_.integration_single_parent_factor;
+        }
+        if (age < 18) rate *= 0.35;
+        if (age >= 55) rate *= 0.5;
+        if (rng_.Bernoulli(rate)) {
+          Integrate(bg_idx, member, month, &exits);
+        } else {
+          OtherJobStarts(member, month);
+        }
+      }
+      if (person.spell >= 0 && person.measure_end < 0 && !(person.job >= 0 && person.job_blocks) &&
+          age < model_.age_limit - 1) {
+        candidates_any_.push_back(member);
+        if (long_term) candidates_long_.push_back(member);
+        if (age < 25) candidates_young_.push_back(member);
+      }
+    }
+    ComputeClaims(bg_idx, month);
+    if (exits) ExitHousehold(bg_idx, last_day);
+  } else {
+    ComputeClaims(bg_idx, month);
+  }
+}
+
+void Simulator::AddMeasure(int32_t person_idx, const MeasurePlan& plan, int32_t start_day,
+                           int months) {
+  const Date start = Date::FromDays(start_day);
+  const Month end_month = start.ToMonth() + months;
+  const int32_t end_day = end_month.Day(std::min(start.day(), 28)).days() - 1;
+  contract::MeasureSpell spell;
+  spell.person = person_idx;
+  spell.instrument = plan.instrument;
+  spell.start = start;
+  spell.end = Date::FromDays(end_day);
+  spell.cost = plan.cost_per_month * months;
+  spell.funding = (plan.ba_from_year > 0 && start.year() >= plan.ba_from_year)
+                      ? contract::Funding::kBa
+                      : plan.funding;
+  out_.measure_spells.push_back(spell);
+}
+
+void Simulator::AllocateMeasures(Month month) {
+  const int32_t first_day = month.FirstDay().days();
+  const int32_t last_day = month.LastDay().days();
+  for (size_t plan_idx = 0; plan_idx < model_.measures.size(); ++plan_idx) {
+    const MeasurePlan& plan = model_.measures[plan_idx];
+    const int year = month.year();
+    if ((plan.first_year > 0 && year < plan.first_year) || (plan.last_year > 0 && year > plan.last_year)) {
+      continue;
+    }
+    double per_year = plan.default_entries;
+    for (const PlanYear& entry : plan.entries) {
+      if (entry.year == year) per_year = entry.entries;
+    }
+    measure_carry_[plan_idx] += per_year / 12.0;
+    const int count = static_cast<int>(std::floor(measure_carry_[plan_idx]));
+    measure_carry_[plan_idx] -= count;
+    for (int n = 0; n < count; ++n) {
+      const int months = static_cast<int>(rng_.Between(plan.min_months, plan.max_months));
+      if (plan.link == MeasureLink::kEgz || plan.link == MeasureLink::kEsg ||
+          plan.link == MeasureLink::kEvl) {
+        // Accompanying benefit of a job start of this month.
+        int32_t chosen = -1;
+        for (int attempt = 0; attempt < 40 && !integrations_.empty(); ++attempt) {
+          const size_t pick = rng_.Below(integrations_.size());
+          const Integration& integration = integrations_[pick];
+          contract::EmploymentSpell& job = out_.employment_spells[static_cast<size_t>(integration.employment)];
+          if (job.subsidy != Subsidy::kNone) continue;
+          const bool svb = job.kind == EmploymentKind::kSvb;
+          if (plan.link == MeasureLink::kEgz && !svb) continue;
+          if (plan.link == MeasureLink::kEsg && !svb && job.kind != EmploymentKind::kSelfEmployed) continue;
+          if (plan.link == MeasureLink::kEvl && (!svb || (!integration.long_term && attempt < 30))) continue;
+          job.subsidy = plan.link == MeasureLink::kEgz   ? Subsidy::kEgz
+                        : plan.link == MeasureLink::kEsg ? Subsidy::kEsg
+                                                         : Subsidy::k16e;
+          chosen = static_cast<int32_t>(pick);
+          AddMeasure(integration.person, plan, job.start.days(), months);
+          break;
+        }
+        (void)chosen;
+        continue;
+      }
+      std::vector<int32_t>& pool = plan.target_group == MeasureTarget::kLongTerm ? candidates_long_
+                                   : plan.target_group == MeasureTarget::kYoung  ? candidates_young_
+                                                                                 : candidates_any_;
+      int32_t person_idx = -1;
+      for (int attempt = 0; attempt < 20 && !pool.empty(); ++attempt) {
+        const size_t pick = rng_.Below(pool.size());
+        const int32_t candidate = pool[pick];
+        pool[pick] = pool.back();
+        pool.pop_back();
+        const SimPerson& person = persons_[static_cast<size_t>(candidate)];
+        if (person.spell >= 0 && person.measure_end < 0) {
+          person_idx = candidate;
+          break;
+        }
+      }
+      if (person_idx < 0) continue;
+      SimPerson& person = persons_[static_cast<size_t>(person_idx)];
+      const int32_t spell_start = out_.benefit_spells[static_cast<size_t>(person.spell)].start.days();
+      const int32_t lo = std::max(first_day, spell_start);
+      const int32_t start = lo + static_cast<int32_t>(rng_.Below(static_cast<uint64_t>(last_day - lo + 1)));
+      AddMeasure(person_idx, plan, start, months);
+      const int32_t end = out_.measure_spells.back().end->days();
+      if (plan.link == MeasureLink::kTam) {
+        // § 16i: subsidised public employment for the whole participation.
+        StartJob(person_idx, EmploymentKind::kPublic, start, Cents::FromEuros(2100), 35,
+                 end > sim_last_day_ ? kNever : end);
+      }
+      person.measure_end = end;
+      UpdateUnemployment(person_idx, start);
+    }
+  }
+}
+
+void Simulator::Finish() {
+  // Close open unemployment spells at the horizon (open end).
+  for (size_t idx = 0; idx < persons_.size(); ++idx) {
+    SimPerson& person = persons_[idx];
+    if (person.ue_start >= 0) {
+      out_.unemployment_spells.push_back(
+          {static_cast<int32_t>(idx), Date::FromDays(person.ue_start), std::nullopt});
+    }
+  }
+  // Measures and jobs may have planned ends after the horizon; measures keep them
+  // ("planned or actual end"), jobs beyond the horizon are open already.
+  // Stable order: by person (counting sort keeps the chronological order within a person),
+  // then by start within the person.
+  const size_t person_count = persons_.size();
+  auto sort_by_person = [person_count](auto& rows, auto person_of, auto start_of) {
+    using Row = typename std::decay_t<decltype(rows)>::value_type;
+    std::vector<uint32_t> offsets(person_count + 1, 0);
+    for (const Row& row : rows) ++offsets[static_cast<size_t>(person_of(row)) + 1];
+    for (size_t idx = 0; idx < person_count; ++idx) offsets[idx + 1] += offsets[idx];
+    std::vector<Row> sorted(rows.size());
+    std::vector<uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+    for (Row& row : rows) sorted[cursor[static_cast<size_t>(person_of(row))]++] = std::move(row);
+    for (size_t idx = 0; idx < person_count; ++idx) {
+      std::stable_sort(sorted.begin() + offsets[idx], sorted.begin() + offsets[idx + 1],
+                       [&](const Row& a, const Row& b) { return start_of(a) < start_of(b); });
+    }
+    rows = std::move(sorted);
+  };
+  sort_by_person(out_.benefit_spells, [](const auto& row) { return row.person; },
+                 [](const auto& row) { return row.start; });
+  sort_by_person(out_.claims, [](const auto& row) { return row.person; },
+                 [](const auto& row) { return row.from; });
+  sort_by_person(out_.employment_spells, [](const auto& row) { return row.person; },
+                 [](const auto& row) { return row.start; });
+  sort_by_person(out_.measure_spells, [](const auto& row) { return row.person; },
+                 [](const auto& row) { return row.start; });
+  sort_by_person(out_.unemployment_spells, [](const auto& row) { return row.person; },
+                 [](const auto& row) { return row.start; });
+  std::stable_sort(out_.bg_housing.begin(), out_.bg_housing.end(),
+                   [](const contract::BgHousing& a, const contract::BgHousing& b) {
+                     return a.bg != b.bg ? a.bg < b.bg : a.from < b.from;
+                   });
+}
+
+core::Result<contract::Extract> Simulator::Run() {
+  SetupJobcenters();
+  PrecomputeDurations();
+  const Month first = profile_.first_month;
+  const Month last = profile_.last_month;
+  sim_first_day_ = first.FirstDay().days();
+  sim_last_day_ = last.LastDay().days();
+  measure_carry_.assign(model_.measures.size(), 0.0);
+  const int32_t months = last - first + 1;
+  for (JcState& jc : jcs_) jc.pool_mark.assign(static_cast<size_t>(months) + 1, 0);
+
+  // Initial stock: households already in receipt, entry dates drawn from the stationary
+  // distribution of elapsed durations.
+  for (int32_t jc = 0; jc < static_cast<int32_t>(jcs_.size()); ++jc) {
+    const int64_t count = std::llround(TargetBgs(jc, first));
+    for (int64_t n = 0; n < count; ++n) CreateEntry(jc, first, true);
+  }
+  for (int32_t bg = 0; bg < static_cast<int32_t>(bgs_.size()); ++bg) active_.push_back(bg);
+
+  for (Month month = first; month <= last; ++month) {
+    const int32_t month_no = month - first;
+    for (JcState& jc : jcs_) jc.pool_mark[static_cast<size_t>(month_no)] = jc.pool.size();
+    fresh_.clear();
+    integrations_.clear();
+    candidates_any_.clear();
+    candidates_long_.clear();
+    candidates_young_.clear();
+    for (size_t idx = 0; idx < active_.size(); ++idx) ProcessHousehold(active_[idx], month);
+    // Households split off this month: claims and housing only.
+    for (size_t idx = 0; idx < fresh_.size(); ++idx) ComputeClaims(fresh_[idx], month);
+    const size_t split_count = fresh_.size();
+    // Entries steered towards the profile's stock path; part of them are re-entries.
+    for (int32_t jc = 0; jc < static_cast<int32_t>(jcs_.size()); ++jc) {
+      const double gap = TargetBgs(jc, month + 1) - static_cast<double>(jcs_[static_cast<size_t>(jc)].active);
+      const int64_t entries = gap > 0 ? rng_.Poisson(gap) : 0;
+      for (int64_t n = 0; n < entries; ++n) {
+        if (!(rng_.Bernoulli(model_.reentry_share) && TryReentry(jc, month))) {
+          CreateEntry(jc, month, false);
+        }
+      }
+    }
+    for (size_t idx = split_count; idx < fresh_.size(); ++idx) ComputeClaims(fresh_[idx], month);
+    AllocateMeasures(month);
+    // Next month's active list.
+    std::vector<int32_t> next;
+    next.reserve(active_.size() + fresh_.size());
+    for (int32_t bg : active_) {
+      if (bgs_[static_cast<size_t>(bg)].in_receipt) next.push_back(bg);
+    }
+    for (int32_t bg : fresh_) {
+      if (bgs_[static_cast<size_t>(bg)].in_receipt) next.push_back(bg);
+    }
+    active_ = std::move(next);
+  }
+  Finish();
+  return std::move(out_);
+}
+
+}  // namespace
+
+bool GeneratedExtract::AllTargetsPass() const {
+  for (const CalibrationRow& row : calibration) {
+    if (!row.pass) return false;
+  }
+  return true;
+}
+
+core::Result<GeneratedExtract> Generate(const Profile& profile, uint64_t seed) {
+  Simulator simulator(profile, seed);
+  AMIP_ASSIGN_OR_RETURN(contract::Extract extract, simulator.Run());
+  GeneratedExtract result;
+  result.extract = std::move(extract);
+  result.calibration = Calibrate(result.extract, profile);
+  return result;
+}
+
+}  // namespace amip::synth

@@ -1,0 +1,532 @@
+#include "synth/profile.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "resources/resources.h"
+
+namespace amip::synth {
+namespace {
+
+std::string Where(const std::string& file, const YAML::Node& node) {
+  const YAML::Mark mark = node.Mark();
+  return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+// Reads one YAML mapping strictly: every key must be consumed, duplicates are rejected.
+class MapReader {
+ public:
+  MapReader(const YAML::Node& node, const std::string& file) : node_(node), file_(file) {
+    if (!node.IsMap()) {
+      status_ = core::InvalidArgumentError(Where(file, node) + ": expected a mapping");
+      return;
+    }
+    std::set<std::string> seen;
+    for (const auto& item : node) {
+      const std::string key = item.first.as<std::string>();
+      if (!seen.insert(key).second) {
+        status_ = core::InvalidArgumentError(Where(file, item.first) + ": duplicate key '" +
+                                             key + "'");
+        return;
+      }
+    }
+  }
+
+  bool Has(const char* key) const { return status_.ok() && node_[key].IsDefined(); }
+  YAML::Node Raw(const char* key) {
+    used_.insert(key);
+    return node_[key];
+  }
+
+  template <typename T>
+  void Get(const char* key, T* out, bool required = false) {
+    if (!status_.ok()) return;
+    used_.insert(key);
+    const YAML::Node value = node_[key];
+    if (!value.IsDefined()) {
+      if (required) {
+        status_ = core::InvalidArgumentError(Where(file_, node_) + ": missing key '" +
+                                             std::string(key) + "'");
+      }
+      return;
+    }
+    try {
+      *out = value.as<T>();
+    } catch (const YAML::Exception&) {
+      status_ = core::InvalidArgumentError(Where(file_, value) + ": key '" + key +
+                                           "': value '" + Text(value) + "' has the wrong type");
+    }
+  }
+
+  void GetMonth(const char* key, core::Month* out, bool required = true) {
+    std::string text;
+    Get(key, &text, required);
+    if (!status_.ok() || text.empty()) return;
+    auto parsed = core::Month::Parse(text);
+    if (!parsed.ok()) {
+      Fail(key, text, parsed.status().message());
+      return;
+    }
+    *out = *parsed;
+  }
+
+  void GetCents(const char* key, core::Cents* out, bool required = false) {
+    if (!status_.ok() || (!required && !node_[key].IsDefined())) {
+      used_.insert(key);
+      return;
+    }
+    std::string text;
+    Get(key, &text, required);
+    if (!status_.ok()) return;
+    auto parsed = core::Cents::Parse(text);
+    if (!parsed.ok() || parsed->value() < 0) {
+      Fail(key, text, parsed.ok() ? "negative amount" : parsed.status().message());
+      return;
+    }
+    *out = *parsed;
+  }
+
+  void Fail(const char* key, const std::string& value, const std::string& reason) {
+    if (!status_.ok()) return;
+    status_ = core::InvalidArgumentError(Where(file_, node_[key]) + ": key '" + key +
+                                         "': value '" + value + "': " + reason);
+  }
+  void SetError(core::Status status) {
+    if (status_.ok()) status_ = std::move(status);
+  }
+
+  // Rejects keys that were never read.
+  core::Status Finish() {
+    if (!status_.ok()) return status_;
+    for (const auto& item : node_) {
+      const std::string key = item.first.as<std::string>();
+      if (!used_.count(key)) {
+        return core::InvalidArgumentError(Where(file_, item.first) + ": unknown key '" + key +
+                                          "'");
+      }
+    }
+    return core::Status::Ok();
+  }
+  const core::Status& status() const { return status_; }
+
+ private:
+  static std::string Text(const YAML::Node& node) {
+    if (node.IsScalar()) return node.Scalar();
+    return node.IsSequence() ? "[...]" : "{...}";
+  }
+  YAML::Node node_;
+  const std::string& file_;
+  std::set<std::string> used_;
+  core::Status status_;
+};
+
+core::Status RequireSequence(const YAML::Node& node, const std::string& file, const char* what) {
+  if (!node.IsDefined() || node.IsSequence()) return core::Status::Ok();
+  return core::InvalidArgumentError(Where(file, node) + ": '" + what + "' must be a list");
+}
+
+core::Result<std::vector<Weighted>> ParseWeights(const YAML::Node& node, const std::string& file,
+                                                 const char* what) {
+  std::vector<Weighted> out;
+  if (!node.IsDefined()) return out;
+  if (!node.IsMap()) {
+    return core::InvalidArgumentError(Where(file, node) + ": '" + what +
+                                      "' must map codes to weights");
+  }
+  for (const auto& item : node) {
+    Weighted weighted;
+    weighted.code = item.first.as<std::string>();
+    try {
+      weighted.weight = item.second.as<double>();
+    } catch (const YAML::Exception&) {
+      return core::InvalidArgumentError(Where(file, item.second) + ": weight of '" +
+                                        weighted.code + "' is not a number");
+    }
+    if (weighted.weight < 0) {
+      return core::InvalidArgumentError(Where(file, item.second) + ": negative weight");
+    }
+    out.push_back(weighted);
+  }
+  return out;
+}
+
+core::Result<Target> ParseTarget(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file);
+  Target target;
+  reader.Get("quantity", &target.quantity, true);
+  reader.Get("label", &target.label, true);
+  reader.Get("target", &target.target, true);
+  reader.Get("source", &target.source, true);
+  std::string kind = "relative";
+  reader.Get("tolerance_kind", &kind);
+  if (kind == "relative") {
+    target.tolerance_kind = ToleranceKind::kRelative;
+  } else if (kind == "absolute") {
+    target.tolerance_kind = ToleranceKind::kAbsolute;
+  } else if (kind == "range") {
+    target.tolerance_kind = ToleranceKind::kRange;
+  } else if (kind == "exact") {
+    target.tolerance_kind = ToleranceKind::kExact;
+  } else {
+    reader.Fail("tolerance_kind", kind, "allowed: relative, absolute, range, exact");
+  }
+  reader.Get("tolerance", &target.tolerance, target.tolerance_kind == ToleranceKind::kRelative ||
+                                                 target.tolerance_kind == ToleranceKind::kAbsolute);
+  reader.Get("min", &target.range_min, target.tolerance_kind == ToleranceKind::kRange);
+  reader.Get("max", &target.range_max, target.tolerance_kind == ToleranceKind::kRange);
+  AMIP_RETURN_IF_ERROR(reader.Finish());
+  return target;
+}
+
+core::Result<MeasurePlan> ParseMeasure(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file);
+  MeasurePlan plan;
+  reader.Get("instrument", &plan.instrument, true);
+  reader.Get("default_entries", &plan.default_entries);
+  reader.Get("first_year", &plan.first_year);
+  reader.Get("last_year", &plan.last_year);
+  reader.Get("min_months", &plan.min_months, true);
+  reader.Get("max_months", &plan.max_months, true);
+  reader.GetCents("cost_per_month", &plan.cost_per_month, true);
+  std::string funding = "egt";
+  reader.Get("funding", &funding);
+  auto parsed_funding = contract::ParseFunding(funding);
+  if (!parsed_funding.ok()) {
+    reader.Fail("funding", funding, parsed_funding.status().message());
+  } else {
+    plan.funding = *parsed_funding;
+  }
+  reader.Get("ba_from_year", &plan.ba_from_year);
+  std::string link = "none";
+  reader.Get("link", &link);
+  if (link == "none") {
+    plan.link = MeasureLink::kNone;
+  } else if (link == "egz") {
+    plan.link = MeasureLink::kEgz;
+  } else if (link == "esg") {
+    plan.link = MeasureLink::kEsg;
+  } else if (link == "evl") {
+    plan.link = MeasureLink::kEvl;
+  } else if (link == "tam") {
+    plan.link = MeasureLink::kTam;
+  } else {
+    reader.Fail("link", link, "allowed: none, egz, esg, evl, tam");
+  }
+  std::string group = "any";
+  reader.Get("target_group", &group);
+  if (group == "any") {
+    plan.target_group = MeasureTarget::kAny;
+  } else if (group == "long_term") {
+    plan.target_group = MeasureTarget::kLongTerm;
+  } else if (group == "young") {
+    plan.target_group = MeasureTarget::kYoung;
+  } else {
+    reader.Fail("target_group", group, "allowed: any, long_term, young");
+  }
+  if (reader.Has("entries")) {
+    const YAML::Node entries = reader.Raw("entries");
+    if (!entries.IsMap()) {
+      reader.SetError(core::InvalidArgumentError(Where(file, entries) +
+                                                 ": 'entries' must map years to counts"));
+    } else {
+      for (const auto& item : entries) {
+        PlanYear year;
+        try {
+          year.year = item.first.as<int>();
+          year.entries = item.second.as<double>();
+        } catch (const YAML::Exception&) {
+          reader.SetError(core::InvalidArgumentError(Where(file, item.first) +
+                                                     ": expected 'YYYY: count'"));
+          break;
+        }
+        plan.entries.push_back(year);
+      }
+    }
+  }
+  if (plan.min_months < 1 || plan.max_months < plan.min_months) {
+    reader.Fail("max_months", std::to_string(plan.max_months), "needs 1 <= min_months <= max_months");
+  }
+  AMIP_RETURN_IF_ERROR(reader.Finish());
+  return plan;
+}
+
+core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* model) {
+  MapReader reader(node, file);
+  if (reader.Has("bg_path")) {
+    const YAML::Node path = reader.Raw("bg_path");
+    AMIP_RETURN_IF_ERROR(RequireSequence(path, file, "bg_path"));
+    for (const auto& point_node : path) {
+      MapReader point_reader(point_node, file);
+      PathPoint point;
+      point_reader.GetMonth("month", &point.month);
+      point_reader.Get("bgs", &point.value, true);
+      AMIP_RETURN_IF_ERROR(point_reader.Finish());
+      if (!model->bg_path.empty() && point.month <= model->bg_path.back().month) {
+        return core::InvalidArgumentError(Where(file, point_node) +
+                                          ": bg_path months must be increasing");
+      }
+      model->bg_path.push_back(point);
+    }
+  }
+  reader.Get("population_under_age_limit_share", &model->population_under_age_limit_share);
+  reader.Get("age_limit", &model->age_limit);
+  reader.Get("mix_single", &model->mix_single);
+  reader.Get("mix_single_parent", &model->mix_single_parent);
+  reader.Get("mix_couple", &model->mix_couple);
+  reader.Get("mix_couple_children", &model->mix_couple_children);
+  reader.Get("children_weights", &model->children_weights);
+  reader.Get("adult_age_weights", &model->adult_age_weights);
+  reader.Get("single_female_share", &model->single_female_share);
+  reader.Get("single_parent_female_share", &model->single_parent_female_share);
+  reader.Get("nef_adult_share", &model->nef_adult_share);
+  reader.Get("severely_disabled_share", &model->severely_disabled_share);
+  {
+    auto weights = ParseWeights(reader.Raw("qualification"), file, "qualification");
+    if (!weights.ok()) return weights.status();
+    model->qualification = *weights;
+  }
+  {
+    auto weights = ParseWeights(reader.Raw("nationality"), file, "nationality");
+    if (!weights.ok()) return weights.status();
+    model->nationality = *weights;
+  }
+  {
+    auto weights = ParseWeights(reader.Raw("profillage"), file, "profillage");
+    if (!weights.ok()) return weights.status();
+    model->profillage = *weights;
+  }
+  reader.Get("stayer_share", &model->stayer_share);
+  reader.Get("exit_mover", &model->exit_mover);
+  reader.Get("exit_stayer", &model->exit_stayer);
+  reader.Get("early_boost", &model->early_boost);
+  reader.Get("early_months", &model->early_months);
+  reader.Get("reentry_share", &model->reentry_share);
+  reader.Get("reentry_window_months", &model->reentry_window_months);
+  reader.Get("integration_f", &model->integration_f);
+  reader.Get("integration_m", &model->integration_m);
+  reader.Get("integration_stayer_factor", &model->integration_stayer_factor);
+  reader.Get("integration_single_parent_factor", &model->integration_single_parent_factor);
+  reader.Get("integration_training_share", &model->integration_training_share);
+  reader.Get("integration_self_share", &model->integration_self_share);
+  reader.Get("integration_exit_extra", &model->integration_exit_extra);
+  reader.Get("fulltime_share_m", &model->fulltime_share_m);
+  reader.Get("fulltime_share_f", &model->fulltime_share_f);
+  reader.GetCents("fulltime_gross_mean", &model->fulltime_gross_mean);
+  reader.GetCents("parttime_gross_mean", &model->parttime_gross_mean);
+  reader.GetCents("training_gross_mean", &model->training_gross_mean);
+  reader.Get("job_end_rate", &model->job_end_rate);
+  reader.Get("minijob_rate", &model->minijob_rate);
+  reader.Get("minijob_end_rate", &model->minijob_end_rate);
+  reader.GetCents("minijob_gross", &model->minijob_gross);
+  reader.Get("public_rate", &model->public_rate);
+  reader.Get("volunteer_rate", &model->volunteer_rate);
+  reader.Get("employed_at_entry_share", &model->employed_at_entry_share);
+  reader.Get("split_rate", &model->split_rate);
+  reader.Get("partner_join_rate", &model->partner_join_rate);
+  reader.Get("birth_rate", &model->birth_rate);
+  reader.Get("move_rate", &model->move_rate);
+  reader.Get("move_other_jc_rate", &model->move_other_jc_rate);
+  reader.Get("registration_mover", &model->registration_mover);
+  reader.Get("registration_stayer", &model->registration_stayer);
+  reader.Get("registration_young_child", &model->registration_young_child);
+  reader.Get("rent_by_size", &model->rent_by_size);
+  reader.Get("heating_share", &model->heating_share);
+  reader.Get("rent_growth", &model->rent_growth);
+  reader.Get("rent_base_year", &model->rent_base_year);
+  reader.Get("sqm_per_rent_euro", &model->sqm_per_rent_euro);
+  reader.Get("rent_sd", &model->rent_sd);
+  reader.GetCents("other_needs_per_elb", &model->other_needs_per_elb);
+  reader.Get("net_share", &model->net_share);
+  if (reader.Has("amounts")) {
+    const YAML::Node amounts = reader.Raw("amounts");
+    AMIP_RETURN_IF_ERROR(RequireSequence(amounts, file, "amounts"));
+    for (const auto& year_node : amounts) {
+      MapReader year_reader(year_node, file);
+      YearAmounts year;
+      year_reader.Get("year", &year.year, true);
+      year_reader.GetCents("rbs1", &year.rbs1, true);
+      year_reader.GetCents("rbs2", &year.rbs2, true);
+      year_reader.GetCents("rbs3", &year.rbs3, true);
+      year_reader.GetCents("rbs4", &year.rbs4, true);
+      year_reader.GetCents("rbs5", &year.rbs5, true);
+      year_reader.GetCents("rbs6", &year.rbs6, true);
+      year_reader.GetCents("kindergeld", &year.kindergeld, true);
+      AMIP_RETURN_IF_ERROR(year_reader.Finish());
+      if (!model->amounts.empty() && year.year != model->amounts.back().year + 1) {
+        return core::InvalidArgumentError(Where(file, year_node) +
+                                          ": amounts must list consecutive years");
+      }
+      model->amounts.push_back(year);
+    }
+  }
+  if (reader.Has("measures")) {
+    const YAML::Node measures = reader.Raw("measures");
+    AMIP_RETURN_IF_ERROR(RequireSequence(measures, file, "measures"));
+    for (const auto& measure_node : measures) {
+      AMIP_ASSIGN_OR_RETURN(MeasurePlan plan, ParseMeasure(measure_node, file));
+      model->measures.push_back(std::move(plan));
+    }
+  }
+  AMIP_RETURN_IF_ERROR(reader.Finish());
+  if (model->bg_path.empty()) {
+    return core::InvalidArgumentError(Where(file, node) + ": model.bg_path is required");
+  }
+  if (model->amounts.empty()) {
+    return core::InvalidArgumentError(Where(file, node) + ": model.amounts is required");
+  }
+  if (model->rent_by_size.size() != 5) {
+    return core::InvalidArgumentError(Where(file, node) + ": rent_by_size needs 5 values");
+  }
+  return core::Status::Ok();
+}
+
+core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::string& file) {
+  MapReader reader(node, file);
+  JobcenterSpec jc;
+  reader.Get("id", &jc.id, true);
+  reader.Get("name", &jc.name, true);
+  std::string kind = "ge";
+  reader.Get("kind", &kind);
+  auto parsed_kind = contract::ParseJcKind(kind);
+  if (!parsed_kind.ok()) {
+    reader.Fail("kind", kind, parsed_kind.status().message());
+  } else {
+    jc.kind = *parsed_kind;
+  }
+  reader.Get("weight", &jc.weight);
+  const YAML::Node municipalities = reader.Raw("municipalities");
+  AMIP_RETURN_IF_ERROR(reader.status());
+  AMIP_RETURN_IF_ERROR(RequireSequence(municipalities, file, "municipalities"));
+  for (const auto& mun_node : municipalities) {
+    MapReader mun_reader(mun_node, file);
+    MunicipalitySpec mun;
+    mun_reader.Get("ags", &mun.ags, true);
+    mun_reader.Get("name", &mun.name, true);
+    mun_reader.Get("population", &mun.population, true);
+    mun_reader.Get("rate_factor", &mun.rate_factor);
+    AMIP_RETURN_IF_ERROR(mun_reader.Finish());
+    if (mun.ags.size() != 8 || mun.ags.find_first_not_of("0123456789") != std::string::npos) {
+      return core::InvalidArgumentError(Where(file, mun_node) + ": ags '" + mun.ags +
+                                        "' is not 8 digits");
+    }
+    jc.municipalities.push_back(mun);
+  }
+  AMIP_RETURN_IF_ERROR(reader.Finish());
+  if (jc.municipalities.empty()) {
+    return core::InvalidArgumentError(Where(file, node) + ": Jobcenter without municipalities");
+  }
+  return jc;
+}
+
+core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file) {
+  MapReader reader(root, file);
+  Profile profile;
+  profile.source = file;
+  reader.Get("profile", &profile.name, true);
+  reader.Get("description", &profile.description, true);
+  reader.GetMonth("first_month", &profile.first_month);
+  reader.GetMonth("last_month", &profile.last_month);
+  reader.GetMonth("reference_month", &profile.reference_month);
+  reader.GetMonth("unemployment_month", &profile.unemployment_month);
+  reader.Get("amounts_year", &profile.amounts_year, true);
+  reader.Get("plan_year", &profile.plan_year, true);
+  AMIP_RETURN_IF_ERROR(reader.status());
+  if (reader.Has("jobcenters")) {
+    const YAML::Node jcs = reader.Raw("jobcenters");
+    AMIP_RETURN_IF_ERROR(RequireSequence(jcs, file, "jobcenters"));
+    for (const auto& jc_node : jcs) {
+      AMIP_ASSIGN_OR_RETURN(JobcenterSpec jc, ParseJobcenter(jc_node, file));
+      profile.jobcenters.push_back(std::move(jc));
+    }
+  }
+  if (reader.Has("generated_jobcenters")) {
+    MapReader gen_reader(reader.Raw("generated_jobcenters"), file);
+    auto& gen = profile.generated;
+    gen_reader.Get("count", &gen.count, true);
+    gen_reader.Get("min_elb", &gen.min_elb, true);
+    gen_reader.Get("max_elb", &gen.max_elb, true);
+    gen_reader.Get("min_municipalities", &gen.min_municipalities, true);
+    gen_reader.Get("max_municipalities", &gen.max_municipalities, true);
+    gen_reader.Get("population_per_bg", &gen.population_per_bg, true);
+    AMIP_RETURN_IF_ERROR(gen_reader.Finish());
+  }
+  if (!reader.Has("model")) {
+    return core::InvalidArgumentError(Where(file, root) + ": missing key 'model'");
+  }
+  AMIP_RETURN_IF_ERROR(ParseModel(reader.Raw("model"), file, &profile.model));
+  if (reader.Has("targets")) {
+    const YAML::Node targets = reader.Raw("targets");
+    AMIP_RETURN_IF_ERROR(RequireSequence(targets, file, "targets"));
+    for (const auto& target_node : targets) {
+      AMIP_ASSIGN_OR_RETURN(Target target, ParseTarget(target_node, file));
+      profile.targets.push_back(std::move(target));
+    }
+  }
+  AMIP_RETURN_IF_ERROR(reader.Finish());
+  if (profile.jobcenters.empty() && profile.generated.count <= 0) {
+    return core::InvalidArgumentError(file + ": needs 'jobcenters' or 'generated_jobcenters'");
+  }
+  if (profile.last_month < profile.first_month ||
+      profile.reference_month < profile.first_month ||
+      profile.last_month < profile.reference_month) {
+    return core::InvalidArgumentError(file +
+                                      ": needs first_month <= reference_month <= last_month");
+  }
+  const int first_year = profile.model.amounts.front().year;
+  const int last_year = profile.model.amounts.back().year;
+  if (first_year > profile.first_month.year()) {
+    return core::InvalidArgumentError(file + ": model.amounts must start by " +
+                                      std::to_string(profile.first_month.year()));
+  }
+  if (last_year < profile.last_month.year()) {
+    return core::InvalidArgumentError(file + ": model.amounts must reach " +
+                                      std::to_string(profile.last_month.year()));
+  }
+  return profile;
+}
+
+}  // namespace
+
+core::Result<Profile> ParseProfile(std::string_view yaml_text, const std::string& file) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    return ParseRoot(root, file);
+  } catch (const YAML::Exception& error) {
+    return core::InvalidArgumentError(file + ":" + std::to_string(error.mark.line + 1) + ":" +
+                                      std::to_string(error.mark.column + 1) + ": " + error.msg);
+  }
+}
+
+core::Result<Profile> LoadProfile(const std::string& name_or_path) {
+  const std::string resource = "data/profiles/" + name_or_path + ".yaml";
+  if (auto embedded = resources::Find(resource)) return ParseProfile(*embedded, resource);
+  if (auto embedded = resources::Find(name_or_path)) return ParseProfile(*embedded, name_or_path);
+  std::ifstream in(name_or_path, std::ios::binary);
+  if (!in) {
+    std::string known;
+    for (const auto& name : ProfileNames()) known += (known.empty() ? "" : ", ") + name;
+    return core::NotFoundError("profile '" + name_or_path +
+                               "' is neither an embedded profile (" + known +
+                               ") nor a readable file");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseProfile(text.str(), name_or_path);
+}
+
+std::vector<std::string> ProfileNames() {
+  std::vector<std::string> names;
+  for (const auto& resource : resources::List("data/profiles/")) {
+    std::string_view path = resource.path;
+    if (path.size() < 5 || path.substr(path.size() - 5) != ".yaml") continue;
+    path.remove_prefix(std::string_view("data/profiles/").size());
+    path.remove_suffix(5);
+    names.emplace_back(path);
+  }
+  return names;
+}
+
+}  // namespace amip::synth
