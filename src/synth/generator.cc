@@ -589,7 +589,7 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
     const int32_t max_age = std::min<int32_t>(24, head_age - 17);
     for (int child = 0; child < children; ++child) {
       int32_t age = static_cast<int32_t>(
-          std::floor(std::pow(rng_.Uniform(), 1.15) * (std::max(1, max_age) + 1)));
+          std::floor(std::pow(rng_.Uniform(), 1.25) * (std::max(1, max_age) + 1)));
       if (type == 1 && age > 17 && rng_.Bernoulli(0.7)) age = static_cast<int32_t>(rng_.Between(0, 17));
       const int32_t child_idx = NewPerson(rng_.Bernoulli(0.49), RandomBirth(age, month));
       persons_[static_cast<size_t>(child_idx)].role = BgRole::kChild;
@@ -1042,6 +1042,10 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
       SimPerson& person = persons_[static_cast<size_t>(member)];
       if (StatusAt(person, mid) != BenefitStatus::kElb || person.spell < 0) continue;
       const int age = (month.index() - person.birth_month) / 12;
+      if (person.registered && rng_.Bernoulli(model_.deregistration_rate)) {
+        person.registered = false;  // illness, care duties, § 10 SGB II reasons
+        UpdateUnemployment(member, DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth()))));
+      }
       const bool has_job = person.job >= 0 && person.job_blocks;
       if (!has_job) {
         double rate = person.female ? model_.integration_f : model_.integration_m;

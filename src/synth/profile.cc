@@ -332,6 +332,7 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
   reader.Get("registration_mover", &model->registration_mover);
   reader.Get("registration_stayer", &model->registration_stayer);
   reader.Get("registration_young_child", &model->registration_young_child);
+  reader.Get("deregistration_rate", &model->deregistration_rate);
   reader.Get("rent_by_size", &model->rent_by_size);
   reader.Get("heating_share", &model->heating_share);
   reader.Get("rent_growth", &model->rent_growth);

@@ -147,6 +147,7 @@ struct Model {
   double registration_mover = 0.75;
   double registration_stayer = 0.45;
   double registration_young_child = 0.2;
+  double deregistration_rate = 0.0;  // monthly: registered ELB leaving the register in receipt
   // Housing (KdU): gross cold rent by BG size 1..5, heating share, yearly growth.
   std::vector<double> rent_by_size = {380, 460, 540, 620, 700};
   double heating_share = 0.22;
