@@ -26,9 +26,19 @@ struct ImportReport {
   std::vector<storage::TableCount> rows;  // accepted rows per contract file
   int64_t rejected_rows = 0;
   core::Diagnostics diagnostics;  // errors and warnings with file, line, column, value, reason
+  bool accepted = false;  // valid (or quarantined) and, unless check_only, saved or unchanged
   bool written = false;           // the database was changed
   bool unchanged = false;         // the same extract was already loaded (idempotent no-op)
   std::vector<std::string> replaced_jobcenters;
+};
+
+// One rejected row, kept unchanged for the quarantine file.
+struct RejectedRow {
+  std::string file;
+  int64_t line = 0;
+  std::string raw;                   // the record exactly as in the file, without its line end
+  std::vector<std::string> columns;  // the column of each reason ("" = whole row)
+  std::vector<std::string> reasons;
 };
 
 // The result of reading and validating a directory, before anything is written.
@@ -36,6 +46,8 @@ struct ReadResult {
   contract::Extract extract;  // the accepted rows
   core::Diagnostics diagnostics;
   int64_t rejected_rows = 0;
+  std::vector<RejectedRow> rejected;  // in file order, then line order
+  std::vector<storage::TableCount> rows;  // accepted rows per file
   bool fatal = false;  // a file-level error (missing file/column, bad header): nothing loadable
   std::string content_hash;  // of the files read, for idempotent re-imports
 };

@@ -1,0 +1,99 @@
+// `amip import DIR --db FILE [--quarantine FILE] [--check] [--format ...]`: validates a
+// Jobcenter extract (data contract v1) and loads it into the SQLite database in one
+// transaction. All-or-nothing unless --quarantine is given; every finding goes to stderr with
+// file, line, column, value and reason. Exit 1 when the extract is rejected.
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "cli/command_registry.h"
+#include "ingest/import.h"
+#include "report/table.h"
+
+namespace amip::cli {
+namespace {
+
+struct ImportArgs {
+  std::string dir;
+  std::string db;
+  std::string quarantine;
+  std::string format = "table";
+  bool check_only = false;
+};
+
+ExitCode RunImport(const ImportArgs& args) {
+  auto format = report::ParseOutputFormat(args.format);
+  if (!format.ok()) {
+    std::fprintf(stderr, "amip: %s\n", format.status().ToString().c_str());
+    return ExitCode::kUsageError;
+  }
+  if (args.db.empty() && !args.check_only) {
+    std::fprintf(stderr, "amip: --db is required (or use --check)\n");
+    return ExitCode::kUsageError;
+  }
+  ingest::ImportOptions options;
+  options.quarantine_path = args.quarantine;
+  options.check_only = args.check_only;
+  auto report = ingest::ImportDirectory(args.dir, args.db, options);
+  if (!report.ok()) return ReportError(report.status());
+  for (const core::Diagnostic& item : report->diagnostics.items()) {
+    std::fprintf(stderr, "%s\n", item.ToString().c_str());
+  }
+  report::Table table({{"file", "Datei"},
+                       {"rows", "Zeilen übernommen", report::Align::kRight, true}},
+                      "Import " + args.dir);
+  for (const storage::TableCount& count : report->rows) {
+    table.AddRow({{count.table + ".csv", count.table},
+                  {report::FormatGermanInt(count.rows), std::to_string(count.rows)}});
+  }
+  table.AddRow({{"abgewiesen", "rejected"},
+                {report::FormatGermanInt(report->rejected_rows),
+                 std::to_string(report->rejected_rows)}});
+  std::fputs(table.Render(*format).c_str(), stdout);
+  if (!report->accepted) {
+    std::fprintf(stderr,
+                 "amip: Import abgelehnt: %lld Zeile(n) mit Fehlern%s; die Datenbank ist "
+                 "unverändert.\n",
+                 static_cast<long long>(report->rejected_rows),
+                 args.quarantine.empty() ? " (--quarantine lädt die gültigen Zeilen)" : "");
+    return ExitCode::kDataError;
+  }
+  if (*format == report::OutputFormat::kTable) {
+    if (args.check_only) {
+      std::printf("Prüfung bestanden; nichts geschrieben.\n");
+    } else if (report->unchanged) {
+      std::printf("Unverändert: derselbe Extrakt ist bereits in %s geladen.\n", args.db.c_str());
+    } else {
+      std::printf("Geladen in %s.\n", args.db.c_str());
+      if (!report->replaced_jobcenters.empty()) {
+        std::printf("Ersetzt: frühere Daten von %zu Jobcenter(n).\n",
+                    report->replaced_jobcenters.size());
+      }
+    }
+    if (report->rejected_rows > 0) {
+      std::printf("%lld abgewiesene Zeile(n) stehen in %s.\n",
+                  static_cast<long long>(report->rejected_rows), args.quarantine.c_str());
+    }
+  }
+  return ExitCode::kOk;
+}
+
+void RegisterImport(CLI::App& app, CommandOutcome& outcome) {
+  auto* command = app.add_subcommand(
+      "import", "Prüft einen Jobcenter-Extrakt (CSV, Datenvertrag v1) und lädt ihn in SQLite");
+  auto args = std::make_shared<ImportArgs>();
+  command->add_option("dir", args->dir, "Verzeichnis mit den CSV-Dateien des Extrakts")
+      ->required();
+  command->add_option("--db", args->db, "SQLite-Datenbank (wird bei Bedarf angelegt)");
+  command->add_option("--quarantine", args->quarantine,
+                      "Gültige Zeilen laden, abgewiesene Zeilen unverändert in diese CSV-Datei");
+  command->add_flag("--check", args->check_only, "Nur prüfen, nichts schreiben");
+  command->add_option("--format", args->format, "table|csv|json");
+  command->callback([&outcome, args] { outcome.exit_code = RunImport(*args); });
+}
+
+}  // namespace
+
+AMIP_REGISTER_COMMAND(10, RegisterImport);
+
+}  // namespace amip::cli

@@ -1,0 +1,952 @@
+#include "ingest/extract_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "contract/extract.h"
+#include "core/ids.h"
+#include "csv/reader.h"
+#include "ingest/schema.h"
+
+namespace amip::ingest {
+namespace {
+
+using contract::Extract;
+using core::Cents;
+using core::Date;
+using core::Month;
+
+constexpr size_t kMaxValueShown = 80;
+constexpr int64_t kMaxDetailedErrors = 2000;
+constexpr int32_t kOpenEnd = INT32_MAX;
+
+std::string Shown(std::string_view value) {
+  if (value.size() <= kMaxValueShown) return std::string(value);
+  return std::string(value.substr(0, kMaxValueShown)) + "...";
+}
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::string IdReason(std::string_view text) {
+  if (text.size() > 64) return "id longer than 64 characters";
+  return "invalid id: 1-64 characters of A-Z a-z 0-9 _ . - required";
+}
+
+// Where a staged row came from, for cross-row rejections.
+struct RowMeta {
+  int64_t line = 0;
+  std::string_view raw;
+};
+
+// A row that passed its field checks and awaits the cross-row checks.
+template <typename T>
+struct Staged {
+  T value;
+  RowMeta meta;
+};
+
+// One contract file while it is read.
+struct Table {
+  const FileSpec* spec = nullptr;
+  std::string_view content;
+  bool present = false;
+  std::vector<int> field_of;  // spec column -> field index in the file, -1 if absent
+  size_t field_count = 0;
+  int64_t header_lines = 1;
+  std::vector<RejectedRow> rejected;
+  std::vector<core::Diagnostic> diagnostics;
+  int64_t data_records = 0;
+};
+
+class Validator;
+
+// The fields of one record, with typed parsers that record every problem.
+class Row {
+ public:
+  Row(Validator& validator, Table& table, const csv::Record& record)
+      : validator_(validator), table_(table), record_(record) {}
+
+  bool ok() const { return reasons_.empty(); }
+  std::string_view Get(int col) const {
+    const int field = table_.field_of[col];
+    return field < 0 ? std::string_view() : record_.fields[field];
+  }
+  bool Has(int col) const { return table_.field_of[col] >= 0; }
+  RowMeta meta() const { return {record_.line, record_.raw}; }
+
+  void Error(int col, std::string_view value, std::string reason);
+  void RowError(std::string reason);
+  void Finish();
+
+  bool Required(int col, std::string_view* out) {
+    *out = Get(col);
+    if (out->empty()) {
+      Error(col, *out, "value missing (required)");
+      return false;
+    }
+    return true;
+  }
+  bool Id(int col, std::string_view* out) {
+    if (!Required(col, out)) return false;
+    if (!core::IsValidId(*out)) {
+      Error(col, *out, IdReason(*out));
+      return false;
+    }
+    return true;
+  }
+  bool Text(int col, std::string_view* out) { return Required(col, out); }
+  // A required value parsed by `parse`; its error message becomes the reason.
+  template <typename T>
+  bool Typed(int col, core::Result<T> (*parse)(std::string_view), T* out) {
+    std::string_view text;
+    if (!Required(col, &text)) return false;
+    core::Result<T> value = parse(text);
+    if (!value.ok()) {
+      Error(col, text, value.status().message());
+      return false;
+    }
+    *out = *value;
+    return true;
+  }
+  bool DateField(int col, Date* out) { return Typed(col, &Date::Parse, out); }
+  // An empty field is nullopt; otherwise `required` parses it.
+  template <typename T>
+  bool Optional(int col, bool (Row::*required)(int, T*), std::optional<T>* out) {
+    out->reset();
+    if (Get(col).empty()) return true;
+    T value;
+    if (!(this->*required)(col, &value)) return false;
+    *out = value;
+    return true;
+  }
+  bool OptionalDate(int col, std::optional<Date>* out) {
+    return Optional(col, &Row::DateField, out);
+  }
+  bool MonthField(int col, Month* out) { return Typed(col, &Month::Parse, out); }
+  // Money rule of the contract: euros, '.' decimal point, at most 2 decimals, not negative.
+  bool Money(int col, Cents* out) {
+    Cents cents;
+    if (!Typed(col, &Cents::Parse, &cents)) return false;
+    if (cents.value() < 0) {
+      Error(col, Get(col), "negative amount not allowed");
+      return false;
+    }
+    *out = cents;
+    return true;
+  }
+  bool OptionalMoney(int col, std::optional<Cents>* out) { return Optional(col, &Row::Money, out); }
+  bool Bool(int col, bool optional, bool* out) {
+    const std::string_view text = Get(col);
+    if (text.empty() && optional) {
+      *out = false;
+      return true;
+    }
+    if (text == "0" || text == "1") {
+      *out = text == "1";
+      return true;
+    }
+    Error(col, text, text.empty() ? "value missing (required)" : "boolean must be 0 or 1");
+    return false;
+  }
+  bool Integer(int col, int64_t* out) {
+    std::string_view text;
+    if (!Required(col, &text)) return false;
+    if (!AllDigits(text) || text.size() > 15) {
+      Error(col, text, "expected a non-negative whole number");
+      return false;
+    }
+    std::from_chars(text.data(), text.data() + text.size(), *out);
+    return true;
+  }
+  // Plain decimal number "12" or "12.5" within [min, max]; empty = nullopt.
+  bool OptionalNumber(int col, double min, double max, std::optional<double>* out) {
+    const std::string_view text = Get(col);
+    if (text.empty()) {
+      out->reset();
+      return true;
+    }
+    const size_t dot = text.find('.');
+    const bool well_formed =
+        dot == std::string_view::npos
+            ? AllDigits(text)
+            : AllDigits(text.substr(0, dot)) && AllDigits(text.substr(dot + 1));
+    double value = 0;
+    if (!well_formed || text.size() > 20 ||
+        std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc()) {
+      Error(col, text, "expected a number like 38.5");
+      return false;
+    }
+    if (value < min || value > max) {
+      Error(col, text,
+            "number out of range " + std::to_string(static_cast<int64_t>(min)) + ".." +
+                std::to_string(static_cast<int64_t>(max)));
+      return false;
+    }
+    *out = value;
+    return true;
+  }
+  template <typename Enum>
+  bool Code(int col, core::Result<Enum> (*parse)(std::string_view), bool optional, Enum* out) {
+    const std::string_view text = Get(col);
+    if (!optional) return Typed(col, parse, out);
+    core::Result<Enum> value = parse(text);
+    if (!value.ok()) {
+      Error(col, text, value.status().message());
+      return false;
+    }
+    *out = *value;
+    return true;
+  }
+  bool DateOrder(int start_col, int end_col, Date start, const std::optional<Date>& end) {
+    if (end.has_value() && *end < start) {
+      Error(end_col, Get(end_col),
+            "end before start (" + std::string(Get(start_col)) + "); bounds are inclusive days");
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  Validator& validator_;
+  Table& table_;
+  const csv::Record& record_;
+  std::vector<std::string> columns_;
+  std::vector<std::string> reasons_;
+};
+
+struct Interval {
+  int32_t owner;  // person or BG index
+  int32_t begin;  // days or month index
+  int32_t end;    // inclusive; kOpenEnd = open
+  size_t row;     // index into the staged rows
+};
+
+// Each interval that overlaps an earlier one of the same owner, with the row it overlaps.
+std::vector<std::pair<size_t, size_t>> FindOverlaps(std::vector<Interval> intervals) {
+  std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
+    if (a.owner != b.owner) return a.owner < b.owner;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.row < b.row;
+  });
+  std::vector<std::pair<size_t, size_t>> overlaps;
+  size_t kept = SIZE_MAX;  // the kept interval with the latest end of the current owner
+  for (size_t idx = 0; idx < intervals.size(); ++idx) {
+    const Interval& current = intervals[idx];
+    if (kept != SIZE_MAX && intervals[kept].owner == current.owner &&
+        current.begin <= intervals[kept].end) {
+      overlaps.emplace_back(current.row, intervals[kept].row);
+      continue;
+    }
+    if (kept == SIZE_MAX || intervals[kept].owner != current.owner ||
+        current.end > intervals[kept].end) {
+      kept = idx;
+    }
+  }
+  return overlaps;
+}
+
+std::string SpanText(int32_t begin, int32_t end, bool months) {
+  auto text = [months](int32_t value) {
+    return months ? Month::FromIndex(value).ToString() : Date::FromDays(value).ToString();
+  };
+  return text(begin) + ".." + (end == kOpenEnd ? std::string("(open)") : text(end));
+}
+
+class Validator {
+ public:
+  Validator(const std::vector<SourceFile>& files, const contract::InstrumentCatalogue& catalogue)
+      : files_(files), catalogue_(catalogue) {}
+
+  ReadResult Run();
+
+  void AddDiagnostic(Table& table, core::Diagnostic diagnostic) {
+    if (diagnostic.severity == core::Severity::kError) {
+      if (++errors_seen_ > kMaxDetailedErrors) return;
+    }
+    table.diagnostics.push_back(std::move(diagnostic));
+  }
+  void Reject(Table& table, RowMeta meta, const std::string& column, std::string_view value,
+              std::string reason) {
+    AddDiagnostic(table, {core::Severity::kError, std::string(table.spec->name), meta.line, column,
+                          Shown(value), reason});
+    table.rejected.push_back(RejectedRow{std::string(table.spec->name), meta.line,
+                                         std::string(meta.raw), {column}, {std::move(reason)}});
+  }
+
+ private:
+  bool OpenTables();
+  bool OpenTable(Table& table);
+  template <typename Fn>
+  void ForEachRow(Table& table, Fn&& parse_row);
+  size_t EstimateRows(const Table& table) const {
+    return static_cast<size_t>(std::count(table.content.begin(), table.content.end(), '\n')) + 1;
+  }
+  core::PersonIdx PersonRef(Row& row, int col);
+  // Rejects each staged row that overlaps an earlier row of the same owner. `interval_of` maps
+  // a row to {owner, begin, end, 0}; `months` says whether begin/end are months or days.
+  template <typename T, typename IntervalOf>
+  std::vector<bool> RejectOverlaps(Table& table, const std::vector<Staged<T>>& staged,
+                                   IntervalOf interval_of, const char* column,
+                                   const std::string& what, bool months);
+
+  void ReadJobcenters(Table& table);
+  void ReadMunicipalities(Table& table);
+  void ReadPersons(Table& table);
+  void ReadBenefitSpells(Table& table);
+  void ReadClaims(Table& table);
+  void ReadEmploymentSpells(Table& table);
+  void ReadMeasureSpells(Table& table);
+  void ReadUnemploymentSpells(Table& table);
+  void ReadBgHousing(Table& table);
+  void ReadStichtage(Table& table);
+
+  const std::vector<SourceFile>& files_;
+  const contract::InstrumentCatalogue& catalogue_;
+  std::vector<Table> tables_;
+  std::vector<core::Diagnostic> general_;  // not tied to one contract file
+  int64_t errors_seen_ = 0;
+  Extract extract_;
+  std::unordered_map<std::string_view, core::JcIdx> jc_index_;
+  std::unordered_map<std::string_view, core::MunicipalityIdx> municipality_index_;
+  std::unordered_map<std::string_view, core::PersonIdx> person_index_;
+  std::unordered_map<std::string_view, core::BgIdx> bg_index_;
+  // Coverage of accepted benefit spells in months, per person (CSR: begin offsets).
+  std::vector<size_t> coverage_begin_;
+  std::vector<std::pair<int32_t, int32_t>> coverage_;
+};
+
+void Row::Error(int col, std::string_view value, std::string reason) {
+  const std::string column(table_.spec->columns[col].name);
+  const int field = table_.field_of[col];
+  const int64_t line =
+      field < 0 ? record_.line : csv::FieldPosition(record_, static_cast<size_t>(field)).line;
+  validator_.AddDiagnostic(table_, {core::Severity::kError, std::string(table_.spec->name), line,
+                                    column, Shown(value), reason});
+  columns_.push_back(column);
+  reasons_.push_back(std::move(reason));
+}
+
+void Row::RowError(std::string reason) {
+  validator_.AddDiagnostic(table_, {core::Severity::kError, std::string(table_.spec->name),
+                                    record_.line, "", "", reason});
+  columns_.emplace_back();
+  reasons_.push_back(std::move(reason));
+}
+
+void Row::Finish() {
+  if (ok()) return;
+  table_.rejected.push_back(RejectedRow{std::string(table_.spec->name), record_.line,
+                                        std::string(record_.raw), std::move(columns_),
+                                        std::move(reasons_)});
+}
+
+bool Validator::OpenTable(Table& table) {
+  const std::string file(table.spec->name);
+  auto fatal = [&](int64_t line, std::string column, std::string value, std::string reason) {
+    table.diagnostics.push_back({core::Severity::kError, file, line, std::move(column),
+                                 std::move(value), std::move(reason)});
+    return false;
+  };
+  if (!table.present) {
+    if (table.spec->required) return fatal(0, "", "", "required file missing");
+    return true;
+  }
+  csv::Reader reader(table.content);
+  csv::Record header;
+  csv::RecordError error;
+  const csv::ReadStatus status = reader.Read(&header, &error);
+  if (status == csv::ReadStatus::kEnd) return fatal(0, "", "", "empty file: the header is missing");
+  if (status == csv::ReadStatus::kError) {
+    return fatal(error.position.line, "", "",
+                 "header: " + error.reason + " (column " + std::to_string(error.position.column) +
+                     ")");
+  }
+  table.header_lines = 1;
+  for (const char c : header.raw) table.header_lines += c == '\n' ? 1 : 0;
+  table.field_count = header.fields.size();
+  table.field_of.assign(table.spec->columns.size(), -1);
+  bool ok = true;
+  for (size_t field = 0; field < header.fields.size(); ++field) {
+    const std::string_view name = header.fields[field];
+    int col = -1;
+    for (size_t idx = 0; idx < table.spec->columns.size(); ++idx) {
+      if (table.spec->columns[idx].name == name) col = static_cast<int>(idx);
+    }
+    if (col < 0) {
+      bool repeated = false;
+      for (size_t before = 0; before < field; ++before) repeated |= header.fields[before] == name;
+      if (repeated) {
+        ok = fatal(1, std::string(name), std::string(name), "duplicate column in the header");
+      } else {
+        table.diagnostics.push_back({core::Severity::kWarning, file, 1, Shown(name), Shown(name),
+                                     "unknown column ignored"});
+      }
+      continue;
+    }
+    if (table.field_of[col] >= 0) {
+      ok = fatal(1, std::string(name), std::string(name), "duplicate column in the header");
+      continue;
+    }
+    table.field_of[col] = static_cast<int>(field);
+  }
+  for (size_t idx = 0; idx < table.spec->columns.size(); ++idx) {
+    if (table.spec->columns[idx].required && table.field_of[idx] < 0) {
+      ok = fatal(1, std::string(table.spec->columns[idx].name), "",
+                 "required column missing from the header");
+    }
+  }
+  return ok;
+}
+
+bool Validator::OpenTables() {
+  bool ok = true;
+  for (const FileSpec& spec : ContractFiles()) {
+    Table table;
+    table.spec = &spec;
+    for (const SourceFile& file : files_) {
+      if (file.name == spec.name) {
+        table.present = true;
+        table.content = file.content;
+      }
+    }
+    ok = OpenTable(table) && ok;
+    tables_.push_back(std::move(table));
+  }
+  for (const SourceFile& file : files_) {
+    if (FindFileSpec(file.name) == nullptr) {
+      general_.push_back({core::Severity::kWarning, file.name, 0, "", "",
+                          "file is not part of the data contract; ignored"});
+    }
+  }
+  return ok;
+}
+
+template <typename Fn>
+void Validator::ForEachRow(Table& table, Fn&& parse_row) {
+  if (!table.present) return;
+  csv::Reader reader(table.content);
+  csv::Record record;
+  csv::RecordError error;
+  bool header = true;
+  while (true) {
+    const csv::ReadStatus status = reader.Read(&record, &error);
+    if (status == csv::ReadStatus::kEnd) break;
+    if (header) {
+      header = false;
+      continue;
+    }
+    ++table.data_records;
+    if (status == csv::ReadStatus::kError) {
+      std::string column;
+      if (error.field_index < table.field_count) {
+        for (size_t idx = 0; idx < table.field_of.size(); ++idx) {
+          if (table.field_of[idx] == static_cast<int>(error.field_index)) {
+            column = std::string(table.spec->columns[idx].name);
+          }
+        }
+      }
+      std::string reason = error.reason + " (column " + std::to_string(error.position.column) + ")";
+      AddDiagnostic(table, {core::Severity::kError, std::string(table.spec->name),
+                            error.position.line, column, "", reason});
+      table.rejected.push_back(RejectedRow{std::string(table.spec->name), record.line,
+                                           std::string(record.raw), {column}, {reason}});
+      continue;
+    }
+    Row row(*this, table, record);
+    if (record.fields.size() == 1 && record.raw.empty()) {
+      row.RowError("empty line");
+    } else if (record.fields.size() != table.field_count) {
+      row.RowError("expected " + std::to_string(table.field_count) +
+                   " fields as in the header, found " + std::to_string(record.fields.size()));
+    } else {
+      parse_row(row);
+    }
+    row.Finish();
+  }
+  if (table.spec->rows_required && table.data_records == 0) {
+    table.diagnostics.push_back({core::Severity::kError, std::string(table.spec->name), 0, "", "",
+                                 "no data rows; this file must have at least one row"});
+  }
+}
+
+core::PersonIdx Validator::PersonRef(Row& row, int col) {
+  std::string_view id;
+  if (!row.Id(col, &id)) return core::kNoIdx;
+  const auto found = person_index_.find(id);
+  if (found == person_index_.end()) {
+    row.Error(col, id, "unknown person_id: not in persons.csv (or its row there was rejected)");
+    return core::kNoIdx;
+  }
+  return found->second;
+}
+
+template <typename T, typename IntervalOf>
+std::vector<bool> Validator::RejectOverlaps(Table& table, const std::vector<Staged<T>>& staged,
+                                            IntervalOf interval_of, const char* column,
+                                            const std::string& what, bool months) {
+  std::vector<Interval> intervals;
+  intervals.reserve(staged.size());
+  for (size_t idx = 0; idx < staged.size(); ++idx) {
+    Interval interval = interval_of(staged[idx].value);
+    interval.row = idx;
+    intervals.push_back(interval);
+  }
+  std::vector<bool> rejected(staged.size(), false);
+  for (const auto& [row, other] : FindOverlaps(std::move(intervals))) {
+    rejected[row] = true;
+    const Interval current = interval_of(staged[row].value);
+    const Interval earlier = interval_of(staged[other].value);
+    Reject(table, staged[row].meta, column, SpanText(current.begin, current.end, months),
+           what + " must not overlap: overlaps line " + std::to_string(staged[other].meta.line) +
+               " (" + SpanText(earlier.begin, earlier.end, months) + ")");
+  }
+  return rejected;
+}
+
+void Validator::ReadJobcenters(Table& table) {
+  std::unordered_map<std::string_view, int64_t> first_line;
+  ForEachRow(table, [&](Row& row) {
+    std::string_view jc_id, name;
+    contract::JcKind kind = contract::JcKind::kGe;
+    row.Id(0, &jc_id);
+    row.Text(1, &name);
+    row.Code(2, &contract::ParseJcKind, false, &kind);
+    if (!row.ok()) return;
+    const auto [it, inserted] = first_line.emplace(jc_id, row.meta().line);
+    if (!inserted) {
+      row.Error(0, jc_id, "duplicate jc_id (first at line " + std::to_string(it->second) + ")");
+      return;
+    }
+    jc_index_.emplace(jc_id, static_cast<core::JcIdx>(extract_.jobcenters.size()));
+    extract_.jobcenters.push_back({std::string(jc_id), std::string(name), kind});
+  });
+}
+
+void Validator::ReadMunicipalities(Table& table) {
+  std::unordered_map<std::string_view, int64_t> first_line;
+  ForEachRow(table, [&](Row& row) {
+    std::string_view ags, name, jc_id;
+    int64_t population = 0;
+    if (row.Required(0, &ags) && (ags.size() != 8 || !AllDigits(ags))) {
+      row.Error(0, ags, "AGS must be exactly 8 digits");
+    }
+    row.Text(1, &name);
+    core::JcIdx jc = core::kNoIdx;
+    if (row.Id(2, &jc_id)) {
+      const auto found = jc_index_.find(jc_id);
+      if (found == jc_index_.end()) {
+        row.Error(2, jc_id, "unknown jc_id: not in jobcenters.csv");
+      } else {
+        jc = found->second;
+      }
+    }
+    row.Integer(3, &population);
+    if (!row.ok()) return;
+    const auto [it, inserted] = first_line.emplace(ags, row.meta().line);
+    if (!inserted) {
+      row.Error(0, ags, "duplicate ags (first at line " + std::to_string(it->second) + ")");
+      return;
+    }
+    municipality_index_.emplace(ags,
+                                static_cast<core::MunicipalityIdx>(extract_.municipalities.size()));
+    extract_.municipalities.push_back({std::string(ags), std::string(name), jc, population});
+  });
+}
+
+void Validator::ReadPersons(Table& table) {
+  const size_t estimate = EstimateRows(table);
+  person_index_.reserve(estimate);
+  extract_.persons.reserve(estimate);
+  std::unordered_map<core::PersonIdx, int64_t> duplicate_of;
+  std::vector<int64_t> lines;
+  lines.reserve(estimate);
+  ForEachRow(table, [&](Row& row) {
+    std::string_view person_id, profillage;
+    contract::Person person;
+    row.Id(0, &person_id);
+    row.Code(1, &contract::ParseSex, false, &person.sex);
+    row.DateField(2, &person.birth_date);
+    row.Code(3, &contract::ParseNationality, true, &person.nationality);
+    row.Bool(4, true, &person.severely_disabled);
+    row.Code(5, &contract::ParseQualification, true, &person.vocational_qualification);
+    profillage = row.Get(6);
+    if (!row.ok()) return;
+    const auto [it, inserted] = person_index_.emplace(
+        person_id, static_cast<core::PersonIdx>(extract_.persons.size()));
+    if (!inserted) {
+      row.Error(0, person_id,
+                "duplicate person_id (first at line " + std::to_string(lines[it->second]) + ")");
+      return;
+    }
+    person.person_id = std::string(person_id);
+    person.profillage = std::string(profillage);
+    extract_.persons.push_back(std::move(person));
+    lines.push_back(row.meta().line);
+  });
+}
+
+void Validator::ReadBenefitSpells(Table& table) {
+  std::vector<Staged<contract::BenefitSpell>> staged;
+  std::vector<std::string_view> bg_ids;
+  staged.reserve(EstimateRows(table));
+  bg_ids.reserve(staged.capacity());
+  ForEachRow(table, [&](Row& row) {
+    Staged<contract::BenefitSpell> entry;
+    contract::BenefitSpell& spell = entry.value;
+    std::string_view bg_id;
+    spell.person = PersonRef(row, 0);
+    std::string_view jc_id, ags;
+    if (row.Id(1, &jc_id)) {
+      const auto found = jc_index_.find(jc_id);
+      if (found == jc_index_.end()) {
+        row.Error(1, jc_id, "unknown jc_id: not in jobcenters.csv");
+      } else {
+        spell.jc = found->second;
+      }
+    }
+    if (row.Required(2, &ags)) {
+      const auto found = municipality_index_.find(ags);
+      if (found == municipality_index_.end()) {
+        row.Error(2, ags, "unknown municipality: AGS not in municipalities.csv");
+      } else {
+        spell.municipality = found->second;
+      }
+    }
+    row.Id(3, &bg_id);
+    row.Code(4, &contract::ParseBgRole, false, &spell.bg_role);
+    row.Code(5, &contract::ParseBenefitStatus, false, &spell.status);
+    row.Bool(6, false, &spell.single_parent);
+    const bool dates_ok = row.DateField(7, &spell.start) && row.OptionalDate(8, &spell.end);
+    if (dates_ok) row.DateOrder(7, 8, spell.start, spell.end);
+    if (!row.ok()) return;
+    entry.meta = row.meta();
+    staged.push_back(entry);
+    bg_ids.push_back(bg_id);
+  });
+  const std::vector<bool> rejected = RejectOverlaps(
+      table, staged,
+      [](const contract::BenefitSpell& spell) {
+        return Interval{spell.person, spell.start.days(),
+                        spell.end.has_value() ? spell.end->days() : kOpenEnd, 0};
+      },
+      "start", "benefit spells of one person", false);
+  extract_.benefit_spells.reserve(staged.size());
+  for (size_t idx = 0; idx < staged.size(); ++idx) {
+    if (rejected[idx]) continue;
+    contract::BenefitSpell& spell = staged[idx].value;
+    const auto [it, inserted] =
+        bg_index_.emplace(bg_ids[idx], static_cast<core::BgIdx>(extract_.bg_ids.size()));
+    if (inserted) extract_.bg_ids.emplace_back(bg_ids[idx]);
+    spell.bg = it->second;
+    extract_.benefit_spells.push_back(spell);
+  }
+  // Month coverage per person, merged, for the claims rule.
+  std::vector<Interval> months;
+  months.reserve(extract_.benefit_spells.size());
+  for (const contract::BenefitSpell& spell : extract_.benefit_spells) {
+    months.push_back({spell.person, spell.start.ToMonth().index(),
+                      spell.end.has_value() ? spell.end->ToMonth().index() : kOpenEnd, 0});
+  }
+  std::sort(months.begin(), months.end(), [](const Interval& a, const Interval& b) {
+    return a.owner != b.owner ? a.owner < b.owner : a.begin < b.begin;
+  });
+  coverage_begin_.assign(extract_.persons.size() + 1, 0);
+  coverage_.clear();
+  size_t cursor = 0;
+  for (size_t person = 0; person < extract_.persons.size(); ++person) {
+    coverage_begin_[person] = coverage_.size();
+    while (cursor < months.size() && months[cursor].owner == static_cast<int32_t>(person)) {
+      const Interval& current = months[cursor++];
+      if (coverage_.size() > coverage_begin_[person] &&
+          (coverage_.back().second == kOpenEnd || current.begin <= coverage_.back().second + 1)) {
+        coverage_.back().second = std::max(coverage_.back().second, current.end);
+      } else {
+        coverage_.emplace_back(current.begin, current.end);
+      }
+    }
+  }
+  coverage_begin_[extract_.persons.size()] = coverage_.size();
+}
+
+void Validator::ReadClaims(Table& table) {
+  std::vector<Staged<contract::Claim>> staged;
+  staged.reserve(EstimateRows(table));
+  ForEachRow(table, [&](Row& row) {
+    Staged<contract::Claim> entry;
+    contract::Claim& claim = entry.value;
+    claim.person = PersonRef(row, 0);
+    const bool months_ok = row.MonthField(1, &claim.from) && row.MonthField(2, &claim.to);
+    if (months_ok && claim.to < claim.from) {
+      row.Error(2, row.Get(2), "to before from (" + std::string(row.Get(1)) + ")");
+    }
+    row.Money(3, &claim.llu);
+    row.Money(4, &claim.luh);
+    if (!row.ok()) return;
+    entry.meta = row.meta();
+    staged.push_back(entry);
+  });
+  const std::vector<bool> rejected = RejectOverlaps(
+      table, staged,
+      [](const contract::Claim& claim) {
+        return Interval{claim.person, claim.from.index(), claim.to.index(), 0};
+      },
+      "from", "claim rows of one person", true);
+  extract_.claims.reserve(staged.size());
+  for (size_t idx = 0; idx < staged.size(); ++idx) {
+    if (rejected[idx]) continue;
+    const contract::Claim& claim = staged[idx].value;
+    // The claim months must lie inside one merged interval of benefit-spell months.
+    const size_t begin = coverage_begin_[claim.person];
+    const size_t end = coverage_begin_[claim.person + 1];
+    auto it = std::upper_bound(
+        coverage_.begin() + static_cast<std::ptrdiff_t>(begin),
+        coverage_.begin() + static_cast<std::ptrdiff_t>(end), claim.from.index(),
+        [](int32_t value, const std::pair<int32_t, int32_t>& span) { return value < span.first; });
+    int32_t uncovered = claim.from.index();
+    bool covered = false;
+    if (it != coverage_.begin() + static_cast<std::ptrdiff_t>(begin)) {
+      const auto& span = *(it - 1);
+      if (span.second >= claim.to.index()) {
+        covered = true;
+      } else if (span.second >= claim.from.index()) {
+        uncovered = span.second + 1;
+      }
+    }
+    if (!covered) {
+      Reject(table, staged[idx].meta, "from", claim.from.ToString(),
+             "claim outside benefit spells: the person has no benefit spell in month " +
+                 Month::FromIndex(uncovered).ToString());
+      continue;
+    }
+    extract_.claims.push_back(claim);
+  }
+}
+
+void Validator::ReadEmploymentSpells(Table& table) {
+  extract_.employment_spells.reserve(EstimateRows(table));
+  ForEachRow(table, [&](Row& row) {
+    contract::EmploymentSpell spell;
+    spell.person = PersonRef(row, 0);
+    row.Code(1, &contract::ParseEmploymentKind, false, &spell.kind);
+    row.Code(2, &contract::ParseSubsidy, false, &spell.subsidy);
+    const bool dates_ok = row.DateField(3, &spell.start) && row.OptionalDate(4, &spell.end);
+    if (dates_ok) row.DateOrder(3, 4, spell.start, spell.end);
+    row.OptionalNumber(5, 0, 168, &spell.hours_week);
+    row.OptionalMoney(6, &spell.gross_month);
+    if (row.ok()) extract_.employment_spells.push_back(spell);
+  });
+}
+
+void Validator::ReadMeasureSpells(Table& table) {
+  extract_.measure_spells.reserve(EstimateRows(table));
+  struct Outside {
+    int64_t rows = 0;
+    int64_t first_line = 0;
+  };
+  std::vector<std::pair<const contract::Instrument*, Outside>> outside;
+  ForEachRow(table, [&](Row& row) {
+    contract::MeasureSpell spell;
+    spell.person = PersonRef(row, 0);
+    std::string_view code;
+    const contract::Instrument* instrument = nullptr;
+    if (row.Required(1, &code)) {
+      instrument = catalogue_.Find(code);
+      if (instrument == nullptr) {
+        row.Error(1, code, "unknown instrument code; allowed: " + catalogue_.CodeList());
+      }
+    }
+    const bool dates_ok = row.DateField(2, &spell.start) && row.OptionalDate(3, &spell.end);
+    if (dates_ok) row.DateOrder(2, 3, spell.start, spell.end);
+    row.Money(4, &spell.cost);
+    row.Code(5, &contract::ParseFunding, false, &spell.funding);
+    if (!row.ok()) return;
+    if (!instrument->IsValidOn(spell.start)) {
+      auto it = std::find_if(outside.begin(), outside.end(),
+                             [&](const auto& entry) { return entry.first == instrument; });
+      if (it == outside.end()) {
+        outside.push_back({instrument, Outside{0, row.meta().line}});
+        it = outside.end() - 1;
+      }
+      ++it->second.rows;
+    }
+    spell.instrument = std::string(code);
+    extract_.measure_spells.push_back(std::move(spell));
+  });
+  for (const auto& [instrument, count] : outside) {
+    std::string period = instrument->valid_from.ToString() + "..";
+    if (instrument->valid_to.has_value()) period += instrument->valid_to->ToString();
+    table.diagnostics.push_back(
+        {core::Severity::kWarning, std::string(table.spec->name), count.first_line, "instrument",
+         instrument->code,
+         std::to_string(count.rows) + " row(s) start outside the validity of the instrument (" +
+             period + ")"});
+  }
+}
+
+void Validator::ReadUnemploymentSpells(Table& table) {
+  ForEachRow(table, [&](Row& row) {
+    contract::UnemploymentSpell spell;
+    spell.person = PersonRef(row, 0);
+    const bool dates_ok = row.DateField(1, &spell.start) && row.OptionalDate(2, &spell.end);
+    if (dates_ok) row.DateOrder(1, 2, spell.start, spell.end);
+    if (row.ok()) extract_.unemployment_spells.push_back(spell);
+  });
+}
+
+void Validator::ReadBgHousing(Table& table) {
+  std::vector<Staged<contract::BgHousing>> staged;
+  ForEachRow(table, [&](Row& row) {
+    Staged<contract::BgHousing> entry;
+    contract::BgHousing& housing = entry.value;
+    std::string_view bg_id;
+    if (row.Id(0, &bg_id)) {
+      const auto found = bg_index_.find(bg_id);
+      if (found == bg_index_.end()) {
+        row.Error(0, bg_id, "unknown bg_id: no accepted benefit spell has this Bedarfsgemeinschaft");
+      } else {
+        housing.bg = found->second;
+      }
+    }
+    const bool months_ok = row.MonthField(1, &housing.from) && row.MonthField(2, &housing.to);
+    if (months_ok && housing.to < housing.from) {
+      row.Error(2, row.Get(2), "to before from (" + std::string(row.Get(1)) + ")");
+    }
+    row.Money(3, &housing.rent_cold);
+    row.Money(4, &housing.heating);
+    std::optional<double> size;
+    std::string_view size_text;
+    if (row.Required(5, &size_text) && row.OptionalNumber(5, 1, 10000, &size)) {
+      housing.flat_size_sqm = *size;
+    }
+    if (!row.ok()) return;
+    entry.meta = row.meta();
+    staged.push_back(entry);
+  });
+  const std::vector<bool> rejected = RejectOverlaps(
+      table, staged,
+      [](const contract::BgHousing& housing) {
+        return Interval{housing.bg, housing.from.index(), housing.to.index(), 0};
+      },
+      "from", "housing rows of one Bedarfsgemeinschaft", true);
+  for (size_t idx = 0; idx < staged.size(); ++idx) {
+    if (!rejected[idx]) extract_.bg_housing.push_back(staged[idx].value);
+  }
+}
+
+void Validator::ReadStichtage(Table& table) {
+  std::unordered_map<int32_t, int64_t> first_line;
+  ForEachRow(table, [&](Row& row) {
+    contract::Stichtag stichtag;
+    if (row.MonthField(0, &stichtag.month) && row.DateField(1, &stichtag.date) &&
+        stichtag.date.ToMonth() != stichtag.month) {
+      row.Error(1, row.Get(1), "the count day must lie in its month " + stichtag.month.ToString());
+    }
+    if (!row.ok()) return;
+    const auto [it, inserted] = first_line.emplace(stichtag.month.index(), row.meta().line);
+    if (!inserted) {
+      row.Error(0, row.Get(0), "duplicate month (first at line " + std::to_string(it->second) + ")");
+      return;
+    }
+    extract_.stichtage.push_back(stichtag);
+  });
+  std::sort(extract_.stichtage.begin(), extract_.stichtage.end(),
+            [](const contract::Stichtag& a, const contract::Stichtag& b) { return a.month < b.month; });
+}
+
+uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+ReadResult Validator::Run() {
+  ReadResult result;
+  bool ok = OpenTables();
+  using Reader = void (Validator::*)(Table&);
+  static constexpr Reader kReaders[] = {
+      &Validator::ReadJobcenters,       &Validator::ReadMunicipalities,
+      &Validator::ReadPersons,          &Validator::ReadBenefitSpells,
+      &Validator::ReadClaims,           &Validator::ReadEmploymentSpells,
+      &Validator::ReadMeasureSpells,    &Validator::ReadUnemploymentSpells,
+      &Validator::ReadBgHousing,        &Validator::ReadStichtage};
+  static_assert(std::size(kReaders) == 10);
+  AMIP_ASSERT(tables_.size() == std::size(kReaders), "schema and readers disagree");
+  for (size_t idx = 0; ok && idx < tables_.size(); ++idx) {
+    (this->*kReaders[idx])(tables_[idx]);
+    if (tables_[idx].spec->rows_required && tables_[idx].present &&
+        tables_[idx].data_records == 0) {
+      ok = false;
+    }
+  }
+  result.fatal = !ok;
+  for (const core::Diagnostic& diagnostic : general_) result.diagnostics.Add(diagnostic);
+  std::vector<std::string> names;
+  for (Table& table : tables_) {
+    std::stable_sort(table.diagnostics.begin(), table.diagnostics.end(),
+                     [](const core::Diagnostic& a, const core::Diagnostic& b) {
+                       return a.line < b.line;
+                     });
+    for (core::Diagnostic& diagnostic : table.diagnostics) {
+      result.diagnostics.Add(std::move(diagnostic));
+    }
+    std::stable_sort(table.rejected.begin(), table.rejected.end(),
+                     [](const RejectedRow& a, const RejectedRow& b) { return a.line < b.line; });
+    result.rejected_rows += static_cast<int64_t>(table.rejected.size());
+    for (RejectedRow& row : table.rejected) result.rejected.push_back(std::move(row));
+  }
+  if (errors_seen_ > kMaxDetailedErrors) {
+    result.diagnostics.AddError("", 0, "", "",
+                                std::to_string(errors_seen_ - kMaxDetailedErrors) +
+                                    " further errors not listed individually");
+  }
+  uint64_t hash = 14695981039346656037ULL;
+  for (const Table& table : tables_) {
+    if (!table.present) continue;
+    hash = Fnv1a(hash, table.spec->name);
+    hash = Fnv1a(hash, std::string_view("\0", 1));
+    hash = Fnv1a(hash, std::to_string(table.content.size()));
+    hash = Fnv1a(hash, table.content);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  result.content_hash = hex;
+  result.rows = {
+      {"jobcenters", static_cast<int64_t>(extract_.jobcenters.size())},
+      {"municipalities", static_cast<int64_t>(extract_.municipalities.size())},
+      {"persons", static_cast<int64_t>(extract_.persons.size())},
+      {"benefit_spells", static_cast<int64_t>(extract_.benefit_spells.size())},
+      {"claims", static_cast<int64_t>(extract_.claims.size())},
+      {"employment_spells", static_cast<int64_t>(extract_.employment_spells.size())},
+      {"measure_spells", static_cast<int64_t>(extract_.measure_spells.size())},
+      {"unemployment_spells", static_cast<int64_t>(extract_.unemployment_spells.size())},
+      {"bg_housing", static_cast<int64_t>(extract_.bg_housing.size())},
+      {"stichtage", static_cast<int64_t>(extract_.stichtage.size())},
+  };
+  result.extract = std::move(extract_);
+  return result;
+}
+
+}  // namespace
+
+ReadResult ValidateExtract(const std::vector<SourceFile>& files,
+                           const contract::InstrumentCatalogue& catalogue) {
+  Validator validator(files, catalogue);
+  return validator.Run();
+}
+
+}  // namespace amip::ingest

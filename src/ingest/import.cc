@@ -1,0 +1,80 @@
+#include "ingest/import.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "contract/instrument_catalogue.h"
+#include "ingest/extract_reader.h"
+#include "ingest/quarantine.h"
+
+namespace amip::ingest {
+namespace {
+
+core::Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return core::UnavailableError("cannot open " + path.string());
+  std::string content;
+  char buffer[1 << 16];
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error) content.reserve(size);
+  size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, got);
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  if (failed) return core::DataLossError("read error in " + path.string());
+  return content;
+}
+
+}  // namespace
+
+core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error)) {
+    return core::NotFoundError("extract directory not found: " + dir);
+  }
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".csv") {
+      paths.push_back(entry.path());
+    }
+  }
+  if (error) return core::UnavailableError("cannot list " + dir + ": " + error.message());
+  std::sort(paths.begin(), paths.end());
+  std::vector<SourceFile> files;
+  for (const auto& path : paths) {
+    AMIP_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+    files.push_back({path.filename().string(), std::move(content)});
+  }
+  AMIP_ASSIGN_OR_RETURN(contract::InstrumentCatalogue catalogue,
+                        contract::LoadInstrumentCatalogue());
+  return ValidateExtract(files, catalogue);
+}
+
+core::Result<ImportReport> ImportDirectory(const std::string& dir, const std::string& db_path,
+                                           const ImportOptions& options) {
+  AMIP_ASSIGN_OR_RETURN(ReadResult read, ReadExtractDirectory(dir));
+  ImportReport report;
+  report.rows = read.rows;
+  report.rejected_rows = read.rejected_rows;
+  report.diagnostics = std::move(read.diagnostics);
+  const bool quarantine = !options.quarantine_path.empty();
+  if (read.fatal || (read.rejected_rows > 0 && !quarantine)) return report;
+  if (quarantine) AMIP_RETURN_IF_ERROR(WriteQuarantine(options.quarantine_path, read.rejected));
+  if (options.check_only) {
+    report.accepted = true;
+    return report;
+  }
+  AMIP_ASSIGN_OR_RETURN(storage::SaveOutcome saved,
+                        storage::SaveExtract(db_path, read.extract, read.content_hash, dir));
+  report.written = !saved.unchanged;
+  report.unchanged = saved.unchanged;
+  report.replaced_jobcenters = std::move(saved.replaced);
+  report.accepted = true;
+  return report;
+}
+
+}  // namespace amip::ingest

@@ -1,0 +1,27 @@
+// The per-file schema of the data contract (docs/data-contract.md): which files exist, which
+// are required, which columns each has and which of them must be present in the header.
+// Pure data, shared by the reader, the docs test and the fuzz target. Immutable.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace amip::ingest {
+
+struct ColumnSpec {
+  std::string_view name;
+  bool required = true;  // must appear in the header (a value may still be optional)
+};
+
+struct FileSpec {
+  std::string_view name;      // "persons.csv"
+  bool required = true;       // the file must exist
+  bool rows_required = false; // a header-only file is an error
+  std::vector<ColumnSpec> columns;
+};
+
+// All contract files in reading order (referenced files before referencing ones).
+const std::vector<FileSpec>& ContractFiles();
+const FileSpec* FindFileSpec(std::string_view name);
+
+}  // namespace amip::ingest

@@ -1,0 +1,737 @@
+#include "storage/extract_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include "storage/schema.h"
+#include "storage/sqlite_db.h"
+
+namespace amip::storage {
+namespace {
+
+using contract::Extract;
+
+std::optional<std::string> OptionalDateText(const std::optional<core::Date>& date) {
+  if (!date.has_value()) return std::nullopt;
+  return date->ToString();
+}
+
+core::Status ApplyMigrations(Database& db) {
+  AMIP_RETURN_IF_ERROR(
+      db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
+              "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+  AMIP_ASSIGN_OR_RETURN(int64_t current,
+                        db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  if (current > kSchemaVersion) {
+    return core::FailedPreconditionError("database schema version " + std::to_string(current) +
+                                         " is newer than this amip (" +
+                                         std::to_string(kSchemaVersion) + ")");
+  }
+  for (const Migration& migration : Migrations()) {
+    if (migration.version <= current) continue;
+    AMIP_RETURN_IF_ERROR(db.Exec(migration.sql));
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO schema_migrations VALUES(?1, ?2, "
+                                     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+    insert.Bind(1, static_cast<int64_t>(migration.version));
+    insert.Bind(2, migration.description);
+    AMIP_RETURN_IF_ERROR(insert.Run());
+  }
+  return core::Status::Ok();
+}
+
+core::Result<int> SchemaVersion(Database& db) {
+  AMIP_ASSIGN_OR_RETURN(bool exists, db.TableExists("schema_migrations"));
+  if (!exists) return core::FailedPreconditionError("not an amip database (no schema_migrations)");
+  AMIP_ASSIGN_OR_RETURN(int64_t version,
+                        db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  if (version > kSchemaVersion) {
+    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
+                                         " is newer than this amip (" +
+                                         std::to_string(kSchemaVersion) + ")");
+  }
+  if (version < kSchemaVersion) {
+    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
+                                         " is older than this amip; run `amip import` to migrate");
+  }
+  return static_cast<int>(version);
+}
+
+core::Result<std::vector<std::string>> JobcentersOfLoad(Database& db, int64_t load_id) {
+  AMIP_ASSIGN_OR_RETURN(Statement query,
+                        db.Prepare("SELECT jc_id FROM jobcenters WHERE load_id=?1 ORDER BY jc_id"));
+  query.Bind(1, load_id);
+  std::vector<std::string> ids;
+  while (true) {
+    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) break;
+    ids.emplace_back(query.Text(0));
+  }
+  return ids;
+}
+
+core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
+  const auto person_id = [&](core::PersonIdx idx) -> std::string_view {
+    return extract.persons[static_cast<size_t>(idx)].person_id;
+  };
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO jobcenters VALUES(?1, ?2, ?3, ?4)"));
+    for (const contract::Jobcenter& jc : extract.jobcenters) {
+      insert.Bind(1, jc.jc_id);
+      insert.Bind(2, load_id);
+      insert.Bind(3, jc.name);
+      insert.Bind(4, contract::ToString(jc.kind));
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO municipalities VALUES(?1, ?2, ?3, ?4, ?5)"));
+    for (const contract::Municipality& municipality : extract.municipalities) {
+      insert.Bind(1, municipality.ags);
+      insert.Bind(2, load_id);
+      insert.Bind(3, municipality.name);
+      insert.Bind(4, extract.jobcenters[static_cast<size_t>(municipality.jc)].jc_id);
+      insert.Bind(5, municipality.population);
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO persons VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    for (const contract::Person& person : extract.persons) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person.person_id);
+      insert.Bind(3, contract::ToString(person.sex));
+      insert.Bind(4, person.birth_date.ToString());
+      insert.Bind(5, contract::ToString(person.nationality));
+      insert.Bind(6, static_cast<int64_t>(person.severely_disabled ? 1 : 0));
+      insert.Bind(7, contract::ToString(person.vocational_qualification));
+      insert.Bind(8, person.profillage);
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO benefit_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    for (const contract::BenefitSpell& spell : extract.benefit_spells) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person_id(spell.person));
+      insert.Bind(3, extract.jobcenters[static_cast<size_t>(spell.jc)].jc_id);
+      insert.Bind(4, extract.municipalities[static_cast<size_t>(spell.municipality)].ags);
+      insert.Bind(5, extract.bg_ids[static_cast<size_t>(spell.bg)]);
+      insert.Bind(6, contract::ToString(spell.bg_role));
+      insert.Bind(7, contract::ToString(spell.status));
+      insert.Bind(8, static_cast<int64_t>(spell.single_parent ? 1 : 0));
+      insert.Bind(9, spell.start.ToString());
+      insert.BindOptional(10, OptionalDateText(spell.end));
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO claims VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
+    for (const contract::Claim& claim : extract.claims) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person_id(claim.person));
+      insert.Bind(3, claim.from.ToString());
+      insert.Bind(4, claim.to.ToString());
+      insert.Bind(5, claim.llu.value());
+      insert.Bind(6, claim.luh.value());
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO employment_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    for (const contract::EmploymentSpell& spell : extract.employment_spells) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person_id(spell.person));
+      insert.Bind(3, contract::ToString(spell.kind));
+      insert.Bind(4, contract::ToString(spell.subsidy));
+      insert.Bind(5, spell.start.ToString());
+      insert.BindOptional(6, OptionalDateText(spell.end));
+      if (spell.hours_week.has_value()) {
+        insert.Bind(7, *spell.hours_week);
+      } else {
+        insert.BindNull(7);
+      }
+      if (spell.gross_month.has_value()) {
+        insert.Bind(8, spell.gross_month->value());
+      } else {
+        insert.BindNull(8);
+      }
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO measure_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    for (const contract::MeasureSpell& spell : extract.measure_spells) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person_id(spell.person));
+      insert.Bind(3, spell.instrument);
+      insert.Bind(4, spell.start.ToString());
+      insert.BindOptional(5, OptionalDateText(spell.end));
+      insert.Bind(6, spell.cost.value());
+      insert.Bind(7, contract::ToString(spell.funding));
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO unemployment_spells VALUES(?1, ?2, ?3, ?4)"));
+    for (const contract::UnemploymentSpell& spell : extract.unemployment_spells) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, person_id(spell.person));
+      insert.Bind(3, spell.start.ToString());
+      insert.BindOptional(4, OptionalDateText(spell.end));
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO bg_housing VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    for (const contract::BgHousing& housing : extract.bg_housing) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, extract.bg_ids[static_cast<size_t>(housing.bg)]);
+      insert.Bind(3, housing.from.ToString());
+      insert.Bind(4, housing.to.ToString());
+      insert.Bind(5, housing.rent_cold.value());
+      insert.Bind(6, housing.heating.value());
+      insert.Bind(7, housing.flat_size_sqm);
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare("INSERT INTO stichtage VALUES(?1, ?2, ?3)"));
+    for (const contract::Stichtag& stichtag : extract.stichtage) {
+      insert.Bind(1, load_id);
+      insert.Bind(2, stichtag.month.ToString());
+      insert.Bind(3, stichtag.date.ToString());
+      AMIP_RETURN_IF_ERROR(insert.Run());
+    }
+  }
+  return core::Status::Ok();
+}
+
+int64_t RowCount(const Extract& extract) {
+  return static_cast<int64_t>(extract.persons.size() + extract.benefit_spells.size() +
+                              extract.claims.size() + extract.employment_spells.size() +
+                              extract.measure_spells.size() +
+                              extract.unemployment_spells.size() + extract.bg_housing.size());
+}
+
+// Everything of SaveExtract inside the open transaction.
+core::Status SaveInTransaction(Database& db, const Extract& extract,
+                               const std::string& content_hash, const std::string& source,
+                               SaveOutcome* outcome) {
+  AMIP_RETURN_IF_ERROR(ApplyMigrations(db));
+  std::set<std::string> new_jcs;
+  for (const contract::Jobcenter& jc : extract.jobcenters) new_jcs.insert(jc.jc_id);
+  std::set<int64_t> affected;
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement query,
+                          db.Prepare("SELECT load_id FROM jobcenters WHERE jc_id=?1"));
+    for (const std::string& jc_id : new_jcs) {
+      query.Reset();
+      query.Bind(1, jc_id);
+      AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+      if (row) affected.insert(query.Int(0));
+    }
+  }
+  for (const int64_t load_id : affected) {
+    AMIP_ASSIGN_OR_RETURN(std::vector<std::string> old_jcs, JobcentersOfLoad(db, load_id));
+    for (const std::string& jc_id : old_jcs) {
+      if (new_jcs.count(jc_id) == 0) {
+        return core::FailedPreconditionError(
+            "the database holds Jobcenter " + jc_id +
+            " in the same earlier import as a Jobcenter of this extract; an import replaces "
+            "whole earlier imports, so this extract must also contain " + jc_id +
+            " (or use another database)");
+      }
+      outcome->replaced.push_back(jc_id);
+    }
+  }
+  if (affected.size() == 1) {
+    AMIP_ASSIGN_OR_RETURN(Statement query,
+                          db.Prepare("SELECT content_hash FROM loads WHERE load_id=?1"));
+    query.Bind(1, *affected.begin());
+    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (row && query.Text(0) == content_hash && outcome->replaced.size() == new_jcs.size()) {
+      outcome->unchanged = true;
+      outcome->load_id = *affected.begin();
+      outcome->replaced.clear();
+      return core::Status::Ok();
+    }
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(Statement query,
+                          db.Prepare("SELECT load_id, jc_id FROM municipalities WHERE ags=?1"));
+    for (const contract::Municipality& municipality : extract.municipalities) {
+      query.Reset();
+      query.Bind(1, municipality.ags);
+      AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+      if (row && affected.count(query.Int(0)) == 0) {
+        return core::FailedPreconditionError(
+            "municipality " + municipality.ags + " is already loaded for Jobcenter " +
+            std::string(query.Text(1)) + " by another import");
+      }
+    }
+  }
+  for (const int64_t load_id : affected) {
+    for (const std::string_view table : DataTables()) {
+      AMIP_ASSIGN_OR_RETURN(
+          Statement remove,
+          db.Prepare("DELETE FROM " + std::string(table) + " WHERE load_id=?1"));
+      remove.Bind(1, load_id);
+      AMIP_RETURN_IF_ERROR(remove.Run());
+    }
+    AMIP_ASSIGN_OR_RETURN(Statement remove, db.Prepare("DELETE FROM loads WHERE load_id=?1"));
+    remove.Bind(1, load_id);
+    AMIP_RETURN_IF_ERROR(remove.Run());
+  }
+  int64_t remaining = 0;
+  for (const std::string_view table : DataTables()) {
+    AMIP_ASSIGN_OR_RETURN(int64_t rows,
+                          db.QueryInt("SELECT COUNT(*) FROM " + std::string(table)));
+    remaining += rows;
+  }
+  // A bulk insert is much faster without indexes; rebuild them when the new rows dominate.
+  if (RowCount(extract) > remaining) {
+    for (const std::string_view name : IndexNames()) {
+      AMIP_RETURN_IF_ERROR(db.Exec("DROP INDEX IF EXISTS " + std::string(name)));
+    }
+  }
+  int64_t load_id = 0;
+  if (affected.empty()) {
+    AMIP_ASSIGN_OR_RETURN(load_id, db.QueryInt("SELECT COALESCE(MAX(load_id), 0) + 1 FROM loads"));
+  } else {
+    load_id = *affected.begin();
+  }
+  {
+    AMIP_ASSIGN_OR_RETURN(
+        Statement insert,
+        db.Prepare("INSERT INTO loads VALUES(?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+    insert.Bind(1, load_id);
+    insert.Bind(2, content_hash);
+    insert.Bind(3, source);
+    AMIP_RETURN_IF_ERROR(insert.Run());
+  }
+  AMIP_RETURN_IF_ERROR(InsertRows(db, load_id, extract));
+  for (const std::string_view statement : IndexStatements()) {
+    AMIP_RETURN_IF_ERROR(db.Exec(statement));
+  }
+  outcome->load_id = load_id;
+  outcome->written = {
+      {"jobcenters", static_cast<int64_t>(extract.jobcenters.size())},
+      {"municipalities", static_cast<int64_t>(extract.municipalities.size())},
+      {"persons", static_cast<int64_t>(extract.persons.size())},
+      {"benefit_spells", static_cast<int64_t>(extract.benefit_spells.size())},
+      {"claims", static_cast<int64_t>(extract.claims.size())},
+      {"employment_spells", static_cast<int64_t>(extract.employment_spells.size())},
+      {"measure_spells", static_cast<int64_t>(extract.measure_spells.size())},
+      {"unemployment_spells", static_cast<int64_t>(extract.unemployment_spells.size())},
+      {"bg_housing", static_cast<int64_t>(extract.bg_housing.size())},
+      {"stichtage", static_cast<int64_t>(extract.stichtage.size())},
+  };
+  return core::Status::Ok();
+}
+
+core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
+                                         const std::string& content_hash,
+                                         const std::string& source) {
+  // Rollback journal (not WAL): a failed or rolled-back import leaves the database file
+  // byte-for-byte unchanged, and synchronous=FULL makes the final COMMIT durable.
+  AMIP_RETURN_IF_ERROR(db.Exec(
+      "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cache_size=-524288; "
+      "PRAGMA temp_store=MEMORY"));
+  AMIP_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  SaveOutcome outcome;
+  const core::Status status = SaveInTransaction(db, extract, content_hash, source, &outcome);
+  if (!status.ok() || outcome.unchanged) {
+    const core::Status rollback = db.Exec("ROLLBACK");
+    if (!status.ok()) return status;
+    AMIP_RETURN_IF_ERROR(rollback);
+    return outcome;
+  }
+  AMIP_RETURN_IF_ERROR(db.Exec("COMMIT"));
+  return outcome;
+}
+
+bool FileExists(const std::string& path) {
+  std::error_code error;
+  return std::filesystem::exists(path, error);
+}
+
+template <typename Enum>
+core::Status ParseStored(std::string_view text, core::Result<Enum> (*parse)(std::string_view),
+                         Enum* out) {
+  core::Result<Enum> value = parse(text);
+  if (!value.ok()) return core::DataLossError("database holds invalid code '" + std::string(text) + "'");
+  *out = *value;
+  return core::Status::Ok();
+}
+
+core::Result<core::Date> StoredDate(std::string_view text) {
+  core::Result<core::Date> date = core::Date::Parse(text);
+  if (!date.ok()) return core::DataLossError("database holds invalid date '" + std::string(text) + "'");
+  return *date;
+}
+
+core::Result<std::optional<core::Date>> StoredOptionalDate(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::optional<core::Date>();
+  AMIP_ASSIGN_OR_RETURN(core::Date date, StoredDate(row.Text(column)));
+  return std::optional<core::Date>(date);
+}
+
+core::Result<core::Month> StoredMonth(std::string_view text) {
+  core::Result<core::Month> month = core::Month::Parse(text);
+  if (!month.ok()) return core::DataLossError("database holds invalid month '" + std::string(text) + "'");
+  return *month;
+}
+
+// Person ids to indices of a loaded extract.
+class PersonLookup {
+ public:
+  explicit PersonLookup(const Extract& extract) {
+    index_.reserve(extract.persons.size());
+    for (size_t idx = 0; idx < extract.persons.size(); ++idx) {
+      index_.emplace(extract.persons[idx].person_id, static_cast<core::PersonIdx>(idx));
+    }
+  }
+  core::Result<core::PersonIdx> Find(std::string_view person_id) const {
+    const auto found = index_.find(person_id);
+    if (found == index_.end()) {
+      return core::DataLossError("database row refers to unknown person " + std::string(person_id));
+    }
+    return found->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, core::PersonIdx> index_;
+};
+
+template <typename Fn>
+core::Status ForEachRow(Database& db, const std::string& sql, Fn&& fn) {
+  AMIP_ASSIGN_OR_RETURN(Statement query, db.Prepare(sql));
+  while (true) {
+    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) return core::Status::Ok();
+    AMIP_RETURN_IF_ERROR(fn(query));
+  }
+}
+
+}  // namespace
+
+core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const Extract& extract,
+                                      const std::string& content_hash, const std::string& source) {
+  const bool existed = FileExists(db_path);
+  core::Result<SaveOutcome> outcome = core::InternalError("not run");
+  {
+    AMIP_ASSIGN_OR_RETURN(
+        Database db,
+        Database::Open(db_path, existed ? Database::Mode::kReadWrite : Database::Mode::kCreate));
+    outcome = SaveToDatabase(db, extract, content_hash, source);
+  }
+  if (!outcome.ok() && !existed) {
+    std::error_code ignored;
+    std::filesystem::remove(db_path, ignored);
+    std::filesystem::remove(db_path + "-journal", ignored);
+  }
+  return outcome;
+}
+
+core::Result<Extract> LoadExtract(const std::string& db_path) {
+  if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
+  AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
+  if (core::Result<int> version = SchemaVersion(db); !version.ok()) return version.status();
+  Extract extract;
+  std::unordered_map<std::string, core::JcIdx> jc_index;
+  if (core::Status status = ForEachRow(
+      db, "SELECT jc_id, name, kind FROM jobcenters ORDER BY jc_id", [&](const Statement& row) {
+        contract::Jobcenter jc{std::string(row.Text(0)), std::string(row.Text(1)),
+                               contract::JcKind::kGe};
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(2), &contract::ParseJcKind, &jc.kind));
+        jc_index.emplace(jc.jc_id, static_cast<core::JcIdx>(extract.jobcenters.size()));
+        extract.jobcenters.push_back(std::move(jc));
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  const auto find_jc = [&](std::string_view jc_id) -> core::Result<core::JcIdx> {
+    const auto found = jc_index.find(std::string(jc_id));
+    if (found == jc_index.end()) {
+      return core::DataLossError("database row refers to unknown Jobcenter " + std::string(jc_id));
+    }
+    return found->second;
+  };
+  std::unordered_map<std::string, core::MunicipalityIdx> municipality_index;
+  if (core::Status status = ForEachRow(
+      db, "SELECT ags, name, jc_id, population FROM municipalities ORDER BY ags",
+      [&](const Statement& row) {
+        contract::Municipality municipality{std::string(row.Text(0)), std::string(row.Text(1)),
+                                            core::kNoIdx, row.Int(3)};
+        AMIP_ASSIGN_OR_RETURN(municipality.jc, find_jc(row.Text(2)));
+        municipality_index.emplace(municipality.ags,
+                                   static_cast<core::MunicipalityIdx>(extract.municipalities.size()));
+        extract.municipalities.push_back(std::move(municipality));
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  AMIP_ASSIGN_OR_RETURN(int64_t person_rows, db.QueryInt("SELECT COUNT(*) FROM persons"));
+  extract.persons.reserve(static_cast<size_t>(person_rows));
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, sex, birth_date, nationality, severely_disabled, "
+      "vocational_qualification, profillage FROM persons ORDER BY person_id, load_id",
+      [&](const Statement& row) {
+        if (!extract.persons.empty() && extract.persons.back().person_id == row.Text(0)) {
+          return core::Status::Ok();  // the same person from a later load
+        }
+        contract::Person person;
+        person.person_id = std::string(row.Text(0));
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(1), &contract::ParseSex, &person.sex));
+        AMIP_ASSIGN_OR_RETURN(person.birth_date, StoredDate(row.Text(2)));
+        AMIP_RETURN_IF_ERROR(
+            ParseStored(row.Text(3), &contract::ParseNationality, &person.nationality));
+        person.severely_disabled = row.Int(4) != 0;
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(5), &contract::ParseQualification,
+                                         &person.vocational_qualification));
+        person.profillage = std::string(row.Text(6));
+        extract.persons.push_back(std::move(person));
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  const PersonLookup persons(extract);
+  // BGs are interned in reading order first, then renumbered in bg_id order.
+  std::unordered_map<std::string, core::BgIdx> bg_index;
+  std::vector<std::string> bg_names;
+  const auto intern_bg = [&](std::string_view bg_id) {
+    const auto [it, inserted] =
+        bg_index.emplace(std::string(bg_id), static_cast<core::BgIdx>(bg_names.size()));
+    if (inserted) bg_names.emplace_back(bg_id);
+    return it->second;
+  };
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, jc_id, municipality, bg_id, bg_role, status, single_parent, start_date, "
+      "end_date FROM benefit_spells ORDER BY person_id, start_date, end_date, jc_id, bg_id, "
+      "load_id, rowid",
+      [&](const Statement& row) {
+        contract::BenefitSpell spell;
+        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
+        AMIP_ASSIGN_OR_RETURN(spell.jc, find_jc(row.Text(1)));
+        const auto municipality = municipality_index.find(std::string(row.Text(2)));
+        if (municipality == municipality_index.end()) {
+          return core::DataLossError("benefit spell refers to unknown municipality " +
+                                     std::string(row.Text(2)));
+        }
+        spell.municipality = municipality->second;
+        spell.bg = intern_bg(row.Text(3));
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(4), &contract::ParseBgRole, &spell.bg_role));
+        AMIP_RETURN_IF_ERROR(
+            ParseStored(row.Text(5), &contract::ParseBenefitStatus, &spell.status));
+        spell.single_parent = row.Int(6) != 0;
+        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(7)));
+        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 8));
+        extract.benefit_spells.push_back(spell);
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, from_month, to_month, llu_cents, luh_cents FROM claims "
+      "ORDER BY person_id, from_month, to_month, load_id, rowid",
+      [&](const Statement& row) {
+        contract::Claim claim;
+        AMIP_ASSIGN_OR_RETURN(claim.person, persons.Find(row.Text(0)));
+        AMIP_ASSIGN_OR_RETURN(claim.from, StoredMonth(row.Text(1)));
+        AMIP_ASSIGN_OR_RETURN(claim.to, StoredMonth(row.Text(2)));
+        claim.llu = core::Cents::FromCents(row.Int(3));
+        claim.luh = core::Cents::FromCents(row.Int(4));
+        extract.claims.push_back(claim);
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, kind, subsidy, start_date, end_date, hours_week, gross_month_cents "
+      "FROM employment_spells ORDER BY person_id, start_date, end_date, kind, load_id, rowid",
+      [&](const Statement& row) {
+        contract::EmploymentSpell spell;
+        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(1), &contract::ParseEmploymentKind, &spell.kind));
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(2), &contract::ParseSubsidy, &spell.subsidy));
+        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(3)));
+        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 4));
+        if (!row.IsNull(5)) spell.hours_week = row.Real(5);
+        if (!row.IsNull(6)) spell.gross_month = core::Cents::FromCents(row.Int(6));
+        extract.employment_spells.push_back(spell);
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, instrument, start_date, end_date, cost_cents, funding FROM "
+      "measure_spells ORDER BY person_id, start_date, end_date, instrument, load_id, rowid",
+      [&](const Statement& row) {
+        contract::MeasureSpell spell;
+        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
+        spell.instrument = std::string(row.Text(1));
+        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(2)));
+        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 3));
+        spell.cost = core::Cents::FromCents(row.Int(4));
+        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(5), &contract::ParseFunding, &spell.funding));
+        extract.measure_spells.push_back(std::move(spell));
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT person_id, start_date, end_date FROM unemployment_spells "
+      "ORDER BY person_id, start_date, end_date, load_id, rowid",
+      [&](const Statement& row) {
+        contract::UnemploymentSpell spell;
+        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
+        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(1)));
+        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 2));
+        extract.unemployment_spells.push_back(spell);
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db,
+      "SELECT bg_id, from_month, to_month, rent_cold_cents, heating_cents, flat_size_sqm "
+      "FROM bg_housing ORDER BY bg_id, from_month, to_month, load_id, rowid",
+      [&](const Statement& row) {
+        contract::BgHousing housing;
+        housing.bg = intern_bg(row.Text(0));
+        AMIP_ASSIGN_OR_RETURN(housing.from, StoredMonth(row.Text(1)));
+        AMIP_ASSIGN_OR_RETURN(housing.to, StoredMonth(row.Text(2)));
+        housing.rent_cold = core::Cents::FromCents(row.Int(3));
+        housing.heating = core::Cents::FromCents(row.Int(4));
+        housing.flat_size_sqm = row.Real(5);
+        extract.bg_housing.push_back(housing);
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  if (core::Status status = ForEachRow(
+      db, "SELECT month, date FROM stichtage ORDER BY month, load_id", [&](const Statement& row) {
+        contract::Stichtag stichtag;
+        AMIP_ASSIGN_OR_RETURN(stichtag.month, StoredMonth(row.Text(0)));
+        AMIP_ASSIGN_OR_RETURN(stichtag.date, StoredDate(row.Text(1)));
+        if (extract.stichtage.empty() || extract.stichtage.back().month != stichtag.month) {
+          extract.stichtage.push_back(stichtag);
+        }
+        return core::Status::Ok();
+      }); !status.ok()) return status;
+  // Renumber BGs in bg_id order.
+  std::vector<core::BgIdx> order(bg_names.size());
+  for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = static_cast<core::BgIdx>(idx);
+  std::sort(order.begin(), order.end(),
+            [&](core::BgIdx a, core::BgIdx b) { return bg_names[a] < bg_names[b]; });
+  std::vector<core::BgIdx> renumber(bg_names.size());
+  extract.bg_ids.resize(bg_names.size());
+  for (size_t rank = 0; rank < order.size(); ++rank) {
+    renumber[static_cast<size_t>(order[rank])] = static_cast<core::BgIdx>(rank);
+    extract.bg_ids[rank] = std::move(bg_names[static_cast<size_t>(order[rank])]);
+  }
+  for (contract::BenefitSpell& spell : extract.benefit_spells) {
+    spell.bg = renumber[static_cast<size_t>(spell.bg)];
+  }
+  for (contract::BgHousing& housing : extract.bg_housing) {
+    housing.bg = renumber[static_cast<size_t>(housing.bg)];
+  }
+  return extract;
+}
+
+core::Result<InfoSummary> Info(const std::string& db_path) {
+  if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
+  AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
+  InfoSummary summary;
+  AMIP_ASSIGN_OR_RETURN(summary.schema_version, SchemaVersion(db));
+  AMIP_ASSIGN_OR_RETURN(summary.loads, db.QueryInt("SELECT COUNT(*) FROM loads"));
+  for (const std::string_view table : DataTables()) {
+    AMIP_ASSIGN_OR_RETURN(int64_t rows, db.QueryInt("SELECT COUNT(*) FROM " + std::string(table)));
+    summary.tables.push_back({std::string(table), rows});
+  }
+  AMIP_ASSIGN_OR_RETURN(summary.jobcenters, db.QueryInt("SELECT COUNT(*) FROM jobcenters"));
+  AMIP_ASSIGN_OR_RETURN(summary.municipalities,
+                        db.QueryInt("SELECT COUNT(*) FROM municipalities"));
+  AMIP_ASSIGN_OR_RETURN(summary.persons,
+                        db.QueryInt("SELECT COUNT(DISTINCT person_id) FROM persons"));
+  // Date range over every dated table; claims count from the first day of `from_month` to the
+  // last day of `to_month`.
+  std::vector<std::pair<std::string, std::string>> bounds = {
+      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
+       "benefit_spells"},
+      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
+       "employment_spells"},
+      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
+       "measure_spells"},
+      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
+       "unemployment_spells"},
+      {"SELECT MIN(from_month) || '-01', MAX(to_month) FROM ", "claims"}};
+  for (const auto& [select, table] : bounds) {
+    AMIP_ASSIGN_OR_RETURN(Statement query, db.Prepare(select + table));
+    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row || query.IsNull(0)) continue;
+    AMIP_ASSIGN_OR_RETURN(core::Date first, StoredDate(query.Text(0)));
+    core::Date last;
+    if (table == "claims") {
+      AMIP_ASSIGN_OR_RETURN(core::Month month, StoredMonth(query.Text(1)));
+      last = month.LastDay();
+    } else {
+      AMIP_ASSIGN_OR_RETURN(last, StoredDate(query.Text(1)));
+    }
+    if (!summary.first_day.has_value() || first < *summary.first_day) summary.first_day = first;
+    if (!summary.last_day.has_value() || last > *summary.last_day) summary.last_day = last;
+  }
+  if (summary.last_day.has_value()) {
+    Extract count_days;  // only for CountDay()
+    if (core::Status status = ForEachRow(
+        db, "SELECT month, date FROM stichtage ORDER BY month, load_id",
+        [&](const Statement& row) {
+          contract::Stichtag stichtag;
+          AMIP_ASSIGN_OR_RETURN(stichtag.month, StoredMonth(row.Text(0)));
+          AMIP_ASSIGN_OR_RETURN(stichtag.date, StoredDate(row.Text(1)));
+          if (count_days.stichtage.empty() || count_days.stichtage.back().month != stichtag.month) {
+            count_days.stichtage.push_back(stichtag);
+          }
+          return core::Status::Ok();
+        }); !status.ok()) return status;
+    core::Month month = summary.last_day->ToMonth();
+    core::Date day = count_days.CountDay(month);
+    if (day > *summary.last_day) day = count_days.CountDay(month - 1);
+    summary.last_count_day = day;
+    const std::string day_text = day.ToString();
+    AMIP_ASSIGN_OR_RETURN(Statement total,
+                          db.Prepare("SELECT COUNT(DISTINCT person_id) FROM benefit_spells WHERE "
+                                     "status='elb' AND start_date<=?1 AND (end_date IS NULL OR "
+                                     "end_date>=?1)"));
+    total.Bind(1, std::string_view(day_text));
+    AMIP_ASSIGN_OR_RETURN(bool has_total, total.Step());
+    if (has_total) summary.elb_last_count_day = total.Int(0);
+  }
+  AMIP_ASSIGN_OR_RETURN(
+      Statement jobcenters,
+      db.Prepare("SELECT j.jc_id, j.name, j.kind, (SELECT COUNT(*) FROM municipalities m WHERE "
+                 "m.jc_id=j.jc_id), (SELECT COUNT(DISTINCT b.person_id) FROM benefit_spells b "
+                 "WHERE b.jc_id=j.jc_id AND b.status='elb' AND b.start_date<=?1 AND "
+                 "(b.end_date IS NULL OR b.end_date>=?1)) FROM jobcenters j ORDER BY j.jc_id"));
+  const std::string day_text =
+      summary.last_count_day.has_value() ? summary.last_count_day->ToString() : std::string();
+  jobcenters.Bind(1, std::string_view(day_text));
+  while (true) {
+    AMIP_ASSIGN_OR_RETURN(bool row, jobcenters.Step());
+    if (!row) break;
+    summary.per_jobcenter.push_back({std::string(jobcenters.Text(0)),
+                                     std::string(jobcenters.Text(1)),
+                                     std::string(jobcenters.Text(2)), jobcenters.Int(3),
+                                     jobcenters.Int(4)});
+  }
+  return summary;
+}
+
+}  // namespace amip::storage

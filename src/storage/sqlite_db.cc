@@ -1,0 +1,136 @@
+#include "storage/sqlite_db.h"
+
+#include <utility>
+
+namespace amip::storage {
+namespace {
+
+core::Status SqliteError(sqlite3* db, std::string_view what) {
+  return core::InternalError("SQLite: " + std::string(what) + ": " +
+                             (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = std::exchange(other.db_, nullptr);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+void Statement::Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+void Statement::Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+void Statement::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+void Statement::BindOptional(int index, const std::optional<std::string>& text) {
+  if (text.has_value()) {
+    Bind(index, std::string_view(*text));
+  } else {
+    BindNull(index);
+  }
+}
+
+core::Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return SqliteError(db_, sqlite3_sql(stmt_));
+}
+
+core::Status Statement::Run() {
+  const int rc = sqlite3_step(stmt_);
+  sqlite3_reset(stmt_);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return SqliteError(db_, sqlite3_sql(stmt_));
+  return core::Status::Ok();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::string_view Statement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (text == nullptr) return {};
+  return std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+core::Result<Database> Database::Open(const std::string& path, Mode mode) {
+  int flags = SQLITE_OPEN_READONLY;
+  if (mode == Mode::kReadWrite) flags = SQLITE_OPEN_READWRITE;
+  if (mode == Mode::kCreate) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    core::Status status =
+        core::UnavailableError("cannot open database " + path + ": " +
+                               (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close(db);
+    return status;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  return Database(db);
+}
+
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close(db_);
+    db_ = std::exchange(other.db_, nullptr);
+  }
+  return *this;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+core::Status Database::Exec(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string error = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return core::InternalError("SQLite: " + text.substr(0, 200) + ": " + error);
+  }
+  return core::Status::Ok();
+}
+
+core::Result<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
+    return SqliteError(db_, sql);
+  }
+  return Statement(db_, stmt);
+}
+
+core::Result<int64_t> Database::QueryInt(std::string_view sql) {
+  AMIP_ASSIGN_OR_RETURN(Statement statement, Prepare(sql));
+  AMIP_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return core::InternalError("SQLite: no row from " + std::string(sql));
+  return statement.Int(0);
+}
+
+core::Result<bool> Database::TableExists(std::string_view table) {
+  AMIP_ASSIGN_OR_RETURN(Statement statement,
+                        Prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?1"));
+  statement.Bind(1, table);
+  return statement.Step();
+}
+
+}  // namespace amip::storage
