@@ -70,40 +70,47 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                           ComputeWohngeld(h, law, local, options.wohngeld_options, trace));
     e.wohngeld = wg;
   }
-  AMIP_ASSIGN_OR_RETURN(e.kiz, ComputeKinderzuschlag(h, law, e.sgb2, trace));
-  // Vorrangprüfung: the priority benefits are claimed instead of SGB II if, together with
-  // the household's income, they cover the BG's need (§ 12a SGB II).
-  const Cents wohngeld = e.wohngeld.has_value() ? e.wohngeld->anspruch_m : Cents();
-  const Cents kiz = e.kiz.anspruch_m_bg;
-  const Cents covered = e.sgb2.einkommen_m_bg + wohngeld + kiz;
-  std::string why;
-  if (!e.sgb2.hilfebeduerftig) {
-    e.vorrang = (wohngeld.value() > 0 || kiz.value() > 0) ? Vorrang::kVorrangigeLeistungen
-                                                          : Vorrang::kKeineLeistung;
-    why = "ohne SGB II nicht hilfebedürftig";
-  } else if ((wohngeld.value() > 0 || kiz.value() > 0) && covered >= e.sgb2.bedarf_m_bg) {
-    e.vorrang = Vorrang::kVorrangigeLeistungen;
-    why = "Einkommen " + Euro(e.sgb2.einkommen_m_bg) + " + Wohngeld " + Euro(wohngeld) + " + KiZ " +
-          Euro(kiz) + " = " + Euro(covered) + " ≥ Bedarf " + Euro(e.sgb2.bedarf_m_bg) +
-          ": vorrangige Leistungen beenden die Hilfebedürftigkeit";
-  } else {
-    e.vorrang = Vorrang::kSgb2;
-    why = "Einkommen " + Euro(e.sgb2.einkommen_m_bg) + " + Wohngeld " + Euro(wohngeld) + " + KiZ " +
-          Euro(kiz) + " = " + Euro(covered) + " < Bedarf " + Euro(e.sgb2.bedarf_m_bg) +
-          ": Bürgergeld/Alg II wird gezahlt, Wohngeld und KiZ entfallen";
-  }
-  if (e.vorrang == Vorrang::kSgb2) {
-    e.sgb2_betrag_m_bg = e.sgb2.anspruch_m_bg;
-  } else {
-    e.wohngeld_betrag_m_wthh = wohngeld;
-    e.kiz_betrag_m_bg = kiz;
-  }
+  AMIP_ASSIGN_OR_RETURN(e.kiz, ComputeKinderzuschlag(h, law, e.sgb2, options.kiz_overrides, trace));
+  Cents wohngeld = e.wohngeld.has_value() ? e.wohngeld->anspruch_m : Cents();
+  if (options.wohngeld_override.has_value()) wohngeld = *options.wohngeld_override;
+  const VorrangResult vr = Vorrangpruefung(VorrangInput{e.sgb2.bedarf_m_bg, e.sgb2.einkommen_m_bg, wohngeld,
+                                                        e.kiz.anspruch_m_bg, e.sgb2.hilfebeduerftig});
+  e.vorrang = vr.vorrang;
+  e.sgb2_betrag_m_bg = vr.vorrang == Vorrang::kSgb2 ? e.sgb2.anspruch_m_bg : Cents();
+  e.wohngeld_betrag_m_wthh = vr.wohngeld_m;
+  e.kiz_betrag_m_bg = vr.kinderzuschlag_m;
   if (trace) {
-    trace->AddText("vorrang", "ergebnis", "", VorrangName(e.vorrang), why, {},
-                   "vorrangpruefung_gettsim");
+    trace->AddText("vorrang", "ergebnis", "", VorrangName(e.vorrang), vr.explanation, {},
+                   "vorrangpruefung_2005");
   }
   Flatten(h, e);
   return e;
+}
+
+VorrangResult Vorrangpruefung(const VorrangInput& in) {
+  VorrangResult out;
+  const Cents covered = in.einkommen_m_bg + in.wohngeld_m + in.kinderzuschlag_m;
+  const bool any_priority = in.wohngeld_m.value() > 0 || in.kinderzuschlag_m.value() > 0;
+  const std::string sum = "Einkommen " + Euro(in.einkommen_m_bg) + " + Wohngeld " + Euro(in.wohngeld_m) +
+                          " + KiZ " + Euro(in.kinderzuschlag_m) + " = " + Euro(covered);
+  if (!in.hilfebeduerftig) {
+    out.vorrang = any_priority ? Vorrang::kVorrangigeLeistungen : Vorrang::kKeineLeistung;
+    out.explanation = "ohne SGB II nicht hilfebedürftig (Einkommen/Vermögen decken den Bedarf)";
+  } else if (any_priority && covered >= in.bedarf_m_bg) {
+    out.vorrang = Vorrang::kVorrangigeLeistungen;
+    out.explanation = sum + " ≥ Bedarf " + Euro(in.bedarf_m_bg) +
+                      ": vorrangige Leistungen beenden die Hilfebedürftigkeit (§ 12a SGB II)";
+  } else {
+    out.vorrang = Vorrang::kSgb2;
+    out.sgb2_m_bg = Max(Cents(), in.bedarf_m_bg - in.einkommen_m_bg);
+    out.explanation = sum + " < Bedarf " + Euro(in.bedarf_m_bg) +
+                      ": Bürgergeld/Alg II wird gezahlt, Wohngeld und KiZ entfallen";
+  }
+  if (out.vorrang == Vorrang::kVorrangigeLeistungen) {
+    out.wohngeld_m = in.wohngeld_m;
+    out.kinderzuschlag_m = in.kinderzuschlag_m;
+  }
+  return out;
 }
 
 Cents MonatsbruttoAusJob(double stunden_woche, Cents stundenlohn) {

@@ -26,7 +26,22 @@ const char* VorrangName(Vorrang vorrang);  // "sgb2", "vorrangig", "keine"
 struct EvaluateOptions {
   bool wohngeld = true;       // compute Wohngeld (needs a Mietstufe)
   WohngeldOptions wohngeld_options;
+  std::optional<core::Cents> wohngeld_override;  // use this potential Wohngeld instead
+  KinderzuschlagOverrides kiz_overrides;
 };
+
+// The precedence check (§ 12a SGB II; GETTSIM's rule): if the BG is in need and Wohngeld +
+// KiZ + its own income cover its need, the priority benefits are paid instead of SGB II.
+struct VorrangInput {
+  core::Cents bedarf_m_bg, einkommen_m_bg, wohngeld_m, kinderzuschlag_m;
+  bool hilfebeduerftig = true;  // without priority benefits (wealth check passed, need > income)
+};
+struct VorrangResult {
+  Vorrang vorrang = Vorrang::kKeineLeistung;
+  core::Cents sgb2_m_bg, wohngeld_m, kinderzuschlag_m;  // what is paid
+  std::string explanation;
+};
+VorrangResult Vorrangpruefung(const VorrangInput& input);
 
 struct Evaluation {
   Sgb2Result sgb2;

@@ -20,7 +20,9 @@ Cents RoundDown(Cents amount, Cents step) {
 
 core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
                                                          const law::LawSnapshot& law,
-                                                         const Sgb2Result& sgb2, Trace* trace) {
+                                                         const Sgb2Result& sgb2,
+                                                         const KinderzuschlagOverrides& overrides,
+                                                         Trace* trace) {
   const law::KinderzuschlagLaw& k = law.kiz;
   KinderzuschlagResult out;
   const int n = static_cast<int>(h.personen.size());
@@ -50,9 +52,14 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
       single_parent = p.partner.empty();
       parents_gross += p.bruttolohn_m + p.sonstiges_einkommen_m;
       parents_income += r.einkommen;  // SGB II income after allowances, incl. surplus KG
-      parents_need += r.regelsatz;
+      parents_need += overrides.mehrbedarf_alleinerziehend_m_bg.has_value() ? r.regelbedarf : r.regelsatz;
     }
   }
+  if (overrides.mehrbedarf_alleinerziehend_m_bg.has_value()) {
+    parents_need += *overrides.mehrbedarf_alleinerziehend_m_bg;
+  }
+  if (overrides.bruttoeinkommen_eltern_m.has_value()) parents_gross = *overrides.bruttoeinkommen_eltern_m;
+  if (overrides.nettoeinkommen_eltern_m.has_value()) parents_income = *overrides.nettoeinkommen_eltern_m;
   if (out.kinder == 0) {
     out.grund = "kein Kind mit Kindergeld in der Bedarfsgemeinschaft";
   } else {

@@ -5,6 +5,7 @@
 // wealth rule. Uses the SGB II result for needs and incomes. Pure: no I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "benefits/household.h"
@@ -25,8 +26,17 @@ struct KinderzuschlagResult {
   core::Cents anspruch_m_bg;      // after the wealth rule
 };
 
+// Values supplied from outside instead of being derived (conformance runs, Bescheid checks).
+struct KinderzuschlagOverrides {
+  std::optional<core::Cents> bruttoeinkommen_eltern_m;  // for the Mindesteinkommen test
+  std::optional<core::Cents> nettoeinkommen_eltern_m;   // parents' income after SGB II allowances
+  std::optional<core::Cents> mehrbedarf_alleinerziehend_m_bg;
+};
+
 core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& household,
                                                          const law::LawSnapshot& law,
-                                                         const Sgb2Result& sgb2, Trace* trace);
+                                                         const Sgb2Result& sgb2,
+                                                         const KinderzuschlagOverrides& overrides,
+                                                         Trace* trace);
 
 }  // namespace amip::benefits
