@@ -30,27 +30,6 @@ core::Cents EuroToCents(double euros) {
   return core::Cents::FromCents(static_cast<int64_t>(std::llround(euros * 100.0)));
 }
 
-// Cost of a line per entry: its own, or the entry-weighted mean of its costed sub-lines.
-std::optional<core::Cents> CostPerEntry(const InstrumentLine& line) {
-  if (line.kosten_je_eintritt.present) return line.kosten_je_eintritt.value;
-  double weighted = 0;
-  double entries = 0;
-  for (const InstrumentLine& sub : line.darunter) {
-    if (!sub.kosten_je_eintritt.present) return std::nullopt;
-    weighted += sub.kosten_je_eintritt.value.euros() * sub.eintritte.value;
-    entries += sub.eintritte.value;
-  }
-  if (line.darunter.empty() || entries <= 0) return std::nullopt;
-  return EuroToCents(weighted / entries);
-}
-
-int Duration(const InstrumentLine& line) {
-  if (line.dauer_monate > 0) return line.dauer_monate;
-  int longest = 0;
-  for (const InstrumentLine& sub : line.darunter) longest = std::max(longest, sub.dauer_monate);
-  return longest > 0 ? longest : 1;
-}
-
 }  // namespace
 
 std::vector<MonthAmount> SpreadOverDays(core::Cents cost, core::Date start, core::Date end) {
@@ -149,31 +128,68 @@ BudgetFigures ResolveBudget(const Plan& plan, const Vorbindungen* from_data) {
   return figures;
 }
 
-double CashPerEntryThisYear(const InstrumentLine& line) {
-  const std::optional<core::Cents> cost = CostPerEntry(line);
-  if (!cost) return 0;
-  const int duration = Duration(line);
-  const std::vector<double> weights = EntryProfile(line);
-  double share = 0;
-  for (int month = 1; month <= 12; ++month) {
-    share += weights[static_cast<size_t>(month - 1)] * std::min(duration, 13 - month) / duration;
+namespace {
+
+// Adds the cash of `entries` entries of `line` planned in months from_month..12 of `year`
+// (euros, fractional) to `by_month` (12 months of the year) and `ve` (later years). A line
+// without its own cost but with costed sub-lines is the sum of its sub-lines, scaled.
+void AccumulateLine(const InstrumentLine& line, int year, double entries, int from_month,
+                    std::vector<double>& by_month, std::map<int, double>& ve) {
+  if (!line.kosten_je_eintritt.present) {
+    bool costed = !line.darunter.empty();
+    double sub_entries = 0;
+    for (const InstrumentLine& sub : line.darunter) {
+      costed = costed && sub.kosten_je_eintritt.present;
+      sub_entries += sub.eintritte.value;
+    }
+    if (!costed || sub_entries <= 0) return;
+    const double scale = line.eintritte.value > 0 ? entries / line.eintritte.value : 0.0;
+    for (const InstrumentLine& sub : line.darunter) {
+      AccumulateLine(sub, year, sub.eintritte.value * scale, from_month, by_month, ve);
+    }
+    return;
   }
-  return cost->euros() * share;
+  const double cost = line.kosten_je_eintritt.value.euros();
+  const int duration = line.dauer_monate > 0 ? line.dauer_monate : 1;
+  const std::vector<double> weights = EntryProfile(line);
+  for (int month = from_month; month <= 12; ++month) {
+    const double month_entries = entries * weights[static_cast<size_t>(month - 1)];
+    for (int offset = 0; offset < duration; ++offset) {
+      const int target = month - 1 + offset;
+      if (target < 12) {
+        by_month[static_cast<size_t>(target)] += month_entries * cost / duration;
+      } else {
+        ve[year + target / 12] += month_entries * cost / duration;
+      }
+    }
+  }
+}
+
+bool IsCosted(const InstrumentLine& line) {
+  if (line.kosten_je_eintritt.present) return true;
+  if (line.darunter.empty()) return false;
+  for (const InstrumentLine& sub : line.darunter) {
+    if (!sub.kosten_je_eintritt.present) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+double CashPerEntryThisYear(const InstrumentLine& line) {
+  std::vector<double> by_month(12, 0.0);
+  std::map<int, double> ve;
+  AccumulateLine(line, 0, 1.0, 1, by_month, ve);
+  double total = 0;
+  for (double euros : by_month) total += euros;
+  return total;
 }
 
 std::map<int, double> VePerEntry(const InstrumentLine& line, int year) {
-  std::map<int, double> result;
-  const std::optional<core::Cents> cost = CostPerEntry(line);
-  if (!cost) return result;
-  const int duration = Duration(line);
-  const std::vector<double> weights = EntryProfile(line);
-  for (int month = 1; month <= 12; ++month) {
-    for (int offset = 13 - month; offset < duration; ++offset) {
-      const int later_year = year + (month - 1 + offset) / 12;
-      result[later_year] += weights[static_cast<size_t>(month - 1)] * cost->euros() / duration;
-    }
-  }
-  return result;
+  std::vector<double> by_month(12, 0.0);
+  std::map<int, double> ve;
+  AccumulateLine(line, year, 1.0, 1, by_month, ve);
+  return ve;
 }
 
 LineCash ComputeLineCash(const InstrumentLine& line, int year, double entries) {
@@ -183,24 +199,11 @@ LineCash ComputeLineCash(const InstrumentLine& line, int year, double entries) {
   cash.entries = entries < 0 ? line.eintritte.value : entries;
   const std::vector<double> weights = EntryProfile(line);
   for (size_t month = 0; month < 12; ++month) cash.entries_by_month[month] = cash.entries * weights[month];
-  const std::optional<core::Cents> cost = CostPerEntry(line);
-  cash.costed = cost.has_value();
-  if (!cost) return cash;
-  const int duration = Duration(line);
-  const double per_month = cost->euros() / duration;
+  cash.costed = IsCosted(line);
+  if (!cash.costed) return cash;
   std::vector<double> euros_by_month(12, 0.0);
   std::map<int, double> ve_euros;
-  for (int month = 1; month <= 12; ++month) {
-    const double month_entries = cash.entries_by_month[static_cast<size_t>(month - 1)];
-    for (int offset = 0; offset < duration; ++offset) {
-      const int target = month - 1 + offset;
-      if (target < 12) {
-        euros_by_month[static_cast<size_t>(target)] += month_entries * per_month;
-      } else {
-        ve_euros[year + target / 12] += month_entries * per_month;
-      }
-    }
-  }
+  AccumulateLine(line, year, cash.entries, 1, euros_by_month, ve_euros);
   for (size_t month = 0; month < 12; ++month) {
     cash.cash_by_month[month] = EuroToCents(euros_by_month[month]);
     cash.cash_year += cash.cash_by_month[month];
@@ -226,19 +229,15 @@ InstrumentPlanCash ComputeInstrumentPlanCash(const Plan& plan) {
 }
 
 core::Cents RemainingPlannedCash(const Plan& plan, int after_month) {
-  double euros = 0;
+  std::vector<double> by_month(12, 0.0);
+  std::map<int, double> ve;
   for (const InstrumentLine& line : plan.instrumente) {
     if (line.finanzierung != "egt") continue;
-    const std::optional<core::Cents> cost = CostPerEntry(line);
-    if (!cost) continue;
-    const int duration = Duration(line);
-    const std::vector<double> weights = EntryProfile(line);
-    for (int month = after_month + 1; month <= 12; ++month) {
-      euros += line.eintritte.value * weights[static_cast<size_t>(month - 1)] * cost->euros() *
-               std::min(duration, 13 - month) / duration;
-    }
+    AccumulateLine(line, plan.jahr, line.eintritte.value, after_month + 1, by_month, ve);
   }
-  return EuroToCents(euros);
+  double total = 0;
+  for (double euros : by_month) total += euros;
+  return EuroToCents(total);
 }
 
 }  // namespace amip::budget

@@ -268,17 +268,17 @@ void CheckDrittmittel(const Plan& plan, Checker& checker) {
 void CheckAnteile(const Plan& plan, Checker& checker) {
   for (const Anteile& shares : plan.anteile) {
     if (!shares.finanzpositionen.empty()) {
-      Q total{true, 100.0, 0, shares.line, ""};
-      std::vector<Q> parts;
-      parts.reserve(shares.finanzpositionen.size());
+      // Printed side: the sum of the printed shares (with their rounding); computed: 100 %.
+      Q printed_sum{true, 0, 0, shares.line, ""};
       for (const auto& [code, figure] : shares.finanzpositionen) {
-        if (code != "K") parts.push_back(FromNumber(figure));
+        if (code == "K") continue;
+        printed_sum.value += figure.value;
+        printed_sum.rounding += figure.rounding;
       }
-      std::vector<std::pair<double, Q*>> terms;
-      for (Q& part : parts) terms.emplace_back(1, &part);
+      Q hundred{true, 100.0, 0, shares.line, ""};
       checker.Sum(fmt::format("anteile.{}.summe", shares.jahr),
-                  fmt::format("Anteile der Finanzpositionen {} ergeben 100 %", shares.jahr),
-                  Unit::kPercent, &total, terms);
+                  fmt::format("Summe der Anteile der Finanzpositionen {} = 100 %", shares.jahr),
+                  Unit::kPercent, &printed_sum, {{1, &hundred}});
     }
   }
 }

@@ -356,6 +356,7 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
     if (!subs.IsSequence()) return Error(ctx.file, subs, "darunter", "expected a list");
     for (const YAML::Node& sub : subs) {
       AMIP_ASSIGN_OR_RETURN(InstrumentLine child, ParseInstrumentLine(ctx, sub, true));
+      if (!sub["finanzierung"]) child.finanzierung = line.finanzierung;
       for (const std::string& covered : child.covered) {
         bool known = false;
         for (const std::string& mine : line.covered) known = known || mine == covered;

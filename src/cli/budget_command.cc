@@ -1,0 +1,174 @@
+// `amip budget check|plan|control|optimize PLAN`: budget planning and controlling of a
+// Jobcenter (docs/budget.md). The plan file (YAML) is checked against its own arithmetic
+// identities; with --db the measure spells of an imported extract give the Vorbindungen, the
+// Ist of the controlling, the observed effects for the optimiser and the KdU per municipality.
+// Output: German tables (--format table|csv|json), optionally an Excel workbook (--xlsx).
+// Exit codes: 0 ok, 1 plan rejected or (check) an identity does not hold, 2 usage, 3 internal.
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "budget/catalogue.h"
+#include "budget/checker.h"
+#include "budget/controlling.h"
+#include "budget/effects.h"
+#include "budget/optimizer.h"
+#include "budget/plan.h"
+#include "cli/command_registry.h"
+#include "report/budget_workbook.h"
+#include "report/table.h"
+#include "storage/extract_store.h"
+
+namespace amip::cli {
+namespace {
+
+struct BudgetArgs {
+  std::string plan;
+  std::string db;
+  std::string month;
+  std::string xlsx;
+  std::string format = "table";
+  double schwelle = -1;
+  bool plan_effects = false;
+};
+
+struct Loaded {
+  budget::BudgetCatalogue catalogue;
+  budget::Plan plan;
+  std::optional<contract::Extract> extract;
+  report::OutputFormat format = report::OutputFormat::kTable;
+};
+
+core::Result<Loaded> Load(const BudgetArgs& args, bool need_db) {
+  Loaded loaded;
+  AMIP_ASSIGN_OR_RETURN(loaded.format, report::ParseOutputFormat(args.format));
+  AMIP_ASSIGN_OR_RETURN(loaded.catalogue, budget::LoadBudgetCatalogue());
+  AMIP_ASSIGN_OR_RETURN(loaded.plan, budget::LoadPlanFile(args.plan, loaded.catalogue));
+  if (need_db && args.db.empty()) return core::InvalidArgumentError("--db FILE is required");
+  if (!args.db.empty()) {
+    AMIP_ASSIGN_OR_RETURN(contract::Extract extract, storage::LoadExtract(args.db));
+    loaded.extract = std::move(extract);
+  }
+  return loaded;
+}
+
+ExitCode Print(const Loaded& loaded, const std::vector<report::BudgetSheet>& sheets,
+               const std::string& xlsx) {
+  for (const report::Table& table : report::Tables(sheets)) {
+    std::printf("%s\n", table.Render(loaded.format).c_str());
+  }
+  if (!xlsx.empty()) {
+    const core::Status status = report::WriteBudgetWorkbook(xlsx, sheets);
+    if (!status.ok()) return ReportError(status);
+    std::fprintf(stderr, "Arbeitsmappe geschrieben: %s (%zu Blätter)\n", xlsx.c_str(), sheets.size());
+  }
+  return ExitCode::kOk;
+}
+
+ExitCode RunCheck(const BudgetArgs& args) {
+  core::Result<Loaded> loaded = Load(args, false);
+  if (!loaded.ok()) return ReportError(loaded.status());
+  const std::vector<budget::IdentityCheck> checks = budget::CheckPlan(loaded->plan);
+  const ExitCode printed = Print(*loaded, {report::BudgetCheckSheet(loaded->plan, checks)}, args.xlsx);
+  if (printed != ExitCode::kOk) return printed;
+  const int deviations = budget::CountDeviations(checks);
+  if (deviations > 0) {
+    std::fprintf(stderr, "%s: %d von %zu Identitäten stimmen nicht (siehe Spalte Differenz)\n",
+                 args.plan.c_str(), deviations, checks.size());
+    return ExitCode::kDataError;
+  }
+  return ExitCode::kOk;
+}
+
+ExitCode RunPlan(const BudgetArgs& args) {
+  core::Result<Loaded> loaded = Load(args, false);
+  if (!loaded.ok()) return ReportError(loaded.status());
+  return Print(*loaded,
+               report::BudgetPlanSheets(loaded->plan, loaded->catalogue,
+                                        loaded->extract ? &*loaded->extract : nullptr),
+               args.xlsx);
+}
+
+ExitCode RunControl(const BudgetArgs& args) {
+  core::Result<Loaded> loaded = Load(args, true);
+  if (!loaded.ok()) return ReportError(loaded.status());
+  core::Result<core::Month> month = core::Month::Parse(args.month);
+  if (!month.ok()) return ReportError(month.status().WithContext("--month"));
+  core::Result<budget::ControllingReport> report =
+      budget::ComputeControlling(*loaded->extract, loaded->plan, *month, args.schwelle);
+  if (!report.ok()) return ReportError(report.status());
+  const ExitCode printed = Print(*loaded, report::BudgetControllingSheets(*report, loaded->catalogue), args.xlsx);
+  if (report->first_warning_month) {
+    std::fprintf(stderr, "Warnung: die Hochrechnung weicht seit %d-%02d um mehr als %.1f %% vom Budget ab\n",
+                 report->jahr, *report->first_warning_month, report->threshold_percent);
+  }
+  return printed;
+}
+
+ExitCode RunOptimize(const BudgetArgs& args) {
+  core::Result<Loaded> loaded = Load(args, false);
+  if (!loaded.ok()) return ReportError(loaded.status());
+  std::vector<budget::ObservedEffect> observed;
+  std::optional<budget::Vorbindungen> vorbindungen;
+  if (loaded->extract) {
+    observed = budget::EstimateEffects(*loaded->extract, budget::OptimizerCodes(loaded->plan),
+                                       loaded->plan.optimierung.wirkungsfenster_monate);
+    vorbindungen = budget::ComputeVorbindungen(*loaded->extract, loaded->plan, loaded->plan.jahr);
+  }
+  const budget::BudgetFigures figures =
+      budget::ResolveBudget(loaded->plan, vorbindungen ? &*vorbindungen : nullptr);
+  core::Result<budget::OptimizerInput> input =
+      budget::BuildOptimizerInput(loaded->plan, figures.neugeschaeft, observed, args.plan_effects);
+  if (!input.ok()) return ReportError(input.status());
+  core::Result<budget::OptimizerResult> result = budget::Optimize(*input);
+  if (!result.ok()) return ReportError(result.status());
+  return Print(*loaded, report::BudgetOptimizerSheets(*input, *result, loaded->catalogue), args.xlsx);
+}
+
+void AddCommon(CLI::App* command, BudgetArgs& args) {
+  command->add_option("PLAN", args.plan, "Plandatei (YAML, docs/budget.md)")->required();
+  command->add_option("--format", args.format, "table|csv|json")->capture_default_str();
+  command->add_option("--xlsx", args.xlsx, "zusätzlich eine Excel-Arbeitsmappe schreiben");
+}
+
+void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
+  CLI::App* budget = app.add_subcommand(
+      "budget", "Budgetplanung und -controlling: Plan prüfen, planen, Plan-Ist-Vergleich, optimieren");
+  budget->require_subcommand(1);
+  auto args = std::make_shared<BudgetArgs>();
+
+  CLI::App* check = budget->add_subcommand(
+      "check", "jede Rechenbeziehung des Plans prüfen (Summen, Differenzen, Anteile)");
+  AddCommon(check, *args);
+  check->callback([args, &outcome] { outcome.exit_code = RunCheck(*args); });
+
+  CLI::App* plan = budget->add_subcommand(
+      "plan", "Budget, Vorbindungen, Instrumentenplan, Mittelabfluss, VE und KdU");
+  AddCommon(plan, *args);
+  plan->add_option("--db", args->db, "SQLite-Datenbank (amip import): Vorbindungen und KdU aus Daten");
+  plan->callback([args, &outcome] { outcome.exit_code = RunPlan(*args); });
+
+  CLI::App* control = budget->add_subcommand(
+      "control", "Plan-Ist-Vergleich je Instrument und Monat mit Hochrechnung und Warnung");
+  AddCommon(control, *args);
+  control->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required();
+  control->add_option("--month", args->month, "Berichtsmonat, z. B. 2025-06")->required();
+  control->add_option("--schwelle", args->schwelle,
+                      "Warnschwelle in % des Budgets (Standard: controlling.schwelle_prozent)");
+  control->callback([args, &outcome] { outcome.exit_code = RunControl(*args); });
+
+  CLI::App* optimize = budget->add_subcommand(
+      "optimize", "Neugeschäft auf Instrumente aufteilen (GLPK): maximale erwartete Integrationen");
+  AddCommon(optimize, *args);
+  optimize->add_option("--db", args->db,
+                       "SQLite-Datenbank: Wirkungen aus der eigenen Historie, Vorbindungen aus Daten");
+  optimize->add_flag("--wirkung-aus-plan", args->plan_effects,
+                     "Wirkungen des Plans verwenden, auch wenn Daten vorliegen");
+  optimize->callback([args, &outcome] { outcome.exit_code = RunOptimize(*args); });
+}
+
+}  // namespace
+
+AMIP_REGISTER_COMMAND(65, RegisterBudget);
+
+}  // namespace amip::cli
