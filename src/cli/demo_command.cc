@@ -1,0 +1,203 @@
+// `amip demo`: the main job on the embedded default, and the single entry point a newcomer
+// runs. Generates the synthetic Jobcenter (profile kreis-unna-2025, reusing a cached extract
+// when profile, seed and binary are unchanged), imports it into the SQLite database of the
+// state directory, and prints what is loaded, the current indicator table and the budget view.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli/command_registry.h"
+#include "cli/demo_sections.h"
+#include "cli/info_command.h"
+#include "contract/extract_writer.h"
+#include "ingest/import.h"
+#include "resources/resources.h"
+#include "storage/extract_store.h"
+#include "synth/generator.h"
+#include "synth/profile.h"
+
+namespace amip::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DemoOptions {
+  std::string state_dir = ".amip";
+  std::string profile = "kreis-unna-2025";
+  uint64_t seed = 1;
+  bool regenerate = false;
+};
+
+// FNV-1a over the text; identifies the profile content in the cache stamp.
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+core::Result<std::string> ReadProfileText(const std::string& name_or_path) {
+  if (auto embedded = resources::Find("data/profiles/" + name_or_path + ".yaml")) {
+    return std::string(*embedded);
+  }
+  std::ifstream in(name_or_path, std::ios::binary);
+  if (!in) return core::NotFoundError("profile '" + name_or_path + "' not found");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// The cache stamp: profile content, seed and the binary that generates (its modification
+// time changes whenever the generator is rebuilt).
+std::string CacheStamp(const std::string& profile_text, const DemoOptions& options) {
+  std::error_code error;
+  const auto binary_time = fs::last_write_time("/proc/self/exe", error);
+  const long long binary_ticks =
+      error ? 0 : static_cast<long long>(binary_time.time_since_epoch().count());
+  return "profile=" + options.profile + " seed=" + std::to_string(options.seed) +
+         " profile_hash=" + std::to_string(Fnv1a(profile_text)) +
+         " binary=" + std::to_string(binary_ticks) + "\n";
+}
+
+std::string ReadSmallFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Generates into `extract_dir` unless its stamp matches. Returns false on failure (printed).
+bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
+  auto profile_text = ReadProfileText(options.profile);
+  if (!profile_text.ok()) {
+    ReportError(profile_text.status());
+    return false;
+  }
+  const std::string stamp = CacheStamp(*profile_text, options);
+  const fs::path stamp_path = extract_dir / ".amip-stamp";
+  if (!options.regenerate && fs::exists(stamp_path) && ReadSmallFile(stamp_path) == stamp) {
+    std::printf("1/3 Synthetischer Jobcenter: vorhandener Extrakt wird wiederverwendet (%s)\n",
+                extract_dir.c_str());
+    return true;
+  }
+  std::printf("1/3 Synthetischer Jobcenter: erzeuge Profil %s mit Seed %llu …\n",
+              options.profile.c_str(), static_cast<unsigned long long>(options.seed));
+  std::fflush(stdout);
+  auto profile = synth::LoadProfile(options.profile);
+  if (!profile.ok()) {
+    ReportError(profile.status());
+    return false;
+  }
+  auto generated = synth::Generate(*profile, options.seed);
+  if (!generated.ok()) {
+    ReportError(generated.status());
+    return false;
+  }
+  int passed = 0;
+  for (const synth::CalibrationRow& row : generated->calibration) passed += row.pass ? 1 : 0;
+  std::printf("    Kalibrierung: %d von %zu Zielen erfüllt (Bericht: amip generate --profile %s)\n",
+              passed, generated->calibration.size(), options.profile.c_str());
+  std::error_code error;
+  fs::remove_all(extract_dir, error);
+  fs::create_directories(extract_dir, error);
+  if (error) {
+    ReportError(core::UnavailableError("cannot create " + extract_dir.string() + ": " +
+                                       error.message()));
+    return false;
+  }
+  const core::Status written = contract::WriteExtractCsv(generated->extract, extract_dir.string());
+  if (!written.ok()) {
+    ReportError(written);
+    return false;
+  }
+  std::ofstream(stamp_path, std::ios::binary) << stamp;
+  return true;
+}
+
+void RunDemo(const DemoOptions& options, CommandOutcome& outcome) {
+  const fs::path state_dir(options.state_dir);
+  const fs::path extract_dir =
+      state_dir / "extracts" / (options.profile + "-seed" + std::to_string(options.seed));
+  const fs::path db_path = state_dir / "amip.sqlite";
+
+  if (!EnsureExtract(options, extract_dir)) {
+    outcome.exit_code = ExitCode::kDataError;
+    return;
+  }
+
+  std::printf("2/3 Import in %s …\n", db_path.c_str());
+  std::fflush(stdout);
+  auto imported = ingest::ImportDirectory(extract_dir.string(), db_path.string(), {});
+  if (!imported.ok()) {
+    outcome.exit_code = ReportError(imported.status());
+    return;
+  }
+  if (imported->diagnostics.has_errors()) {
+    constexpr size_t kShown = 20;
+    size_t shown = 0;
+    for (const core::Diagnostic& item : imported->diagnostics.items()) {
+      if (item.severity != core::Severity::kError || shown++ >= kShown) continue;
+      std::fprintf(stderr, "%s\n", item.ToString().c_str());
+    }
+    std::fprintf(stderr,
+                 "amip: import rejected (%lld errors, first %zu shown; all of them: amip import "
+                 "%s --db FILE)\n",
+                 static_cast<long long>(imported->diagnostics.error_count()),
+                 std::min(kShown, shown), extract_dir.c_str());
+    outcome.exit_code = ExitCode::kDataError;
+    return;
+  }
+  std::printf("    %s\n", imported->unchanged
+                             ? "unverändert: derselbe Extrakt ist bereits geladen"
+                             : "geladen, 0 Zeilen abgewiesen");
+
+  std::printf("3/3 Übersicht\n\n");
+  auto info = storage::Info(db_path.string());
+  if (!info.ok()) {
+    outcome.exit_code = ReportError(info.status());
+    return;
+  }
+  for (const report::Table& table : InfoTables(*info)) {
+    std::printf("%s\n", table.RenderText().c_str());
+  }
+  auto extract = storage::LoadExtract(db_path.string());
+  if (!extract.ok()) {
+    outcome.exit_code = ReportError(extract.status());
+    return;
+  }
+  for (const DemoSection& section : DemoSections()) {
+    std::printf("%s\n", section.title.c_str());
+    std::fflush(stdout);
+    const core::Status shown = section.print(*extract, *info);
+    if (!shown.ok()) {
+      outcome.exit_code = ReportError(shown);
+      return;
+    }
+  }
+  std::printf("Datenbank: %s — weiter mit `amip info --db %s` oder `amip --help`.\n",
+              db_path.c_str(), db_path.c_str());
+}
+
+void RegisterDemo(CLI::App& app, CommandOutcome& outcome) {
+  auto options = std::make_shared<DemoOptions>();
+  CLI::App* demo = app.add_subcommand(
+      "demo",
+      "Main job on the embedded default: generate the synthetic Jobcenter Kreis Unna "
+      "(cached), import it into SQLite and print the summary");
+  demo->add_option("--state-dir", options->state_dir, "Where the extract and database live")
+      ->capture_default_str();
+  demo->add_option("--profile", options->profile, "Generator profile")->capture_default_str();
+  demo->add_option("--seed", options->seed, "Generator seed")->capture_default_str();
+  demo->add_flag("--regenerate", options->regenerate, "Ignore the cached extract");
+  demo->callback([options, &outcome] { RunDemo(*options, outcome); });
+}
+
+AMIP_REGISTER_COMMAND(0, RegisterDemo);
+
+}  // namespace
+}  // namespace amip::cli

@@ -1,0 +1,81 @@
+#include "cli/demo_sections.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "indicators/catalogue.h"
+#include "indicators/kennzahlen.h"
+#include "report/table.h"
+
+namespace amip::cli {
+namespace {
+
+std::string FormatValue(const indicators::IndicatorRow& row) {
+  if (!row.note.empty()) return "n. v.";
+  if (!row.value) return "–";
+  return report::FormatGermanNumber(*row.value, 1) + " %";
+}
+
+// The indicator table of the last month whose count day lies inside the data, all
+// Jobcenters of the extract: one line per indicator, values for all/f/m, numerator and
+// denominator of the total so that every figure can be recomputed.
+core::Status PrintIndicators(const contract::Extract& extract, const storage::InfoSummary& info) {
+  if (!info.last_count_day) return core::FailedPreconditionError("no count day in the data");
+  AMIP_ASSIGN_OR_RETURN(indicators::Catalogue catalogue, indicators::LoadCatalogue());
+  indicators::Options options;
+  const core::Month month = info.last_count_day->ToMonth();
+  options.months = core::MonthRange{month, month};
+  AMIP_ASSIGN_OR_RETURN(options.instruments, indicators::DefaultInstrumentFlags());
+  AMIP_ASSIGN_OR_RETURN(indicators::Computation computation,
+                        indicators::ComputeIndicators(extract, catalogue, options));
+  for (size_t jc = 0; jc < extract.jobcenters.size(); ++jc) {
+    // indicator -> sex -> row
+    std::map<int, std::map<indicators::SexSplit, const indicators::IndicatorRow*>> by_indicator;
+    for (const indicators::IndicatorRow& row : computation.rows) {
+      if (row.jc != static_cast<core::JcIdx>(jc)) continue;
+      by_indicator[static_cast<int>(row.indicator)][row.sex] = &row;
+    }
+    report::Table table(
+        {{"indicator", "Kennzahl"},
+         {"name", "Bezeichnung"},
+         {"all", "Insgesamt", report::Align::kRight},
+         {"f", "Frauen", report::Align::kRight},
+         {"m", "Männer", report::Align::kRight},
+         {"numerator", "Zähler", report::Align::kRight},
+         {"denominator", "Nenner", report::Align::kRight}},
+        "Kennzahlen nach § 48a SGB II — " + extract.jobcenters[jc].name + ", Berichtsmonat " +
+            month.ToString());
+    for (const auto& [indicator, by_sex] : by_indicator) {
+      const auto id = static_cast<indicators::IndicatorId>(indicator);
+      auto cell = [&](indicators::SexSplit sex) -> std::string {
+        auto it = by_sex.find(sex);
+        return it == by_sex.end() ? "" : FormatValue(*it->second);
+      };
+      std::string numerator, denominator;
+      if (auto it = by_sex.find(indicators::SexSplit::kAll); it != by_sex.end() &&
+                                                             it->second->note.empty()) {
+        numerator = report::FormatGermanNumber(it->second->numerator, 2);
+        denominator = report::FormatGermanNumber(it->second->denominator, 2);
+      }
+      table.AddTextRow({std::string(indicators::ToString(id)), catalogue.Get(id).name_de,
+                        cell(indicators::SexSplit::kAll), cell(indicators::SexSplit::kF),
+                        cell(indicators::SexSplit::kM), numerator, denominator});
+    }
+    std::printf("%s", table.RenderText().c_str());
+  }
+  std::printf("n. v. = nicht verfügbar (Nachbeobachtung reicht über das Datenende hinaus); "
+              "Herleitung: amip kennzahlen --explain PERSON --month %s\n\n",
+              month.ToString().c_str());
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+std::vector<DemoSection> DemoSections() {
+  return {
+      {10, "Kennzahlen (aktueller Berichtsmonat)", PrintIndicators},
+  };
+}
+
+}  // namespace amip::cli
