@@ -1,4 +1,4 @@
-// Resources: the project's data files (law/ and data/ trees) compiled into the binary,
+// Resources: the project's data files (law/, data/ and examples/ trees) compiled into the binary,
 // so `amip` needs no installation directory. Paths are relative to the repository root,
 // e.g. "law/catalogue/instruments.yaml". Immutable, thread-safe.
 #pragma once
