@@ -132,6 +132,7 @@ struct Plan {
   Month m_lo;                    // month of count day index 0
   int count_days = 0;            // T
   std::vector<int32_t> st;       // count day per index, in days
+  std::vector<int32_t> month_first, month_last;  // first/last day of the month per index
   int money_first = 0;           // first index with claim sums (F − 12)
   int money_last = 0;            // last index with claim sums (L)
   std::vector<FollowupTest> tests;
@@ -216,9 +217,8 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
   // Unit of each claim month: the last benefit spell overlapping the month.
   k = b_first - 1;
   for (int t = plan.money_first; t <= plan.money_last; ++t) {
-    const Month month = plan.m_lo + t;
-    const int32_t first_day = month.FirstDay().days();
-    const int32_t last_day = month.LastDay().days();
+    const int32_t first_day = plan.month_first[t];
+    const int32_t last_day = plan.month_last[t];
     while (k + 1 < b_last &&
            extract.benefit_spells[plan.benefits.rows[k + 1]].start.days() <= last_day) {
       ++k;
@@ -453,6 +453,8 @@ core::Result<Plan> MakePlan(const contract::Extract& extract, const Catalogue& c
   plan.count_days = (options.months.last - plan.m_lo) + 1;
   for (int t = 0; t < plan.count_days; ++t) {
     plan.st.push_back(extract.CountDay(plan.m_lo + t).days());
+    plan.month_first.push_back((plan.m_lo + t).FirstDay().days());
+    plan.month_last.push_back((plan.m_lo + t).LastDay().days());
     if (t > 0 && plan.st[t] <= plan.st[t - 1]) {
       return core::InvalidArgumentError("stichtage: count day of " +
                                         (plan.m_lo + t).ToString() +
