@@ -47,6 +47,7 @@ struct SimBg {
   int32_t mun = 0;
   int32_t entry_month = 0;
   int32_t created_month = 0;
+  int32_t exit_month = -1;
   int32_t housing = -1;  // last bg_housing row
   double rent_factor = 1.0;
   bool in_receipt = false;
@@ -431,6 +432,7 @@ void Simulator::ExitHousehold(int32_t bg_idx, int32_t day) {
   if (!bg.in_receipt) return;
   for (int32_t member : bg.members) EndReceipt(member, day);
   bg.in_receipt = false;
+  bg.exit_month = Date::FromDays(day).ToMonth().index();
   JcState& jc = jcs_[static_cast<size_t>(bg.jc)];
   --jc.active;
   jc.pool.push_back(bg_idx);
@@ -655,7 +657,7 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   if (end <= begin) return false;
   const int32_t bg_idx = jc.pool[begin + rng_.Below(end - begin)];
   SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
-  if (bg.in_receipt) return false;
+  if (bg.in_receipt || bg.exit_month >= month.index()) return false;
   const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
   const SimPerson& head = persons_[static_cast<size_t>(bg.members.front())];
   if (head.role != BgRole::kHead || day >= head.day_limit - 31) return false;
@@ -912,7 +914,8 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
       }
       if (person.role != BgRole::kChild && person.day_limit >= first_day &&
           person.day_limit <= last_day) {
-        actions.push_back({person.day_limit, Action::kAgeLimit, member});
+        // § 7a SGB II: entitled until the end of the month in which the age limit is reached.
+        actions.push_back({last_day, Action::kAgeLimit, member});
       }
     }
   }
@@ -1018,14 +1021,14 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         break;
       case Action::kAgeLimit: {
         if (action.person == bg.members.front()) {
-          ExitHousehold(bg_idx, day - 1);
+          ExitHousehold(bg_idx, day);
         } else {
           auto& members = bg.members;
           const auto found = std::find(members.begin(), members.end(), action.person);
           AMIP_ASSERT(found != members.end(), "ageing person is a member");
           members.erase(found);
-          EndReceipt(action.person, day - 1);
-          SyncAll(bg_idx, day);
+          EndReceipt(action.person, day);
+          if (day < last_day) SyncAll(bg_idx, day + 1);
         }
         break;
       }
