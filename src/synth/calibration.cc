@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "synth/generator.h"
@@ -295,18 +296,36 @@ std::vector<CalibrationRow> Calibrate(const contract::Extract& extract, const Pr
     row.range_min = target.range_min;
     row.range_max = target.range_max;
     row.source = target.source;
-    const auto found = measured.values.find(target.quantity);
+    std::optional<double> value;
+    if (const auto found = measured.values.find(target.quantity); found != measured.values.end()) {
+      value = found->second;
+    }
+    // "measure_entries:a+b": the sum over several codes.
+    double summed = 0;
+    const size_t colon = target.quantity.find(':');
+    if (colon != std::string::npos && target.quantity.find('+') != std::string::npos) {
+      const std::string prefix = target.quantity.substr(0, colon + 1);
+      size_t begin = colon + 1;
+      while (begin <= target.quantity.size()) {
+        size_t end = target.quantity.find('+', begin);
+        if (end == std::string::npos) end = target.quantity.size();
+        const auto part = measured.values.find(prefix + target.quantity.substr(begin, end - begin));
+        if (part != measured.values.end()) summed += part->second;
+        begin = end + 1;
+      }
+      value = summed;
+    }
     // A measure or code that never occurs is a count of 0.
     const bool counted = target.quantity.rfind("measure_", 0) == 0 ||
                          target.quantity.rfind("profillage:", 0) == 0;
-    if (found == measured.values.end() && !counted) {
+    if (!value && !counted) {
       row.generated = std::numeric_limits<double>::quiet_NaN();
       row.deviation = row.generated;
       row.pass = false;
       rows.push_back(row);
       continue;
     }
-    row.generated = found == measured.values.end() ? 0.0 : found->second;
+    row.generated = value.value_or(0.0);
     switch (target.tolerance_kind) {
       case ToleranceKind::kRelative:
         row.deviation = target.target != 0 ? (row.generated - target.target) / target.target : 0;

@@ -182,7 +182,7 @@ void Simulator::SetupJobcenters() {
   for (int idx = 0; idx < gen.count; ++idx) {
     const double log_min = std::log(gen.min_elb);
     const double log_max = std::log(gen.max_elb);
-    const double size = std::exp(log_min + (log_max - log_min) * std::pow(jc_rng.Uniform(), 1.6));
+    const double size = std::exp(log_min + (log_max - log_min) * std::pow(jc_rng.Uniform(), gen.size_skew));
     sizes.push_back(size);
     total += size;
   }

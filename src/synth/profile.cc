@@ -449,6 +449,7 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
     gen_reader.Get("count", &gen.count, true);
     gen_reader.Get("min_elb", &gen.min_elb, true);
     gen_reader.Get("max_elb", &gen.max_elb, true);
+    gen_reader.Get("size_skew", &gen.size_skew);
     gen_reader.Get("min_municipalities", &gen.min_municipalities, true);
     gen_reader.Get("max_municipalities", &gen.max_municipalities, true);
     gen_reader.Get("population_per_bg", &gen.population_per_bg, true);

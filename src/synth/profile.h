@@ -50,6 +50,7 @@ struct GeneratedJobcenters {
   int count = 0;
   double min_elb = 2000;
   double max_elb = 100000;
+  double size_skew = 3.0;  // sizes exp(log-uniform(u^size_skew)): larger = more small Jobcenters
   int min_municipalities = 1;
   int max_municipalities = 12;
   double population_per_bg = 28;  // residents per BG, for the municipality populations
