@@ -128,6 +128,11 @@ class Simulator {
   void AllocateMeasures(Month month);
   void AddMeasure(int32_t person_idx, const MeasurePlan& plan, int32_t start_day, int months);
   void Finish();
+  // Row counts of the growing tables (persons, households, spells, claims, housing).
+  std::vector<size_t> TableSizes() const;
+  // Reserves capacity for `remaining` more months at the growth rate seen since month 1, so
+  // that the large tables never double their capacity at national scale.
+  void ReserveForRemaining(int32_t remaining);
 
   const Profile& profile_;
   const Model& model_;
@@ -146,7 +151,34 @@ class Simulator {
   int32_t sim_first_day_ = 0;
   int32_t sim_last_day_ = 0;
   int64_t bg_counter_ = 0;
+  std::vector<size_t> sizes_after_first_;
 };
+
+std::vector<size_t> Simulator::TableSizes() const {
+  return {out_.persons.size(),           persons_.size(),
+          bgs_.size(),                   out_.bg_ids.size(),
+          out_.benefit_spells.size(),    out_.claims.size(),
+          out_.employment_spells.size(), out_.measure_spells.size(),
+          out_.unemployment_spells.size(), out_.bg_housing.size()};
+}
+
+void Simulator::ReserveForRemaining(int32_t remaining) {
+  const std::vector<size_t> now = TableSizes();
+  auto target = [&](size_t index) {
+    const double per_month = static_cast<double>(now[index] - sizes_after_first_[index]) / 12.0;
+    return now[index] + static_cast<size_t>(per_month * remaining * 1.08) + 1024;
+  };
+  out_.persons.reserve(target(0));
+  persons_.reserve(target(1));
+  bgs_.reserve(target(2));
+  out_.bg_ids.reserve(target(3));
+  out_.benefit_spells.reserve(target(4));
+  out_.claims.reserve(target(5));
+  out_.employment_spells.reserve(target(6));
+  out_.measure_spells.reserve(target(7));
+  out_.unemployment_spells.reserve(target(8));
+  out_.bg_housing.reserve(target(9));
+}
 
 const YearAmounts& Simulator::AmountsFor(int year) const {
   const auto& amounts = model_.amounts;
@@ -1178,39 +1210,50 @@ void Simulator::Finish() {
           {static_cast<int32_t>(idx), Date::FromDays(person.ue_start), std::nullopt});
     }
   }
-  // Measures and jobs may have planned ends after the horizon; measures keep them
-  // ("planned or actual end"), jobs beyond the horizon are open already.
-  // Stable order: by person (counting sort keeps the chronological order within a person),
-  // then by start within the person.
+  // The simulation state is no longer needed; free it before sorting.
   const size_t person_count = persons_.size();
-  auto sort_by_person = [person_count](auto& rows, auto person_of, auto start_of) {
+  std::vector<SimPerson>().swap(persons_);
+  std::vector<SimBg>().swap(bgs_);
+  std::vector<JcState>().swap(jcs_);
+  // Stable order by person (rows of one person keep their chronological order), then by start
+  // within the person. In place: one 4-byte destination index per row, no copy of the table.
+  auto sort_by_key = [](auto& rows, size_t key_count, auto key_of, auto start_of) {
     using Row = typename std::decay_t<decltype(rows)>::value_type;
-    std::vector<uint32_t> offsets(person_count + 1, 0);
-    for (const Row& row : rows) ++offsets[static_cast<size_t>(person_of(row)) + 1];
-    for (size_t idx = 0; idx < person_count; ++idx) offsets[idx + 1] += offsets[idx];
-    std::vector<Row> sorted(rows.size());
-    std::vector<uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-    for (Row& row : rows) sorted[cursor[static_cast<size_t>(person_of(row))]++] = std::move(row);
-    for (size_t idx = 0; idx < person_count; ++idx) {
-      std::stable_sort(sorted.begin() + offsets[idx], sorted.begin() + offsets[idx + 1],
+    std::vector<uint32_t> offsets(key_count + 1, 0);
+    for (const Row& row : rows) ++offsets[static_cast<size_t>(key_of(row)) + 1];
+    for (size_t idx = 0; idx < key_count; ++idx) offsets[idx + 1] += offsets[idx];
+    std::vector<uint32_t> dest(rows.size());
+    {
+      std::vector<uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+      for (size_t idx = 0; idx < rows.size(); ++idx) {
+        dest[idx] = cursor[static_cast<size_t>(key_of(rows[idx]))]++;
+      }
+    }
+    for (size_t idx = 0; idx < rows.size(); ++idx) {
+      while (dest[idx] != idx) {
+        const uint32_t target = dest[idx];
+        std::swap(rows[idx], rows[target]);
+        std::swap(dest[idx], dest[target]);
+      }
+    }
+    for (size_t idx = 0; idx < key_count; ++idx) {
+      if (offsets[idx + 1] - offsets[idx] < 2) continue;
+      std::stable_sort(rows.begin() + offsets[idx], rows.begin() + offsets[idx + 1],
                        [&](const Row& a, const Row& b) { return start_of(a) < start_of(b); });
     }
-    rows = std::move(sorted);
   };
-  sort_by_person(out_.benefit_spells, [](const auto& row) { return row.person; },
-                 [](const auto& row) { return row.start; });
-  sort_by_person(out_.claims, [](const auto& row) { return row.person; },
-                 [](const auto& row) { return row.from; });
-  sort_by_person(out_.employment_spells, [](const auto& row) { return row.person; },
-                 [](const auto& row) { return row.start; });
-  sort_by_person(out_.measure_spells, [](const auto& row) { return row.person; },
-                 [](const auto& row) { return row.start; });
-  sort_by_person(out_.unemployment_spells, [](const auto& row) { return row.person; },
-                 [](const auto& row) { return row.start; });
-  std::stable_sort(out_.bg_housing.begin(), out_.bg_housing.end(),
-                   [](const contract::BgHousing& a, const contract::BgHousing& b) {
-                     return a.bg != b.bg ? a.bg < b.bg : a.from < b.from;
-                   });
+  auto by_person = [](const auto& row) { return row.person; };
+  sort_by_key(out_.benefit_spells, person_count, by_person,
+              [](const auto& row) { return row.start; });
+  sort_by_key(out_.claims, person_count, by_person, [](const auto& row) { return row.from; });
+  sort_by_key(out_.employment_spells, person_count, by_person,
+              [](const auto& row) { return row.start; });
+  sort_by_key(out_.measure_spells, person_count, by_person,
+              [](const auto& row) { return row.start; });
+  sort_by_key(out_.unemployment_spells, person_count, by_person,
+              [](const auto& row) { return row.start; });
+  sort_by_key(out_.bg_housing, out_.bg_ids.size(), [](const auto& row) { return row.bg; },
+              [](const auto& row) { return row.from; });
 }
 
 core::Result<contract::Extract> Simulator::Run() {
@@ -1266,6 +1309,11 @@ core::Result<contract::Extract> Simulator::Run() {
       if (bgs_[static_cast<size_t>(bg)].in_receipt) next.push_back(bg);
     }
     active_ = std::move(next);
+    if (month_no == 0) {
+      sizes_after_first_ = TableSizes();
+    } else if (month_no == 12 && months > 24) {
+      ReserveForRemaining(months - 13);
+    }
   }
   Finish();
   return std::move(out_);
