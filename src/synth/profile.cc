@@ -3,9 +3,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
 
+#include "contract/instrument_catalogue.h"
 #include "resources/resources.h"
 
 namespace amip::synth {
@@ -96,6 +98,21 @@ class MapReader {
   }
   void SetError(core::Status status) {
     if (status_.ok()) status_ = std::move(status);
+  }
+
+  // Rejects keys outside `known` right away (before required-key checks).
+  void RejectUnknown(std::initializer_list<const char*> known) {
+    if (!status_.ok()) return;
+    for (const auto& item : node_) {
+      const std::string key = item.first.as<std::string>();
+      bool found = false;
+      for (const char* name : known) found = found || key == name;
+      if (!found) {
+        status_ = core::InvalidArgumentError(Where(file_, item.first) + ": unknown key '" + key +
+                                             "'");
+        return;
+      }
+    }
   }
 
   // Rejects keys that were never read.
@@ -244,6 +261,14 @@ core::Result<MeasurePlan> ParseMeasure(const YAML::Node& node, const std::string
         }
         plan.entries.push_back(year);
       }
+    }
+  }
+  if (reader.status().ok()) {
+    static const auto catalogue = contract::LoadInstrumentCatalogue();
+    if (!catalogue.ok()) return catalogue.status();
+    if (catalogue->Find(plan.instrument) == nullptr) {
+      reader.Fail("instrument", plan.instrument,
+                  "not in the instrument catalogue (" + catalogue->CodeList() + ")");
     }
   }
   if (plan.min_months < 1 || plan.max_months < plan.min_months) {
@@ -424,6 +449,9 @@ core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::st
 
 core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file) {
   MapReader reader(root, file);
+  reader.RejectUnknown({"profile", "description", "first_month", "last_month", "reference_month",
+                        "unemployment_month", "amounts_year", "plan_year", "jobcenters",
+                        "generated_jobcenters", "model", "targets"});
   Profile profile;
   profile.source = file;
   reader.Get("profile", &profile.name, true);
