@@ -82,7 +82,7 @@ core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
        "bruttolohn_m", "nettolohn_m", "unterhalt_m", "unterhaltsvorschuss_m",
        "sonstiges_einkommen_m", "vermoegen", "schwanger", "behinderung_eingliederung",
        "mehrbedarf_sonstig_m", "kind_ausserhalb", "zaehlkinder_ausserhalb", "schwerbehindert",
-       "wohngeld_abzuege"},
+       "wohngeld_abzuege", "kindergeld_m", "erwerb_nach_werbungskosten_y"},
       "person"));
   Person p;
   if (!node["id"]) return InvalidArgumentError(r.At(node) + ": person without 'id'");
@@ -138,6 +138,14 @@ core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
     }
     if (key == "sonstiges_einkommen_m") {
       AMIP_ASSIGN_OR_RETURN(p.sonstiges_einkommen_m, r.Money(v, key));
+    }
+    if (key == "kindergeld_m") {
+      AMIP_ASSIGN_OR_RETURN(core::Cents amount, r.Money(v, key));
+      p.kindergeld_m = amount;
+    }
+    if (key == "erwerb_nach_werbungskosten_y") {
+      AMIP_ASSIGN_OR_RETURN(core::Cents amount, r.Money(v, key));
+      p.erwerb_nach_werbungskosten_y = amount;
     }
     if (key == "vermoegen") {
       AMIP_ASSIGN_OR_RETURN(p.vermoegen, r.Money(v, key));
@@ -212,11 +220,6 @@ core::Status ValidateHousehold(const Household& household) {
       return InvalidArgumentError("child '" + p.id + "' (age " + std::to_string(p.alter) +
                                   ") has no parent in the household (list its parent under "
                                   "'eltern'; persons under 15 cannot form a BG of their own)");
-    }
-    if (IsChild(p) && p.alter >= 25) {
-      return InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +
-                                  ") is 25 or older and forms a Bedarfsgemeinschaft of their "
-                                  "own (§ 7 Abs. 3 Nr. 4 SGB II); compute it as a separate case");
     }
     if (!p.partner.empty()) {
       const int idx = FindPerson(household, p.partner);

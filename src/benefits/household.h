@@ -38,6 +38,9 @@ struct Person {
   int zaehlkinder_ausserhalb = 0;    // older Kindergeld children elsewhere (ordinal counting)
   bool schwerbehindert = false;      // § 17 WoGG
   std::optional<int> wohngeld_abzuege;  // § 16 WoGG count 0..3; derived if absent
+  // Known amounts that replace derived ones (a Bescheid, the tax assessment, conformance):
+  std::optional<core::Cents> kindergeld_m;  // Kindergeld paid for this child
+  std::optional<core::Cents> erwerb_nach_werbungskosten_y;  // Wohngeld § 14: earnings − Werbungskosten
 };
 
 struct Wohnung {

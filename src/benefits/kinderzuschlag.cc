@@ -52,11 +52,11 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
       single_parent = p.partner.empty();
       parents_gross += p.bruttolohn_m + p.sonstiges_einkommen_m;
       parents_income += r.einkommen;  // SGB II income after allowances, incl. surplus KG
-      parents_need += overrides.mehrbedarf_alleinerziehend_m_bg.has_value() ? r.regelbedarf : r.regelsatz;
+      parents_need += overrides.mehrbedarf_alleinerziehend_anteil.has_value() ? r.regelbedarf : r.regelsatz;
     }
   }
-  if (overrides.mehrbedarf_alleinerziehend_m_bg.has_value()) {
-    parents_need += *overrides.mehrbedarf_alleinerziehend_m_bg;
+  if (overrides.mehrbedarf_alleinerziehend_anteil.has_value()) {
+    parents_need += Share(law.sgb2.regelbedarfsstufe[1], *overrides.mehrbedarf_alleinerziehend_anteil);
   }
   if (overrides.bruttoeinkommen_eltern_m.has_value()) parents_gross = *overrides.bruttoeinkommen_eltern_m;
   if (overrides.nettoeinkommen_eltern_m.has_value()) parents_income = *overrides.nettoeinkommen_eltern_m;
@@ -117,15 +117,10 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
                    " (Elterneinkommen über dem Erwachsenenbedarf)",
                {"kinderzuschlag/kinderzuschlag.entzugsraten"});
   }
-  // Wealth: until 2022 as in SGB II (over the limit → 0); from 2023 the excess over the
-  // Bürgergeld allowance reduces KiZ euro for euro (§ 6a Abs. 3 BKGG).
-  out.anspruch_m_bg = out.basisbetrag_m_bg;
-  if (law.sgb2.vermoegen_buergergeld.has_value()) {
-    const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - sgb2.vermoegensfreibetrag_bg);
-    out.anspruch_m_bg = Max(Cents(), out.basisbetrag_m_bg - excess_wealth);
-  } else if (sgb2.vermoegen_ueber_grenze) {
-    out.anspruch_m_bg = Cents();
-  }
+  // Wealth above the SGB II allowance reduces KiZ euro for euro (§ 6a Abs. 3 BKGG from
+  // 2023; applied the same way before, as GETTSIM does — docs/benefits.md).
+  const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - sgb2.vermoegensfreibetrag_bg);
+  out.anspruch_m_bg = Max(Cents(), out.basisbetrag_m_bg - excess_wealth);
   if (trace) {
     trace->Add(kP, "anspruchshoehe_m_bg", "", out.anspruch_m_bg,
                "nach Vermögensprüfung (Vermögen " + Euro(sgb2.vermoegen_bg) + ", Freibetrag " +

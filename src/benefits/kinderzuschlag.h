@@ -30,7 +30,7 @@ struct KinderzuschlagResult {
 struct KinderzuschlagOverrides {
   std::optional<core::Cents> bruttoeinkommen_eltern_m;  // for the Mindesteinkommen test
   std::optional<core::Cents> nettoeinkommen_eltern_m;   // parents' income after SGB II allowances
-  std::optional<core::Cents> mehrbedarf_alleinerziehend_m_bg;
+  std::optional<double> mehrbedarf_alleinerziehend_anteil;  // share of RBS 1 (0.36 = 36 %)
 };
 
 core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& household,

@@ -194,6 +194,13 @@ core::Result<Cents> NettoErwerb(const Household& household, const Person& person
 core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSnapshot& law,
                                             const law::LocalRules* local, Trace* trace) {
   AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  for (const Person& p : h.personen) {
+    if (IsChild(p) && p.alter >= 25) {
+      return core::InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +
+                                  ") is 25 or older and forms a Bedarfsgemeinschaft of their "
+                                  "own (§ 7 Abs. 3 Nr. 4 SGB II); compute it as a separate case");
+    }
+  }
   const law::Sgb2Law& s = law.sgb2;
   Sgb2Result out;
   const int n = static_cast<int>(h.personen.size());
@@ -358,11 +365,12 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
     for (size_t rank = 0; rank < kids.size(); ++rank) {
       const int ordinal = offset + static_cast<int>(rank) + 1;
       Sgb2Person& r = out.personen[kids[rank]];
-      r.kindergeld = law.kindergeld.ForOrdinal(ordinal);
+      r.kindergeld = h.personen[kids[rank]].kindergeld_m.value_or(law.kindergeld.ForOrdinal(ordinal));
       recipient_of[kids[rank]] = FindPerson(h, recipient);
       if (trace) {
         trace->Add("kindergeld", "betrag_m", r.id, r.kindergeld,
                    std::to_string(ordinal) + ". Kind von " + recipient +
+                       (h.personen[kids[rank]].kindergeld_m.has_value() ? " (Betrag laut Eingabe)" : "") +
                        "; im SGB II Einkommen des Kindes (§ 11 Abs. 1 S. 5 SGB II)",
                    {"kindergeld/kindergeld.betrag"});
       }

@@ -137,7 +137,9 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   int kinder_ae = 0;
   for (const Person& p : h.personen) {
     int64_t gross_y = p.bruttolohn_m.value() * 12;
-    int64_t income_y = gross_y - std::min(gross_y, w.werbungskostenpauschale_y.value());
+    int64_t income_y = p.erwerb_nach_werbungskosten_y.has_value()
+                           ? p.erwerb_nach_werbungskosten_y->value()
+                           : gross_y - std::min(gross_y, w.werbungskostenpauschale_y.value());
     if (IsChild(p)) {
       income_y = std::max<int64_t>(0, income_y - w.freibetrag_kind_erwerb_y.value());
     }
@@ -198,7 +200,7 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   Cents wealth;
   for (const Person& p : h.personen) wealth += p.vermoegen;
   const Cents limit = w.vermoegen_erstes + w.vermoegen_weiteres * (n - 1);
-  out.vermoegen_ueber_grenze = wealth > limit;
+  out.vermoegen_ueber_grenze = options.vermoegen_pruefen && wealth > limit;
 
   Cents amount = WohngeldFormel(n_formel, out.miete_m, out.einkommen_m, w);
   std::string why = "1,15·(M − (a + b·M + c·Y)·Y) mit 10 Nachkommastellen, auf volle Euro gerundet (Anlage 3)";

@@ -19,6 +19,7 @@ namespace amip::benefits {
 
 struct WohngeldOptions {
   bool bagatellgrenze = true;  // § 21 Nr. 1 WoGG; GETTSIM does not apply it
+  bool vermoegen_pruefen = true;  // false: wealth known to be below the limit
   std::optional<int> abzuege_override;  // same § 16 count for everybody (conformance)
 };
 

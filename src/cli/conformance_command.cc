@@ -143,6 +143,10 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
     other += area_name == "wohngeld" ? g.Num("elterngeld.anrechenbarer_betrag_m", row) : g.Num("elterngeld.betrag_m", row);
     p.sonstiges_einkommen_m = C(other);
     p.vermoegen = C(g.Num("vermögen", row));
+    if (g.Has("einkommensteuer.einkünfte.aus_nichtselbstständiger_arbeit.einnahmen_nach_abzug_werbungskosten_y")) {
+      p.erwerb_nach_werbungskosten_y =
+          C(g.Num("einkommensteuer.einkünfte.aus_nichtselbstständiger_arbeit.einnahmen_nach_abzug_werbungskosten_y", row));
+    }
     p.schwerbehindert = g.Num("behinderungsgrad", row) >= 80;
     if (area_name == "wohngeld") {
       int abzuege = 0;
@@ -152,6 +156,30 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
       p.wohngeld_abzuege = abzuege;
     }
     h.personen.push_back(p);
+  }
+  // Kindergeld given by the case (per recipient or per BG) replaces the law amounts, spread
+  // evenly over the recipient's children.
+  const bool per_recipient = g.Has("kindergeld.betrag_m");
+  const bool per_bg = g.Has("kindergeld.betrag_m_bg");
+  if (per_recipient || per_bg) {
+    std::map<std::string, std::vector<benefits::Person*>> kids;
+    for (auto& p : h.personen) {
+      if (!p.eltern.empty() && (p.alter < 18 || p.in_ausbildung)) {
+        kids[per_bg ? std::string("bg") : (p.kindergeld_empfaenger.empty() ? p.eltern[0] : p.kindergeld_empfaenger)]
+            .push_back(&p);
+      }
+    }
+    for (auto& [recipient, children] : kids) {
+      double total = 0;
+      if (per_bg) {
+        total = g.Num("kindergeld.betrag_m_bg", first);
+      } else {
+        for (size_t idx = 0; idx < rows.size(); ++idx) {
+          if (h.personen[idx].id == recipient) total = g.Num("kindergeld.betrag_m", rows[idx]);
+        }
+      }
+      for (benefits::Person* child : children) child->kindergeld_m = C(total / children.size());
+    }
   }
   return m;
 }
@@ -189,7 +217,7 @@ size_t HouseholdSize(const GCase& g, size_t row) {
 }
 
 core::Status RunAlg2(const GCase& g, const law::LawSnapshot& law, Comparison& cmp) {
-  for (const auto& rows : Groups(g, "bg_id")) {
+  for (const auto& rows : Groups(g, "hh_id")) {
     Mapped m = MapRows(g, rows, law.date, "arbeitslosengeld_2", HouseholdSize(g, rows.front()));
     m.options.wohngeld = false;
     m.options.wohngeld_override = C(g.Num("wohngeld.anspruchshöhe_m_wthh", rows.front()));
@@ -197,13 +225,16 @@ core::Status RunAlg2(const GCase& g, const law::LawSnapshot& law, Comparison& cm
     for (size_t idx = 0; idx < rows.size(); ++idx) {
       const size_t row = rows[idx];
       const benefits::Sgb2Person& r = e.sgb2.personen[idx];
+      // A child outside the BG (own income covers its need) forms its own BG.
+      const bool own = !r.in_bg;
       const std::map<std::string, double> computed = {
-          {"arbeitslosengeld_2.betrag_m_bg", e.sgb2_betrag_m_bg.euros()},
-          {"arbeitslosengeld_2.regelsatz_m_bg", e.sgb2.regelsatz_m_bg.euros()},
-          {"arbeitslosengeld_2.kosten_der_unterkunft_m_bg", e.sgb2.kdu_m_bg.euros()},
-          {"arbeitslosengeld_2.regelbedarf_m_bg", e.sgb2.bedarf_m_bg.euros()},
+          {"arbeitslosengeld_2.betrag_m_bg", own ? 0.0 : e.sgb2_betrag_m_bg.euros()},
+          {"arbeitslosengeld_2.regelsatz_m_bg", own ? r.regelsatz.euros() : e.sgb2.regelsatz_m_bg.euros()},
+          {"arbeitslosengeld_2.kosten_der_unterkunft_m_bg", own ? r.kdu.euros() : e.sgb2.kdu_m_bg.euros()},
+          {"arbeitslosengeld_2.regelbedarf_m_bg", own ? r.bedarf.euros() : e.sgb2.bedarf_m_bg.euros()},
           {"arbeitslosengeld_2.anrechnungsfreies_einkommen_m", r.freibetrag.euros()},
-          {"arbeitslosengeld_2.nettoeinkommen_nach_abzug_freibetrag_m", (r.netto_erwerb - r.freibetrag).euros()},
+          {"arbeitslosengeld_2.nettoeinkommen_nach_abzug_freibetrag_m",
+           (r.netto_erwerb - r.freibetrag + r.sonstiges).euros()},
           {"arbeitslosengeld_2.regelsatz_m", r.regelsatz.euros()},
           {"arbeitslosengeld_2.erwachsenensatz_m", r.kind ? 0.0 : r.regelsatz.euros()},
           {"arbeitslosengeld_2.kindersatz_m", r.kind ? r.regelsatz.euros() : 0.0},
@@ -224,6 +255,9 @@ core::Status RunWohngeld(const GCase& g, const law::LawSnapshot& law, Comparison
     Mapped m = MapRows(g, rows, law.date, "wohngeld", rows.size());
     benefits::WohngeldOptions options;
     options.bagatellgrenze = false;  // GETTSIM does not apply § 21 Nr. 1 WoGG
+    for (const char* key : {"wohngeld.vermögensgrenze_unterschritten_wthh", "wohngeld.vermögensgrenze_unterschritten_bg"}) {
+      if (g.Has(key) && g.Num(key, rows.front()) > 0) options.vermoegen_pruefen = false;
+    }
     AMIP_ASSIGN_OR_RETURN(benefits::WohngeldResult wg,
                           benefits::ComputeWohngeld(m.household, law, nullptr, options, nullptr));
     double amount = wg.anspruch_m.euros();
@@ -259,8 +293,8 @@ core::Status RunKiz(const GCase& g, const law::LawSnapshot& law, Comparison& cmp
       m.options.kiz_overrides.nettoeinkommen_eltern_m = C(net);
     }
     if (g.Has("arbeitslosengeld_2.mehrbedarf_alleinerziehend_m_bg")) {
-      m.options.kiz_overrides.mehrbedarf_alleinerziehend_m_bg =
-          C(g.Num("arbeitslosengeld_2.mehrbedarf_alleinerziehend_m_bg", first));
+      m.options.kiz_overrides.mehrbedarf_alleinerziehend_anteil =
+          g.Num("arbeitslosengeld_2.mehrbedarf_alleinerziehend_m_bg", first);
     }
     m.options.wohngeld = false;
     AMIP_ASSIGN_OR_RETURN(benefits::Evaluation e, benefits::Evaluate(m.household, law, nullptr, m.options, nullptr));
@@ -279,7 +313,6 @@ core::Status RunKiz(const GCase& g, const law::LawSnapshot& law, Comparison& cmp
 }
 
 core::Status RunVorrang(const GCase& g, const law::LawSnapshot& law, Comparison& cmp) {
-  (void)law;
   for (const auto& rows : Groups(g, "bg_id")) {
     benefits::VorrangInput in;
     const size_t first = rows.front();
@@ -295,6 +328,15 @@ core::Status RunVorrang(const GCase& g, const law::LawSnapshot& law, Comparison&
     in.wohngeld_m = C(g.Num("wohngeld.anspruchshöhe_m_wthh", first));
     in.kinderzuschlag_m = C(g.Num("kinderzuschlag.basisbetrag_m_bg", first));
     in.hilfebeduerftig = in.bedarf_m_bg > in.einkommen_m_bg;
+    // Wealth check by law; households of pensioners only get no SGB II (GETTSIM: SGB XII
+    // is not linked; by law § 7 Abs. 1 Nr. 1 SGB II needs someone below the Regelaltersgrenze).
+    Mapped m = MapRows(g, rows, law.date, "vorrangprüfungen", rows.size());
+    for (auto& p : m.household.personen) p.eltern.clear();
+    auto sgb2 = benefits::ComputeBuergergeld(m.household, law, nullptr, nullptr);
+    if (sgb2.ok() && sgb2->vermoegen_ueber_grenze) in.hilfebeduerftig = false;
+    bool all_pensioners = true;
+    for (size_t row : rows) all_pensioners = all_pensioners && g.Num("sozialversicherung.rente.bezieht_rente", row) > 0;
+    if (all_pensioners) in.hilfebeduerftig = false;
     const benefits::VorrangResult vr = benefits::Vorrangpruefung(in);
     for (size_t row : rows) {
       const std::map<std::string, double> computed = {
