@@ -78,7 +78,39 @@ struct Integration {
   bool long_term;
 };
 
-int32_t DayOf(Month month, int day) { return month.Day(day).days(); }
+// Day numbers of month starts, cached: the simulation asks for them millions of times.
+constexpr int32_t kTableFirstMonth = 1850 * 12;
+constexpr int32_t kTableMonths = 300 * 12;
+
+struct MonthTable {
+  std::vector<int32_t> first_day;
+  std::vector<int8_t> days;
+};
+
+const MonthTable& Months() {
+  static const MonthTable table = [] {
+    MonthTable built;
+    for (int32_t idx = 0; idx < kTableMonths; ++idx) {
+      const Month month = Month::FromIndex(kTableFirstMonth + idx);
+      built.first_day.push_back(month.FirstDay().days());
+      built.days.push_back(static_cast<int8_t>(month.DaysInMonth()));
+    }
+    return built;
+  }();
+  return table;
+}
+
+int DaysIn(Month month) {
+  const int32_t idx = month.index() - kTableFirstMonth;
+  if (idx < 0 || idx >= kTableMonths) return month.DaysInMonth();
+  return Months().days[static_cast<size_t>(idx)];
+}
+
+int32_t DayOf(Month month, int day) {
+  const int32_t idx = month.index() - kTableFirstMonth;
+  if (idx < 0 || idx >= kTableMonths) return month.Day(day).days();
+  return Months().first_day[static_cast<size_t>(idx)] + day - 1;
+}
 
 class Simulator {
  public:
@@ -146,7 +178,9 @@ class Simulator {
   std::vector<Integration> integrations_;  // this month's integrations (for EGZ/ESG/EVL)
   std::vector<int32_t> candidates_any_, candidates_long_, candidates_young_;
   std::vector<double> measure_carry_;
-  std::vector<double> stock_duration_cdf_[2];  // [stayer] elapsed-duration CDF of the stock
+  std::vector<double> stock_duration_cdf_[2];
+  std::vector<double> hazard_[2];  // monthly exit hazard by type and elapsed months
+  std::vector<TimedAction> actions_;  // scratch of ProcessHousehold  // [stayer] elapsed-duration CDF of the stock
   double stayer_stock_share_ = 0;
   int32_t sim_first_day_ = 0;
   int32_t sim_last_day_ = 0;
@@ -257,9 +291,8 @@ void Simulator::SetupJobcenters() {
 }
 
 double Simulator::ExitHazard(const SimBg& bg, int32_t month) const {
-  const double duration = month - bg.entry_month;
-  const double base = bg.stayer ? model_.exit_stayer : model_.exit_mover;
-  return base * (1.0 + model_.early_boost * std::exp(-duration / model_.early_months));
+  const int32_t duration = std::clamp<int32_t>(month - bg.entry_month, 0, kMaxDurationMonths - 1);
+  return hazard_[bg.stayer ? 1 : 0][static_cast<size_t>(duration)];
 }
 
 void Simulator::PrecomputeDurations() {
@@ -270,6 +303,11 @@ void Simulator::PrecomputeDurations() {
     const double base = stayer ? model_.exit_stayer : model_.exit_mover;
     std::vector<double>& cdf = stock_duration_cdf_[stayer];
     cdf.resize(kMaxDurationMonths);
+    hazard_[stayer].resize(kMaxDurationMonths);
+    for (int d = 0; d < kMaxDurationMonths; ++d) {
+      hazard_[stayer][static_cast<size_t>(d)] =
+          base * (1.0 + model_.early_boost * std::exp(-d / model_.early_months));
+    }
     double survival = 1.0;
     double cumulative = 0;
     for (int d = 0; d < kMaxDurationMonths; ++d) {
@@ -591,7 +629,7 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
   }
   const Month entry_month = month - elapsed;
   const int32_t entry_day =
-      DayOf(entry_month, static_cast<int>(rng_.Between(1, entry_month.DaysInMonth())));
+      DayOf(entry_month, static_cast<int>(rng_.Between(1, DaysIn(entry_month))));
   SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
   bg.entry_month = entry_month.index();
   bg.in_receipt = true;
@@ -690,7 +728,7 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   const int32_t bg_idx = jc.pool[begin + rng_.Below(end - begin)];
   SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
   if (bg.in_receipt || bg.exit_month >= month.index()) return false;
-  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
   const SimPerson& head = persons_[static_cast<size_t>(bg.members.front())];
   if (head.role != BgRole::kHead || day >= head.day_limit - 31) return false;
   // Members who aged out or grew up stay outside.
@@ -760,7 +798,16 @@ int64_t Simulator::Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* hea
                        double* sqm) const {
   const size_t size = std::min<size_t>(5, std::max<size_t>(1, bg.members.size()));
   const double base = model_.rent_by_size[size - 1] * bg.rent_factor;
-  const double growth = std::pow(1.0 + model_.rent_growth, month.year() - model_.rent_base_year);
+  const int year_offset = month.year() - model_.rent_base_year;
+  static thread_local double cached_rate = -1;
+  static thread_local int cached_offset = 0;
+  static thread_local double cached_growth = 1;
+  if (cached_rate != model_.rent_growth || cached_offset != year_offset) {
+    cached_rate = model_.rent_growth;
+    cached_offset = year_offset;
+    cached_growth = std::pow(1.0 + model_.rent_growth, year_offset);
+  }
+  const double growth = cached_growth;
   *rent = std::llround(base * growth * 100);
   *heating = std::llround(base * growth * model_.heating_share * 100);
   *sqm = std::round(base * model_.sqm_per_rent_euro * 10) / 10;
@@ -823,7 +870,7 @@ void Simulator::ComputeClaims(int32_t bg_idx, Month month) {
 void Simulator::Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits) {
   SimPerson& person = persons_[static_cast<size_t>(person_idx)];
   const int age = (month.index() - person.birth_month) / 12;
-  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
   double training = age < 25 ? model_.integration_training_share * 4
                              : (age < 35 ? model_.integration_training_share : 0.0);
   const double u = rng_.Uniform();
@@ -872,7 +919,7 @@ void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
   SimPerson& person = persons_[static_cast<size_t>(person_idx)];
   const double u = rng_.Uniform();
   if (person.job >= 0) return;
-  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth())));
+  const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
   if (u < model_.minijob_rate) {
     StartJob(person_idx, EmploymentKind::kMinijob, day, model_.minijob_gross,
              static_cast<double>(rng_.Between(5, 12)), DrawJobEnd(day, model_.minijob_end_rate));
@@ -889,8 +936,9 @@ void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
 void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
   const int32_t first_day = month.FirstDay().days();
   const int32_t last_day = month.LastDay().days();
-  const int32_t days = month.DaysInMonth();
-  std::vector<TimedAction> actions;
+  const int32_t days = DaysIn(month);
+  std::vector<TimedAction>& actions = actions_;
+  actions.clear();
   {
     SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
     // Jobs and measures that ended during the last month.
@@ -1072,14 +1120,15 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
     bool exits = false;
     const int32_t mid = DayOf(month, 15);
     const bool long_term = month.index() - bg.entry_month >= 21;
-    const std::vector<int32_t> members = bg.members;
-    for (int32_t member : members) {
+    // Integrate and the job starts never change the member list.
+    for (size_t member_no = 0; member_no < bgs_[static_cast<size_t>(bg_idx)].members.size(); ++member_no) {
+      const int32_t member = bgs_[static_cast<size_t>(bg_idx)].members[member_no];
       SimPerson& person = persons_[static_cast<size_t>(member)];
       if (StatusAt(person, mid) != BenefitStatus::kElb || person.spell < 0) continue;
       const int age = (month.index() - person.birth_month) / 12;
       if (person.registered && rng_.Bernoulli(model_.deregistration_rate)) {
         person.registered = false;  // illness, care duties, § 10 SGB II reasons
-        UpdateUnemployment(member, DayOf(month, static_cast<int>(rng_.Between(1, month.DaysInMonth()))));
+        UpdateUnemployment(member, DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month)))));
       }
       const bool has_job = person.job >= 0 && person.job_blocks;
       if (!has_job) {
