@@ -71,18 +71,24 @@ std::string GermanNumber(double value, bool money) {
   return report::FormatGermanNumber(value, 2);
 }
 
+// The CSV/JSON form is the stable interface (docs/kennzahlen.md): jc_id, month, indicator,
+// sex, numerator, denominator, value [, municipality]. The German table adds the name.
 report::Table RowsTable(const contract::Extract& extract, const indicators::Catalogue& catalogue,
-                        const std::vector<indicators::IndicatorRow>& rows, bool by_municipality) {
+                        const std::vector<indicators::IndicatorRow>& rows, bool by_municipality,
+                        bool with_name) {
   std::vector<report::Column> columns = {
       {"jc_id", "Jobcenter"},
       {"month", "Monat"},
       {"indicator", "Kennzahl"},
-      {"name", "Bezeichnung"},
+  };
+  if (with_name) columns.push_back({"name", "Bezeichnung"});
+  for (report::Column column : std::vector<report::Column>{
       {"sex", "Geschlecht"},
       {"numerator", "Zähler", report::Align::kRight, true},
       {"denominator", "Nenner", report::Align::kRight, true},
-      {"value", "Wert", report::Align::kRight, true},
-  };
+      {"value", "Wert", report::Align::kRight, true}}) {
+    columns.push_back(column);
+  }
   if (by_municipality) columns.push_back({"municipality", "Gemeinde"});
   report::Table table(columns, "Kennzahlen nach § 48a SGB II");
   for (const indicators::IndicatorRow& row : rows) {
@@ -97,9 +103,9 @@ report::Table RowsTable(const contract::Extract& extract, const indicators::Cata
         {row.month.ToString(), row.month.ToString()},
         {std::string(indicators::ToString(row.indicator)),
          std::string(indicators::ToString(row.indicator))},
-        {name, name},
-        {SexLabel(row.sex), std::string(indicators::ToString(row.sex))},
     };
+    if (with_name) cells.push_back({name, name});
+    cells.push_back({SexLabel(row.sex), std::string(indicators::ToString(row.sex))});
     if (!row.note.empty()) {
       cells.push_back({"n. v.", ""});
       cells.push_back({"n. v.", ""});
@@ -302,7 +308,8 @@ ExitCode Run(const KennzahlenArgs& args) {
     std::printf("%s", TargetsTable(*extract, *targets, rows).Render(*format).c_str());
     return ExitCode::kOk;
   }
-  std::printf("%s", RowsTable(*extract, *catalogue, computed->rows, options.by_municipality)
+  std::printf("%s", RowsTable(*extract, *catalogue, computed->rows, options.by_municipality,
+                              *format == report::OutputFormat::kTable)
                         .Render(*format)
                         .c_str());
   return ExitCode::kOk;
