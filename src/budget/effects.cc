@@ -5,14 +5,12 @@
 namespace amip::budget {
 
 core::Date DataHorizon(const contract::Extract& extract) {
+  // Ends may be planned (in the future), so only starts and claim months are observations.
   core::Date horizon = core::Date::Min();
-  auto see = [&horizon](core::Date start, const std::optional<core::Date>& end) {
-    horizon = std::max(horizon, start);
-    if (end) horizon = std::max(horizon, *end);
-  };
-  for (const auto& spell : extract.measure_spells) see(spell.start, spell.end);
-  for (const auto& spell : extract.employment_spells) see(spell.start, spell.end);
-  for (const auto& spell : extract.benefit_spells) see(spell.start, spell.end);
+  for (const auto& spell : extract.measure_spells) horizon = std::max(horizon, spell.start);
+  for (const auto& spell : extract.employment_spells) horizon = std::max(horizon, spell.start);
+  for (const auto& spell : extract.benefit_spells) horizon = std::max(horizon, spell.start);
+  for (const auto& claim : extract.claims) horizon = std::max(horizon, claim.to.LastDay());
   return horizon;
 }
 
@@ -23,6 +21,8 @@ std::vector<ObservedEffect> EstimateEffects(
   std::vector<std::vector<core::Date>> starts(extract.persons.size());
   for (const contract::EmploymentSpell& spell : extract.employment_spells) {
     if (spell.person < 0 || static_cast<size_t>(spell.person) >= starts.size()) continue;
+    // A subsidised job (EGZ, Einstiegsgeld, § 16e) is the measure itself, not its outcome.
+    if (spell.subsidy != contract::Subsidy::kNone) continue;
     if (spell.kind == contract::EmploymentKind::kSvb ||
         spell.kind == contract::EmploymentKind::kTraining ||
         spell.kind == contract::EmploymentKind::kSelfEmployed) {

@@ -1,7 +1,8 @@
 // Per-instrument effect estimated from the Jobcenter's own history: the share of
-// participations followed by an integration (a new employment spell subject to social
-// insurance, vocational training or self-employment beginning between the participation's
-// start and `window_months` after its end). Participations whose window reaches beyond the
+// participations followed by an integration (a new unsubsidised employment spell subject to
+// social insurance, vocational training or self-employment beginning between the
+// participation's start and `window_months` after its end; the subsidised job of an EGZ,
+// Einstiegsgeld or § 16e is the measure itself and does not count). Participations whose window reaches beyond the
 // data are left out (censored). CAVEAT: this is an observed rate, not a causal effect — people
 // are selected into instruments, and many would have found work anyway. Pure function.
 #pragma once
@@ -22,7 +23,8 @@ struct ObservedEffect {
   double rate = 0;                   // followed / participations (0 if none)
 };
 
-// The last day the extract observes (latest start or end of any spell).
+// The last day the extract observes: the latest spell start or claim month (ends may be
+// planned and lie in the future).
 core::Date DataHorizon(const contract::Extract& extract);
 
 // One result per entry of `codes` (plan-level code with the instruments it covers).

@@ -32,11 +32,16 @@ TEST(EffectsTest, CountsIntegrationsWithinTheWindowAndSkipsCensoredParticipation
   measure(2, Date::FromYmd(2024, 1, 1), Date::FromYmd(2024, 3, 31));
   job(2, Date::FromYmd(2024, 5, 1), contract::EmploymentKind::kMinijob);  // not an integration
   measure(3, Date::FromYmd(2024, 12, 1), Date::FromYmd(2024, 12, 31));  // window beyond the data
+  extract.persons.resize(5);
+  measure(4, Date::FromYmd(2024, 1, 1), Date::FromYmd(2024, 3, 31));
+  job(4, Date::FromYmd(2024, 1, 1), contract::EmploymentKind::kSvb);  // subsidised below
+  extract.employment_spells.back().subsidy = contract::Subsidy::kEgz;
+  job(4, Date::FromYmd(2025, 1, 1), contract::EmploymentKind::kSvb);  // observation horizon
   const std::vector<ObservedEffect> effects = EstimateEffects(extract, {{"mat", {"mat"}}}, 6);
   ASSERT_EQ(effects.size(), 1u);
-  EXPECT_EQ(effects[0].participations, 3);
+  EXPECT_EQ(effects[0].participations, 4);
   EXPECT_EQ(effects[0].followed, 1);
-  EXPECT_DOUBLE_EQ(effects[0].rate, 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(effects[0].rate, 0.25);
 }
 
 }  // namespace

@@ -76,7 +76,13 @@ Table WithSums(const Table& table, int sum_row, const std::vector<std::string>& 
           if (!raw.empty()) total += std::stod(raw);
         }
         const bool euro = key.size() > 4 && key.compare(key.size() - 4, 4, "_eur") == 0;
-        cells[col] = euro ? EuroDouble(total) : Decimal(total, key.find("_anzahl") != std::string::npos ? 0 : 1);
+        if (euro) {
+          cells[col] = EuroDouble(total);
+        } else if (key.find("_prozent") != std::string::npos) {
+          cells[col] = Percent(total);
+        } else {
+          cells[col] = Decimal(total, key.find("_anzahl") != std::string::npos ? 0 : 1);
+        }
       }
     }
     result.AddRow(cells);
@@ -157,8 +163,15 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
     table.AddRow({Text("Verfügbar nach Instrumentenplan"), Euro(figures.neugeschaeft - cash.egt_cash_year),
                   Text("berechnet")});
     sheet.cell_formulas.emplace_back(8, "betrag_eur", "{r6:betrag_eur}-{r7:betrag_eur}");
-    if (vorbindungen && plan.egt.vorbindungen.present) {
-      table.AddRow({Text("Vorbindungen laut Plan (gedruckt)"), Euro(plan.egt.vorbindungen.value), Text("gedruckt")});
+    if (figures.vorbindungen_from_data && figures.neugeschaeft_printed) {
+      // The printed Neugeschäft rests on the plan's Vorbindungen; show both readings.
+      table.AddRow({Text("Neugeschäft rechnerisch (Gesamtbudget − Vorbindungen aus Daten)"),
+                    Euro(figures.gesamtbudget - figures.vorbindungen), Text("berechnet")});
+      sheet.cell_formulas.emplace_back(9, "betrag_eur", "{r4:betrag_eur}-{r5:betrag_eur}");
+      const budget::BudgetFigures plan_only = budget::ResolveBudget(plan, nullptr);
+      table.AddRow({Text(plan.egt.vorbindungen.present ? "Vorbindungen laut Plan (gedruckt)"
+                                                       : "Vorbindungen laut Plan (abgeleitet)"),
+                    Euro(plan_only.vorbindungen), Text(plan.egt.vorbindungen.present ? "gedruckt" : "abgeleitet")});
     }
     sheet.table = std::move(table);
     sheets.push_back(std::move(sheet));
