@@ -1,6 +1,7 @@
 #include "benefits/wohngeld.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "benefits/formula_registry.h"
 #include "benefits/netto.h"
@@ -203,9 +204,13 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   out.vermoegen_ueber_grenze = options.vermoegen_pruefen && wealth > limit;
 
   Cents amount = WohngeldFormel(n_formel, out.miete_m, out.einkommen_m, w);
-  std::string why = "1,15·(M − (a + b·M + c·Y)·Y) mit 10 Nachkommastellen, auf volle Euro gerundet (Anlage 3)";
+  char faktor[32];
+  std::snprintf(faktor, sizeof faktor, "%.2f", static_cast<double>(w.faktor) / kOne);
+  std::string why = std::string(faktor) + " · (M − (a + b·M + c·Y)·Y) mit n = " + std::to_string(n_formel) +
+                    ", 10 Nachkommastellen, auf volle Euro gerundet (§ 19 Abs. 2 WoGG, Anlage 3)";
   if (n > 12) {
-    amount = Min(amount + w.je_mitglied_ueber_12 * (n - 12), out.miete_m);
+    // The formula result for 12 members (not below 0) is raised per further member.
+    amount = Min(Max(amount, Cents()) + w.je_mitglied_ueber_12 * (n - 12), out.miete_m);
     why += "; + " + std::to_string(n - 12) + " × " + Euro(w.je_mitglied_ueber_12) + " (§ 19 Abs. 3)";
   }
   amount = Max(amount, Cents());

@@ -140,7 +140,13 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
                    g.Num("einnahmen.kapitalerträge_m", row) + g.Num("einnahmen.kapitalerträge_y", row) / 12.0 +
                    g.Num("einkommensteuer.einkünfte.aus_vermietung_und_verpachtung.betrag_m", row) +
                    g.Num("einkommensteuer.einkünfte.sonstige.alle_weiteren_m", row);
-    other += area_name == "wohngeld" ? g.Num("elterngeld.anrechenbarer_betrag_m", row) : g.Num("elterngeld.betrag_m", row);
+    if (area_name != "wohngeld") {
+      other += g.Num("elterngeld.betrag_m", row);
+    } else if (g.Has("elterngeld.anrechenbarer_betrag_m")) {
+      other += g.Num("elterngeld.anrechenbarer_betrag_m", row);
+    } else {
+      other += std::max(0.0, g.Num("elterngeld.betrag_m", row) - 300.0);  // § 10 BEEG exempt part
+    }
     p.sonstiges_einkommen_m = C(other);
     p.vermoegen = C(g.Num("vermögen", row));
     if (g.Has("einkommensteuer.einkünfte.aus_nichtselbstständiger_arbeit.einnahmen_nach_abzug_werbungskosten_y")) {
