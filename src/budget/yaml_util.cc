@@ -1,5 +1,6 @@
 #include "budget/yaml_util.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -61,7 +62,11 @@ core::Result<std::string> String(std::string_view file, const YAML::Node& node,
 core::Result<core::Cents> Money(std::string_view file, const YAML::Node& node,
                                 std::string_view key) {
   if (!node.IsScalar()) return Error(file, node, key, "expected a euro amount like 1316.50");
-  core::Result<core::Cents> parsed = core::Cents::Parse(node.Scalar());
+  const std::string& text = node.Scalar();
+  if (std::count(text.begin(), text.end(), '.') > 1) {
+    return Error(file, node, key, "thousands separators are not allowed; write euros like 20732197.00");
+  }
+  core::Result<core::Cents> parsed = core::Cents::Parse(text);
   if (!parsed.ok()) return Error(file, node, key, parsed.status().message());
   return parsed;
 }

@@ -89,6 +89,17 @@ instrumente:
   std::filesystem::remove(path);
 }
 
+TEST(BudgetWorkbookTest, DemoTablesShowPlanAndControlling) {
+  const budget::Plan plan = budget::testing::LoadExample("amip-2025.yaml");
+  contract::Extract extract;
+  core::Result<std::vector<Table>> tables =
+      BudgetDemoTables(plan, budget::testing::Catalogue(), extract, core::Month::FromYm(2025, 6));
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  ASSERT_GE(tables->size(), 10u);
+  EXPECT_EQ(tables->front().title(), "Eingliederungsbudget 2025 — Jobcenter Kreis Unna");
+  EXPECT_NE(tables->back().title().find("Hochrechnung 2025"), std::string::npos);
+}
+
 TEST(BudgetWorkbookTest, UnwritablePathIsAnError) {
   const budget::Plan plan = budget::testing::LoadExample("amip-2014.yaml");
   const core::Status status =
