@@ -661,17 +661,12 @@ core::Result<InfoSummary> Info(const std::string& db_path) {
                         db.QueryInt("SELECT COUNT(*) FROM municipalities"));
   AMIP_ASSIGN_OR_RETURN(summary.persons,
                         db.QueryInt("SELECT COUNT(DISTINCT person_id) FROM persons"));
-  // Date range over every dated table; claims count from the first day of `from_month` to the
-  // last day of `to_month`.
+  // The covered period is that of the benefit spells and claims (the core of an extract);
+  // employment and measure spells may start long before or end (planned) after it. Claims
+  // count from the first day of `from_month` to the last day of `to_month`.
   std::vector<std::pair<std::string, std::string>> bounds = {
       {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
        "benefit_spells"},
-      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
-       "employment_spells"},
-      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
-       "measure_spells"},
-      {"SELECT MIN(start_date), MAX(MAX(start_date), COALESCE(MAX(end_date), '')) FROM ",
-       "unemployment_spells"},
       {"SELECT MIN(from_month) || '-01', MAX(to_month) FROM ", "claims"}};
   for (const auto& [select, table] : bounds) {
     AMIP_ASSIGN_OR_RETURN(Statement query, db.Prepare(select + table));

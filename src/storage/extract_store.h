@@ -58,8 +58,8 @@ struct InfoSummary {
   int schema_version = 0;
   int64_t loads = 0;
   std::vector<TableCount> tables;  // rows per table
-  std::optional<core::Date> first_day;  // earliest date in any spell or claim
-  std::optional<core::Date> last_day;   // latest date in any spell or claim
+  std::optional<core::Date> first_day;  // earliest day of any benefit spell or claim
+  std::optional<core::Date> last_day;   // latest day of any benefit spell or claim
   std::optional<core::Date> last_count_day;  // Stichtag of the last month with Stichtag <= last_day
   int64_t jobcenters = 0;
   int64_t municipalities = 0;

@@ -88,27 +88,19 @@ CREATE TABLE stichtage(
   return kMigrations;
 }
 
+// Deleting a replaced load scans the tables (replacing is rare); only lookups by person, by
+// Jobcenter and by day are indexed.
 const std::vector<std::string_view>& IndexStatements() {
   static const std::vector<std::string_view> kIndexes = {
-      "CREATE INDEX IF NOT EXISTS jobcenters_load ON jobcenters(load_id)",
-      "CREATE INDEX IF NOT EXISTS municipalities_load ON municipalities(load_id)",
-      "CREATE INDEX IF NOT EXISTS persons_load ON persons(load_id)",
       "CREATE INDEX IF NOT EXISTS persons_person ON persons(person_id)",
-      "CREATE INDEX IF NOT EXISTS benefit_spells_load ON benefit_spells(load_id)",
       "CREATE INDEX IF NOT EXISTS benefit_spells_person ON benefit_spells(person_id, start_date)",
       "CREATE INDEX IF NOT EXISTS benefit_spells_jc ON benefit_spells(jc_id, start_date)",
-      "CREATE INDEX IF NOT EXISTS claims_load ON claims(load_id)",
       "CREATE INDEX IF NOT EXISTS claims_person ON claims(person_id, from_month)",
-      "CREATE INDEX IF NOT EXISTS employment_spells_load ON employment_spells(load_id)",
       "CREATE INDEX IF NOT EXISTS employment_spells_person ON employment_spells(person_id, "
       "start_date)",
-      "CREATE INDEX IF NOT EXISTS measure_spells_load ON measure_spells(load_id)",
       "CREATE INDEX IF NOT EXISTS measure_spells_person ON measure_spells(person_id, start_date)",
-      "CREATE INDEX IF NOT EXISTS unemployment_spells_load ON unemployment_spells(load_id)",
       "CREATE INDEX IF NOT EXISTS unemployment_spells_person ON unemployment_spells(person_id, "
       "start_date)",
-      "CREATE INDEX IF NOT EXISTS bg_housing_load ON bg_housing(load_id)",
-      "CREATE INDEX IF NOT EXISTS stichtage_load ON stichtage(load_id)",
   };
   return kIndexes;
 }
