@@ -10,6 +10,29 @@
 namespace amip::contract {
 namespace {
 
+// "YYYY-MM-DD" of every day from 1850 to 2149, built once: formatting dates is the hot path
+// when writing national extracts.
+struct DayTable {
+  int32_t first = 0;
+  size_t count = 0;
+  std::string text;  // 10 characters per day
+};
+
+const DayTable& Days() {
+  static const DayTable table = [] {
+    DayTable built;
+    built.first = core::Date::FromYmd(1850, 1, 1).days();
+    const int32_t end = core::Date::FromYmd(2150, 1, 1).days();
+    built.count = static_cast<size_t>(end - built.first);
+    built.text.reserve(built.count * 10);
+    for (int32_t day = built.first; day < end; ++day) {
+      built.text.append(core::Date::FromDays(day).ToString());
+    }
+    return built;
+  }();
+  return table;
+}
+
 // Buffered CSV output into one file; flushes in 1 MiB blocks.
 class CsvFile {
  public:
@@ -44,11 +67,14 @@ class CsvFile {
     }
     buffer_.push_back('"');
   }
+  // A field known to need no quoting (ids of [A-Za-z0-9_.-], codes).
+  void Plain(std::string_view value) {
+    Separator();
+    buffer_.append(value);
+  }
   void Int(int64_t value) {
     Separator();
-    char digits[24];
-    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(value));
-    buffer_.append(digits, static_cast<size_t>(length));
+    AppendInt(value);
   }
   void Bool(bool value) {
     Separator();
@@ -57,14 +83,13 @@ class CsvFile {
   void Empty() { Separator(); }
   void Day(core::Date date) {
     Separator();
-    int year = date.year();
-    int month = date.month();
-    int day = date.day();
-    char text[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
-                     static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10),
-                     '-', static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10),
-                     '-', static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
-    buffer_.append(text, 10);
+    const DayTable& table = Days();
+    const int64_t offset = static_cast<int64_t>(date.days()) - table.first;
+    if (offset >= 0 && offset < static_cast<int64_t>(table.count)) {
+      buffer_.append(table.text.data() + offset * 10, 10);
+    } else {
+      buffer_.append(date.ToString());
+    }
   }
   void OptionalDay(const std::optional<core::Date>& date) {
     if (date) {
@@ -89,11 +114,10 @@ class CsvFile {
       buffer_.push_back('-');
       cents = -cents;
     }
-    char digits[32];
-    const int length = std::snprintf(digits, sizeof digits, "%lld.%02lld",
-                                     static_cast<long long>(cents / 100),
-                                     static_cast<long long>(cents % 100));
-    buffer_.append(digits, static_cast<size_t>(length));
+    AppendInt(cents / 100);
+    const char fraction[3] = {'.', static_cast<char>('0' + cents % 100 / 10),
+                              static_cast<char>('0' + cents % 10)};
+    buffer_.append(fraction, 3);
   }
   void Decimal(double value) {
     Separator();
@@ -117,6 +141,18 @@ class CsvFile {
 
  private:
   static constexpr size_t kFlushAt = 1 << 20;
+  void AppendInt(int64_t value) {
+    char digits[24];
+    size_t pos = sizeof digits;
+    const bool negative = value < 0;
+    uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    do {
+      digits[--pos] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude > 0);
+    if (negative) digits[--pos] = '-';
+    buffer_.append(digits + pos, sizeof digits - pos);
+  }
   void Separator() {
     if (!first_) buffer_.push_back(',');
     first_ = false;
@@ -171,9 +207,9 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "jobcenters.csv");
     out.Header({"jc_id", "name", "kind"});
     for (const Jobcenter& jc : extract.jobcenters) {
-      out.Text(jc.jc_id);
+      out.Plain(jc.jc_id);
       out.Text(jc.name);
-      out.Text(ToString(jc.kind));
+      out.Plain(ToString(jc.kind));
       out.EndRow();
     }
     AMIP_RETURN_IF_ERROR(out.Close());
@@ -182,7 +218,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "municipalities.csv");
     out.Header({"ags", "name", "jc_id", "population"});
     for (const Municipality& mun : extract.municipalities) {
-      out.Text(mun.ags);
+      out.Plain(mun.ags);
       out.Text(mun.name);
       out.Text(extract.jobcenters[static_cast<size_t>(mun.jc)].jc_id);
       out.Int(mun.population);
@@ -204,12 +240,12 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
                   "vocational_qualification"});
     }
     for (const Person& person : extract.persons) {
-      out.Text(person.person_id);
-      out.Text(ToString(person.sex));
+      out.Plain(person.person_id);
+      out.Plain(ToString(person.sex));
       out.Day(person.birth_date);
-      out.Text(ToString(person.nationality));
+      out.Plain(ToString(person.nationality));
       out.Bool(person.severely_disabled);
-      out.Text(ToString(person.vocational_qualification));
+      out.Plain(ToString(person.vocational_qualification));
       if (profillage) out.Text(person.profillage);
       out.EndRow();
     }
@@ -220,12 +256,12 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     out.Header({"person_id", "jc_id", "municipality", "bg_id", "bg_role", "status",
                 "single_parent", "start", "end"});
     for (const BenefitSpell& spell : extract.benefit_spells) {
-      out.Text(PersonId(extract, spell.person));
-      out.Text(extract.jobcenters[static_cast<size_t>(spell.jc)].jc_id);
-      out.Text(extract.municipalities[static_cast<size_t>(spell.municipality)].ags);
-      out.Text(extract.bg_ids[static_cast<size_t>(spell.bg)]);
-      out.Text(ToString(spell.bg_role));
-      out.Text(ToString(spell.status));
+      out.Plain(PersonId(extract, spell.person));
+      out.Plain(extract.jobcenters[static_cast<size_t>(spell.jc)].jc_id);
+      out.Plain(extract.municipalities[static_cast<size_t>(spell.municipality)].ags);
+      out.Plain(extract.bg_ids[static_cast<size_t>(spell.bg)]);
+      out.Plain(ToString(spell.bg_role));
+      out.Plain(ToString(spell.status));
       out.Bool(spell.single_parent);
       out.Day(spell.start);
       out.OptionalDay(spell.end);
@@ -237,7 +273,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "claims.csv");
     out.Header({"person_id", "from", "to", "llu", "luh"});
     for (const Claim& claim : extract.claims) {
-      out.Text(PersonId(extract, claim.person));
+      out.Plain(PersonId(extract, claim.person));
       out.MonthValue(claim.from);
       out.MonthValue(claim.to);
       out.Money(claim.llu);
@@ -250,9 +286,9 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "employment_spells.csv");
     out.Header({"person_id", "kind", "subsidy", "start", "end", "hours_week", "gross_month"});
     for (const EmploymentSpell& spell : extract.employment_spells) {
-      out.Text(PersonId(extract, spell.person));
-      out.Text(ToString(spell.kind));
-      out.Text(ToString(spell.subsidy));
+      out.Plain(PersonId(extract, spell.person));
+      out.Plain(ToString(spell.kind));
+      out.Plain(ToString(spell.subsidy));
       out.Day(spell.start);
       out.OptionalDay(spell.end);
       if (spell.hours_week) {
@@ -273,12 +309,12 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "measure_spells.csv");
     out.Header({"person_id", "instrument", "start", "end", "cost", "funding"});
     for (const MeasureSpell& spell : extract.measure_spells) {
-      out.Text(PersonId(extract, spell.person));
+      out.Plain(PersonId(extract, spell.person));
       out.Text(spell.instrument);
       out.Day(spell.start);
       out.OptionalDay(spell.end);
       out.Money(spell.cost);
-      out.Text(ToString(spell.funding));
+      out.Plain(ToString(spell.funding));
       out.EndRow();
     }
     AMIP_RETURN_IF_ERROR(out.Close());
@@ -287,7 +323,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "unemployment_spells.csv");
     out.Header({"person_id", "start", "end"});
     for (const UnemploymentSpell& spell : extract.unemployment_spells) {
-      out.Text(PersonId(extract, spell.person));
+      out.Plain(PersonId(extract, spell.person));
       out.Day(spell.start);
       out.OptionalDay(spell.end);
       out.EndRow();
@@ -298,7 +334,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
     CsvFile out(base + "bg_housing.csv");
     out.Header({"bg_id", "from", "to", "rent_cold", "heating", "flat_size_sqm"});
     for (const BgHousing& housing : extract.bg_housing) {
-      out.Text(extract.bg_ids[static_cast<size_t>(housing.bg)]);
+      out.Plain(extract.bg_ids[static_cast<size_t>(housing.bg)]);
       out.MonthValue(housing.from);
       out.MonthValue(housing.to);
       out.Money(housing.rent_cold);

@@ -2,7 +2,9 @@
 // per table (jobcenters, municipalities, persons, benefit_spells, claims, employment_spells,
 // measure_spells, unemployment_spells, plus bg_housing.csv and stichtage.csv when present).
 // RFC 4180 quoting, `\n` line ends, money exactly via core::Cents, rows in the Extract's
-// order (callers sort), large buffered writes. Thread-compatible.
+// order (callers sort), large buffered writes. Ids and codes are written unquoted: they must
+// be valid contract ids ([A-Za-z0-9_.-]), as in every Extract from ingest or synth.
+// Thread-compatible.
 #pragma once
 
 #include <string>
