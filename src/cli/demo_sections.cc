@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
@@ -10,6 +11,16 @@
 
 namespace amip::cli {
 namespace {
+
+// The extract carries no extraction date; the latest start of a benefit spell is the last
+// day on which events are known (planned measure or job ends may lie in the future).
+std::optional<core::Date> LatestBenefitStart(const contract::Extract& extract) {
+  std::optional<core::Date> latest;
+  for (const contract::BenefitSpell& spell : extract.benefit_spells) {
+    if (!latest || spell.start > *latest) latest = spell.start;
+  }
+  return latest;
+}
 
 std::string FormatValue(const indicators::IndicatorRow& row) {
   if (!row.note.empty()) return "n. v.";
@@ -20,12 +31,15 @@ std::string FormatValue(const indicators::IndicatorRow& row) {
 // The indicator table of the last month whose count day lies inside the data, all
 // Jobcenters of the extract: one line per indicator, values for all/f/m, numerator and
 // denominator of the total so that every figure can be recomputed.
-core::Status PrintIndicators(const contract::Extract& extract, const storage::InfoSummary& info) {
-  if (!info.last_count_day) return core::FailedPreconditionError("no count day in the data");
+core::Status PrintIndicators(const contract::Extract& extract, const storage::InfoSummary&) {
+  const std::optional<core::Date> data_end = LatestBenefitStart(extract);
+  if (!data_end) return core::FailedPreconditionError("the extract has no benefit spells");
   AMIP_ASSIGN_OR_RETURN(indicators::Catalogue catalogue, indicators::LoadCatalogue());
   indicators::Options options;
-  const core::Month month = info.last_count_day->ToMonth();
+  core::Month month = data_end->ToMonth();
+  if (extract.CountDay(month) > *data_end) month = month - 1;
   options.months = core::MonthRange{month, month};
+  options.coverage_end = *data_end;
   AMIP_ASSIGN_OR_RETURN(options.instruments, indicators::DefaultInstrumentFlags());
   AMIP_ASSIGN_OR_RETURN(indicators::Computation computation,
                         indicators::ComputeIndicators(extract, catalogue, options));
@@ -58,7 +72,17 @@ core::Status PrintIndicators(const contract::Extract& extract, const storage::In
         numerator = report::FormatGermanNumber(it->second->numerator, 2);
         denominator = report::FormatGermanNumber(it->second->denominator, 2);
       }
-      table.AddTextRow({std::string(indicators::ToString(id)), catalogue.Get(id).name_de,
+      // The name of the definition version in force (K2E3 changed its name in 2019).
+      std::string name = catalogue.Get(id).name_de;
+      if (auto it = by_sex.find(indicators::SexSplit::kAll); it != by_sex.end()) {
+        const auto& versions = catalogue.Get(id).versions;
+        const int version = it->second->version;
+        if (version >= 0 && version < static_cast<int>(versions.size()) &&
+            !versions[version].name_de.empty()) {
+          name = versions[version].name_de;
+        }
+      }
+      table.AddTextRow({std::string(indicators::ToString(id)), name,
                         cell(indicators::SexSplit::kAll), cell(indicators::SexSplit::kF),
                         cell(indicators::SexSplit::kM), numerator, denominator});
     }
