@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "budget/yaml_util.h"
+#include "resources/resources.h"
 
 namespace amip::budget {
 
@@ -632,6 +633,12 @@ core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& 
   std::stringstream buffer;
   buffer << in.rdbuf();
   return ParsePlan(buffer.str(), path, catalogue);
+}
+
+core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue) {
+  const std::optional<std::string_view> text = resources::Find(path);
+  if (!text) return core::NotFoundError(fmt::format("{}: plan is not embedded in this binary", path));
+  return ParsePlan(*text, path, catalogue);
 }
 
 std::vector<double> EntryProfile(const InstrumentLine& line) {

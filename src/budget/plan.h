@@ -204,6 +204,9 @@ struct Plan {
 core::Result<Plan> ParsePlan(std::string_view yaml_text, std::string_view file,
                              const BudgetCatalogue& catalogue);
 core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& catalogue);
+// A plan embedded in the binary (resources::Find), e.g. "examples/plans/amip-2025.yaml" once
+// the resource embedding covers examples/; NotFound otherwise.
+core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue);
 
 // Normalised monthly entry weights of a line (12 values summing to 1).
 std::vector<double> EntryProfile(const InstrumentLine& line);

@@ -322,9 +322,9 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
   }
 
   {  // Verpflichtungsermächtigungen.
-    Table table({Left("jahr", "Jahr"), Num("ve_neugeschaeft_eur", "VE aus Neugeschäft"),
-                 Num("vorbindungen_daten_eur", "Bindungen bestehender Teilnahmen")},
-                fmt::format("Verpflichtungsermächtigungen für die Folgejahre (Plan {})", plan.jahr));
+    std::vector<Column> columns{Left("jahr", "Jahr"), Num("ve_neugeschaeft_eur", "VE aus Neugeschäft")};
+    if (vorbindungen) columns.push_back(Num("vorbindungen_daten_eur", "Bindungen bestehender Teilnahmen"));
+    Table table(columns, fmt::format("Verpflichtungsermächtigungen für die Folgejahre (Plan {})", plan.jahr));
     std::set<int> years;
     for (const auto& [year, amount] : cash.egt_ve) years.insert(year);
     if (vorbindungen) {
@@ -334,8 +334,10 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
       const auto planned = cash.egt_ve.find(year);
       Cents bound;
       if (vorbindungen && vorbindungen->later_years.count(year) > 0) bound = vorbindungen->later_years.at(year);
-      table.AddRow({Text(std::to_string(year)), Euro(planned == cash.egt_ve.end() ? Cents() : planned->second),
-                    vorbindungen ? Euro(bound) : Empty()});
+      std::vector<Cell> cells{Text(std::to_string(year)),
+                              Euro(planned == cash.egt_ve.end() ? Cents() : planned->second)};
+      if (vorbindungen) cells.push_back(Euro(bound));
+      table.AddRow(cells);
     }
     const int sum_row = SumRow(table, "Summe");
     sheets.push_back({WithSums(table, sum_row, {"ve_neugeschaeft_eur", "vorbindungen_daten_eur"}),
