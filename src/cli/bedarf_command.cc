@@ -13,6 +13,8 @@
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
 #include "cli/command_registry.h"
+#include "contract/extract.h"
+#include "storage/extract_store.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
 #include "report/table.h"
@@ -223,6 +225,166 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
   return failed > 0 ? ExitCode::kDataError : ExitCode::kOk;
 }
 
+// Age in whole years on `day`.
+int AgeOn(core::Date birth, core::Date day) {
+  int age = day.year() - birth.year();
+  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day())) --age;
+  return age;
+}
+
+bool ActiveOn(core::Date start, const std::optional<core::Date>& end, core::Date day) {
+  return start <= day && (!end.has_value() || day <= *end);
+}
+
+struct BgInput {
+  benefits::Household household;
+  std::string gemeinde;
+  Cents leistung_laut_auszug;  // llu + luh of the members' claims in the month
+  bool has_housing = false;
+};
+
+// Maps the Extract to one Household per Bedarfsgemeinschaft with a benefit spell on the
+// month's count day: members and roles from benefit spells, rent/heating/flat size from
+// bg_housing, earnings from the employment spells active on the count day.
+std::map<contract::BgIdx, BgInput> HouseholdsOfMonth(const contract::Extract& ex, core::Month month,
+                                                     const law::LocalRules* local) {
+  const core::Date day = ex.CountDay(month);
+  std::map<contract::BgIdx, BgInput> out;
+  std::vector<Cents> earnings(ex.persons.size());
+  for (const auto& spell : ex.employment_spells) {
+    if (ActiveOn(spell.start, spell.end, day) && spell.gross_month.has_value()) {
+      earnings[spell.person] += *spell.gross_month;
+    }
+  }
+  std::map<contract::BgIdx, std::vector<const contract::BenefitSpell*>> members;
+  for (const auto& spell : ex.benefit_spells) {
+    if (spell.bg != core::kNoIdx && ActiveOn(spell.start, spell.end, day)) members[spell.bg].push_back(&spell);
+  }
+  std::vector<Cents> claim_of(ex.persons.size());
+  for (const auto& claim : ex.claims) {
+    if (claim.from <= month && month <= claim.to) claim_of[claim.person] += claim.llu + claim.luh;
+  }
+  for (auto& [bg, spells] : members) {
+    BgInput& in = out[bg];
+    benefits::Household& h = in.household;
+    h.datum = month.FirstDay();
+    std::string head, partner;
+    for (const auto* spell : spells) {
+      const contract::Person& person = ex.persons[spell->person];
+      if (spell->bg_role == contract::BgRole::kHead) head = person.person_id;
+      if (spell->bg_role == contract::BgRole::kPartner) partner = person.person_id;
+      if (spell->municipality != core::kNoIdx) in.gemeinde = ex.municipalities[spell->municipality].ags;
+    }
+    for (const auto* spell : spells) {
+      const contract::Person& person = ex.persons[spell->person];
+      benefits::Person p;
+      p.id = person.person_id;
+      p.alter = AgeOn(person.birth_date, day);
+      p.bruttolohn_m = earnings[spell->person];
+      p.schwerbehindert = person.severely_disabled;
+      if (spell->bg_role == contract::BgRole::kHead && !partner.empty()) p.partner = partner;
+      if (spell->bg_role == contract::BgRole::kPartner && !head.empty()) p.partner = head;
+      if (spell->bg_role == contract::BgRole::kChild) {
+        if (!head.empty()) p.eltern.push_back(head);
+        if (!partner.empty()) p.eltern.push_back(partner);
+        p.in_ausbildung = p.alter >= 18;
+      }
+      in.leistung_laut_auszug += claim_of[spell->person];
+      h.personen.push_back(p);
+    }
+    for (const auto& housing : ex.bg_housing) {
+      if (housing.bg == bg && housing.from <= month && month <= housing.to) {
+        h.wohnung.bruttokaltmiete_m = housing.rent_cold;
+        h.wohnung.heizkosten_m = housing.heating;
+        h.wohnung.wohnflaeche_qm = housing.flat_size_sqm;
+        in.has_housing = true;
+      }
+    }
+    if (local != nullptr && !in.gemeinde.empty() && local->Find(in.gemeinde).ok()) {
+      h.wohnung.gemeinde = in.gemeinde;
+    }
+  }
+  return out;
+}
+
+ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
+  auto month = core::Month::Parse(args.month);
+  if (args.month.empty() || !month.ok()) {
+    return ReportError(core::InvalidArgumentError("--db needs --month YYYY-MM"));
+  }
+  auto extract = storage::LoadExtract(args.db);
+  if (!extract.ok()) return ReportError(extract.status());
+  auto law = LawFor(ctx, month->FirstDay());
+  if (!law.ok()) return ReportError(law.status());
+  Cents wage = law->arbeit.mindestlohn;
+  if (!args.wage.empty()) {
+    auto parsed = Cents::Parse(args.wage);
+    if (!parsed.ok()) return ReportError(parsed.status().WithContext("--wage"));
+    wage = *parsed;
+  }
+  const auto households = HouseholdsOfMonth(*extract, *month, ctx.local);
+  report::Table table({{"bg_id", "BG"},
+                       {"gemeinde", "Gemeinde"},
+                       {"personen", "Pers.", report::Align::kRight, true},
+                       {"regelbedarf_m_bg", "Bedarf", report::Align::kRight, true},
+                       {"einkommen_m_bg", "Einkommen", report::Align::kRight, true},
+                       {"anspruchshoehe_m_bg", "Anspruch SGB II", report::Align::kRight, true},
+                       {"leistung_laut_auszug_m", "Leistung lt. Auszug", report::Align::kRight, true},
+                       {"bedarfsdeckend", "bedarfsdeckend"},
+                       {"vorrang", "Vorrangprüfung"},
+                       {"wohngeld_m", "Wohngeld", report::Align::kRight, true},
+                       {"kinderzuschlag_m", "KiZ", report::Align::kRight, true},
+                       {"stunden_bis_bedarfsdeckung_w", "Std. bis Deckung", report::Align::kRight, true}},
+                      "Bedarfsberechnung aller BGs " + month->ToString() + " (" + args.db + ")");
+  int errors = 0, computed = 0, covered = 0, no_housing = 0;
+  std::string first_error;
+  for (const auto& [bg, in] : households) {
+    if (!in.has_housing) {  // no silent default: without bg_housing the BG is not computed
+      ++no_housing;
+      continue;
+    }
+    auto e = benefits::Evaluate(in.household, *law, ctx.local, {}, nullptr);
+    if (!e.ok()) {
+      if (errors++ == 0) first_error = extract->bg_ids[bg] + ": " + e.status().message();
+      continue;
+    }
+    ++computed;
+    const bool deckend = e->vorrang != benefits::Vorrang::kSgb2;
+    covered += deckend;
+    std::string hours = "";
+    if (args.max_hours > 0 && wage.value() > 0 && !deckend) {
+      auto exit = benefits::StundenBisBedarfsdeckung(in.household, wage, "", *law, ctx.local, {}, args.max_hours);
+      hours = !exit.ok() ? "error" : exit->stunden.has_value() ? std::to_string(static_cast<int>(*exit->stunden)) : "none";
+    } else if (deckend) {
+      hours = "0";
+    }
+    auto money = [](Cents c) { return report::Cell{c.ToGermanString(), c.ToString()}; };
+    table.AddRow({{extract->bg_ids[bg], extract->bg_ids[bg]},
+                  {in.gemeinde, in.gemeinde},
+                  {std::to_string(in.household.personen.size()), std::to_string(in.household.personen.size())},
+                  money(e->sgb2.bedarf_m_bg),
+                  money(e->sgb2.einkommen_m_bg),
+                  money(e->sgb2.anspruch_m_bg),
+                  money(in.leistung_laut_auszug),
+                  {deckend ? "ja" : "nein", deckend ? "true" : "false"},
+                  {benefits::VorrangName(e->vorrang), benefits::VorrangName(e->vorrang)},
+                  money(e->wohngeld_betrag_m_wthh),
+                  money(e->kiz_betrag_m_bg),
+                  {hours == "none" ? "keine bis " + std::to_string(args.max_hours) + " h" : hours,
+                   hours}});
+  }
+  std::printf("%s", table.Render(format).c_str());
+  std::fprintf(stderr,
+               "%d BGs im Monat %s: %d berechnet, %d mit Bedarfsdeckung durch aktuelles Einkommen oder "
+               "vorrangige Leistungen, %d ohne Wohnkostenangaben in bg_housing (nicht berechnet), %d Fehler%s%s\n"
+               "Stunden bis Bedarfsdeckung beim Stundenlohn %s (Person: Haushaltsvorstand).\n"
+               "Hinweis: %s.\n",
+               static_cast<int>(households.size()), month->ToString().c_str(), computed, covered, no_housing,
+               errors, errors > 0 ? "; erster Fehler: " : "", first_error.c_str(), wage.ToGermanString().c_str(),
+               benefits::kNettoHinweis);
+  return ExitCode::kOk;
+}
+
 void RegisterBedarf(CLI::App& app, CommandOutcome& outcome) {
   auto args = std::make_shared<BedarfArgs>();
   auto* cmd = app.add_subcommand(
@@ -259,8 +421,7 @@ void RegisterBedarf(CLI::App& app, CommandOutcome& outcome) {
     }
     ctx.local = *local;
     if (!args->db.empty()) {
-      outcome.exit_code = ReportError(core::FailedPreconditionError(
-          "--db is not available yet: the batch over a Jobcenter extract is not implemented"));
+      outcome.exit_code = RunDb(ctx, *args, *format);
       return;
     }
     if (!args->batch.empty()) {
