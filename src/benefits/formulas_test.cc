@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include "benefits/evaluate.h"
+#include "benefits/netto.h"
+#include "benefits/sgb2.h"
+#include "benefits/wohngeld.h"
+#include "law/law_snapshot.h"
+
+namespace amip::benefits {
+namespace {
+
+using core::Cents;
+
+law::LawSnapshot Law(int year, int month) {
+  auto store = law::EmbeddedStore();
+  EXPECT_TRUE(store.ok());
+  auto law = law::ResolveLaw(**store, core::Date::FromYmd(year, month, 1));
+  EXPECT_TRUE(law.ok()) << law.status().ToString();
+  return *law;
+}
+
+TEST(WohngeldFormelTest, SpecWorkedExample2025) {
+  // spec § 2: n = 1, M = 691.60, Y = 908.25 → 368.34 → 368.
+  const law::LawSnapshot law = Law(2025, 1);
+  EXPECT_EQ(WohngeldFormel(1, Cents::FromCents(69160), Cents::FromCents(90825), law.wohngeld),
+            Cents::FromEuros(368));
+}
+
+TEST(ErwerbstaetigenfreibetragTest, JulyTwentyThreeChange) {
+  const Cents gross = Cents::FromEuros(800);
+  EXPECT_EQ(Erwerbstaetigenfreibetrag(gross, false, false, Law(2023, 6)), Cents::FromEuros(240));
+  EXPECT_EQ(Erwerbstaetigenfreibetrag(gross, false, false, Law(2023, 7)), Cents::FromEuros(268));
+  // Maximum with and without a child from 2023-07: 348 / 378.
+  EXPECT_EQ(Erwerbstaetigenfreibetrag(Cents::FromEuros(3000), false, false, Law(2024, 1)), Cents::FromEuros(348));
+  EXPECT_EQ(Erwerbstaetigenfreibetrag(Cents::FromEuros(3000), true, false, Law(2024, 1)), Cents::FromEuros(378));
+  // U25 in education: the Minijob limit (538 € in 2024) is free.
+  EXPECT_EQ(Erwerbstaetigenfreibetrag(Cents::FromEuros(538), false, true, Law(2024, 1)), Cents::FromEuros(538));
+}
+
+TEST(NettoTest, MinijobHasNoDeductions) {
+  auto net = ComputeNetto(Cents::FromEuros(450), true, Law(2015, 1), nullptr, "p");
+  ASSERT_TRUE(net.ok());
+  EXPECT_EQ(net->netto_m, Cents::FromEuros(450));
+  EXPECT_EQ(net->sv_formel, "sv_minijob");
+}
+
+TEST(NettoTest, GleitzoneUsesFactorF) {
+  auto net = ComputeNetto(Cents::FromEuros(600), false, Law(2014, 1), nullptr, "p");
+  ASSERT_TRUE(net.ok());
+  EXPECT_EQ(net->sv_formel, "sv_gleitzone_2013");
+  EXPECT_GT(net->sozialversicherung_m, Cents());
+  EXPECT_LT(net->sozialversicherung_m, Cents::FromCents(60000 * 20 / 100));  // below the full rate
+}
+
+TEST(EinkommensteuerTest, BelowGrundfreibetragIsZero) {
+  EXPECT_EQ(EinkommensteuerTarif(8354, Law(2014, 1).est), 0);
+  EXPECT_EQ(EinkommensteuerTarif(12761, Law(2014, 1).est), 806);
+}
+
+TEST(VorrangTest, PriorityBenefitsWinWhenTheyCoverTheNeed) {
+  VorrangInput in{Cents::FromEuros(2000), Cents::FromEuros(1500), Cents::FromEuros(300), Cents::FromEuros(250), true};
+  VorrangResult out = Vorrangpruefung(in);
+  EXPECT_EQ(out.vorrang, Vorrang::kVorrangigeLeistungen);
+  EXPECT_EQ(out.sgb2_m_bg, Cents());
+  in.kinderzuschlag_m = Cents::FromEuros(100);
+  out = Vorrangpruefung(in);
+  EXPECT_EQ(out.vorrang, Vorrang::kSgb2);
+  EXPECT_EQ(out.sgb2_m_bg, Cents::FromEuros(500));
+  EXPECT_EQ(out.wohngeld_m, Cents());
+}
+
+TEST(JobTest, MonthlyGrossAndHoursToExit) {
+  EXPECT_EQ(MonatsbruttoAusJob(39, Cents::FromCents(855)), Cents::FromCents(144495));
+  Household h;
+  h.datum = core::Date::FromYmd(2025, 3, 1);
+  h.wohnung.bruttokaltmiete_m = Cents::FromEuros(400);
+  h.wohnung.heizkosten_m = Cents::FromEuros(60);
+  Person p;
+  p.id = "p1";
+  p.alter = 30;
+  h.personen.push_back(p);
+  const law::LawSnapshot law = Law(2025, 3);
+  auto exit = StundenBisBedarfsdeckung(h, Cents::FromCents(1282), "", law, nullptr, {}, 48);
+  ASSERT_TRUE(exit.ok());
+  ASSERT_TRUE(exit->stunden.has_value());
+  // One hour less must still leave a need.
+  auto before = MitJob(h, Job{*exit->stunden - 1, Cents::FromCents(1282), ""});
+  ASSERT_TRUE(before.ok());
+  auto e = Evaluate(*before, law, nullptr, {}, nullptr);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->vorrang, Vorrang::kSgb2);
+  // A tiny wage never ends the need within 48 h.
+  auto none = StundenBisBedarfsdeckung(h, Cents::FromEuros(2), "", law, nullptr, {}, 48);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->stunden.has_value());
+}
+
+TEST(TraceTest, EveryStepCitesItsParameters) {
+  Household h;
+  h.datum = core::Date::FromYmd(2014, 1, 1);
+  h.wohnung.bruttokaltmiete_m = Cents::FromEuros(300);
+  Person p;
+  p.id = "p1";
+  p.alter = 30;
+  h.personen.push_back(p);
+  const law::LawSnapshot law = Law(2014, 1);
+  Trace trace(&law);
+  ASSERT_TRUE(Evaluate(h, law, nullptr, {}, &trace).ok());
+  bool found = false;
+  for (const auto& step : trace.steps()) {
+    if (step.quantity == "regelbedarf_m") {
+      found = true;
+      EXPECT_EQ(step.value, "391.00");
+      EXPECT_NE(step.references.find("BGBl. I 2013 S. 3857"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace amip::benefits
