@@ -296,7 +296,8 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
       if (shares.jahr == plan.jahr) printed = &shares;
     }
     Table table({Left("fp", "FP"), Left("bezeichnung", "Finanzposition"), Num("ausgaben_eur", "Ausgaben Neugeschäft"),
-                 Num("anteil_prozent", "Anteil (berechnet)"), Num("gedruckt_prozent", "Anteil (gedruckt)")},
+                 Num("anteil_prozent", "Anteil (berechnet)"), Num("gedruckt_prozent", "Anteil (gedruckt)"),
+                 Num("gedruckt_eur", "Neugeschäft × gedruckter Anteil")},
                 fmt::format("Anteile der Finanzpositionen am Neugeschäft {}", plan.jahr));
     BudgetSheet sheet{Table({}), "Finanzpositionen", {}, {}, {}};
     const double total = cash.egt_cash_year.euros();
@@ -305,11 +306,15 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
     for (const budget::Finanzposition& position : catalogue.positions()) {
       const Cents amount = by_position[position.code];
       Cell printed_cell = Empty();
+      Cell printed_amount = Empty();
       if (printed != nullptr && printed->finanzpositionen.count(position.code) > 0) {
-        printed_cell = Percent(printed->finanzpositionen.at(position.code).value, 2);
+        const double share = printed->finanzpositionen.at(position.code).value;
+        printed_cell = Percent(share, 2);
+        printed_amount = EuroDouble(figures.neugeschaeft.euros() * share / 100.0);
       }
       table.AddRow({Text(position.code), Text(position.name), Euro(amount),
-                    total > 0 ? Percent(amount.euros() / total * 100.0) : Empty(), printed_cell});
+                    total > 0 ? Percent(amount.euros() / total * 100.0) : Empty(), printed_cell,
+                    printed_amount});
       if (total > 0) {
         sheet.cell_formulas.emplace_back(row, "anteil_prozent",
                                          fmt::format("{{ausgaben_eur}}/SUM({{r0:ausgaben_eur}}:{{r{}:ausgaben_eur}})*100",
