@@ -60,6 +60,7 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   std::map<std::string, double> profillage;
   double profillage_total = 0;
   std::vector<int32_t> bg_size(extract.bg_ids.size(), 0);
+  std::vector<double> elb_by_jc(extract.jobcenters.size(), 0);
   // K2 over the 12 months ending at ref.
   double integrations[3] = {0, 0, 0};  // all, f, m
   double integrations_sp = 0;
@@ -112,6 +113,7 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
         ++nef;
       } else {
         ++elb;
+        ++elb_by_jc[static_cast<size_t>(spell->jc)];
         if (female) ++elb_f;
         if (male) ++elb_m;
         if (info.vocational_qualification == contract::Qualification::kNone) ++no_qualification;
@@ -273,6 +275,11 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   result.Set("entry_rate", Share(entries, stock_now_sum));
   result.Set("exit_rate", Share(exits, stock_prev_sum));
   result.Set("female_elb_share", Share(elb_f, elb));
+  if (!elb_by_jc.empty()) {
+    result.Set("jc_elb_min", *std::min_element(elb_by_jc.begin(), elb_by_jc.end()));
+    result.Set("jc_elb_max", *std::max_element(elb_by_jc.begin(), elb_by_jc.end()));
+  }
+  result.Set("jobcenters", static_cast<double>(extract.jobcenters.size()));
   for (const auto& [code, count] : measure_entries) result.Set("measure_entries:" + code, count);
   for (const auto& [code, count] : measure_running) result.Set("measure_running:" + code, count);
   for (const auto& [code, count] : profillage) {

@@ -1197,7 +1197,6 @@ void Simulator::AllocateMeasures(Month month) {
       if (plan.link == MeasureLink::kEgz || plan.link == MeasureLink::kEsg ||
           plan.link == MeasureLink::kEvl) {
         // Accompanying benefit of a job start of this month.
-        int32_t chosen = -1;
         for (int attempt = 0; attempt < 40 && !integrations_.empty(); ++attempt) {
           const size_t pick = rng_.Below(integrations_.size());
           const Integration& integration = integrations_[pick];
@@ -1210,11 +1209,9 @@ void Simulator::AllocateMeasures(Month month) {
           job.subsidy = plan.link == MeasureLink::kEgz   ? Subsidy::kEgz
                         : plan.link == MeasureLink::kEsg ? Subsidy::kEsg
                                                          : Subsidy::k16e;
-          chosen = static_cast<int32_t>(pick);
           AddMeasure(integration.person, plan, job.start.days(), months);
           break;
         }
-        (void)chosen;
         continue;
       }
       std::vector<int32_t>& pool = plan.target_group == MeasureTarget::kLongTerm ? candidates_long_
