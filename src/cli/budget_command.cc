@@ -54,8 +54,18 @@ core::Result<Loaded> Load(const BudgetArgs& args, bool need_db) {
 
 ExitCode Print(const Loaded& loaded, const std::vector<report::BudgetSheet>& sheets,
                const std::string& xlsx) {
-  for (const report::Table& table : report::Tables(sheets)) {
-    std::printf("%s\n", table.Render(loaded.format).c_str());
+  if (loaded.format == report::OutputFormat::kJson) {
+    // One JSON object: sheet name -> the table's rows.
+    std::printf("{\n");
+    for (size_t idx = 0; idx < sheets.size(); ++idx) {
+      std::printf("%s: %s%s\n", report::JsonQuote(sheets[idx].sheet_name).c_str(),
+                  sheets[idx].table.RenderJson().c_str(), idx + 1 < sheets.size() ? "," : "");
+    }
+    std::printf("}\n");
+  } else {
+    for (const report::Table& table : report::Tables(sheets)) {
+      std::printf("%s\n", table.Render(loaded.format).c_str());
+    }
   }
   if (!xlsx.empty()) {
     const core::Status status = report::WriteBudgetWorkbook(xlsx, sheets);
