@@ -79,7 +79,7 @@ void WriteOracleTables(const contract::Extract& extract, const indicators::Optio
     report << m.index() << "\n";
   }
   std::ofstream params(dir + "/params.csv");
-  params << core::Date::FromYmd(2019, 3, 22).days() << "\n";
+  params << core::Date::FromYmd(2019, 3, 22).days() << ",0\n";
 }
 
 void WriteRows(const indicators::Computation& computation, const std::string& path) {

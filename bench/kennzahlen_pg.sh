@@ -54,7 +54,7 @@ CREATE TABLE instrument(code TEXT, active2019 INTEGER, active2011 INTEGER);
 CREATE TABLE st(m INTEGER, d INTEGER);
 CREATE TABLE mon(m INTEGER, first_d INTEGER, last_d INTEGER);
 CREATE TABLE report(m INTEGER);
-CREATE TABLE params(v2019 INTEGER);
+CREATE TABLE params(v2019 INTEGER, lzb_months INTEGER);
 \copy persons FROM '$WORK/oracle/persons.csv' CSV
 \copy benefit FROM '$WORK/oracle/benefit.csv' CSV
 \copy employment FROM '$WORK/oracle/employment.csv' CSV

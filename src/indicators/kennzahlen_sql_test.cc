@@ -1,7 +1,8 @@
 // Differential test: the engine against an independent SQL formulation of the same
 // definitions (tests/indicators/sql/kennzahlen.sql) run in SQLite, on seeded random extracts
 // with gaps, moves between Jobcenters, NEF→ELB transitions, several jobs in one month, custom
-// count days and month/year boundaries. Every numerator and denominator must agree exactly.
+// count days and month/year boundaries, for both LZB rules (638 of 730 days; 21 of 24 count
+// days). Every numerator and denominator must agree exactly.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -172,7 +173,7 @@ void Load(const contract::Extract& extract, const Options& options, Db& db) {
          "CREATE TABLE st(m INTEGER, d INTEGER);"
          "CREATE TABLE mon(m INTEGER, first_d INTEGER, last_d INTEGER);"
          "CREATE TABLE report(m INTEGER);"
-         "CREATE TABLE params(v2019 INTEGER);";
+         "CREATE TABLE params(v2019 INTEGER, lzb_months INTEGER);";
   for (size_t p = 0; p < extract.persons.size(); ++p) {
     sql << "INSERT INTO persons VALUES(" << p << ",'"
         << contract::ToString(extract.persons[p].sex) << "');";
@@ -210,7 +211,8 @@ void Load(const contract::Extract& extract, const Options& options, Db& db) {
   for (Month month = options.months.first; month <= options.months.last; ++month) {
     sql << "INSERT INTO report VALUES(" << month.index() << ");";
   }
-  sql << "INSERT INTO params VALUES(" << Date::FromYmd(2019, 3, 22).days() << ");COMMIT;";
+  sql << "INSERT INTO params VALUES(" << Date::FromYmd(2019, 3, 22).days() << ","
+      << (options.lzb_method == LzbMethod::kMonths ? 1 : 0) << ");COMMIT;";
   db.Exec(sql.str());
 }
 
@@ -241,6 +243,8 @@ TEST(KennzahlenSqlTest, EngineAgreesWithSqlOnRandomExtracts) {
     options.coverage_start = Date::FromYmd(2016, 1, 1);
     options.instruments = TestInstruments();
     options.threads = seed % 3 == 0 ? 2 : 1;
+    // Even seeds: the 21-of-24 count-day approximation of LZB (option), odd: 638 of 730 days.
+    options.lzb_method = seed % 2 == 0 ? LzbMethod::kMonths : LzbMethod::kDays;
     auto catalogue = LoadCatalogue();
     ASSERT_TRUE(catalogue.ok()) << catalogue.status().ToString();
     auto computed = ComputeIndicators(extract, *catalogue, options);

@@ -1,7 +1,8 @@
 -- Independent SQL formulation of the Kennzahlen nach § 48a SGB II under the binding engine
 -- decisions (docs/kennzahlen.md). Runs unchanged on SQLite (differential test
 -- src/indicators/kennzahlen_sql_test.cc) and PostgreSQL (bench/kennzahlen_pg.sh).
--- Defaults only: LZB day-precise (638 of 730 days), stock-weighted flow rates, BDI after 3 months.
+-- LZB day-precise (638 of 730 days) or, with params.lzb_months = 1, ELB at >= 21 of the 24
+-- count days M-23..M; stock-weighted flow rates; BDI after 3 months.
 --
 -- Input tables (filled by the caller; days = days since 1970-01-01, months = year*12+month-1):
 --   persons(pid, sex)                        sex 'm' | 'f' | 'x'
@@ -13,7 +14,8 @@
 --   st(m, d)                                 count day of every month the windows need
 --   mon(m, first_d, last_d)                  months whose claims are summed (M and M-12)
 --   report(m)                                reporting months
---   params(v2019)                            first day of the 2019 definitions (2019-03-22)
+--   params(v2019, lzb_months)                first day of the 2019 definitions (2019-03-22);
+--                                            lzb_months = 1: LZB by the 21-of-24 approximation
 -- Output: table result(jc, m, indicator, split, num, den) with integer num/den; the caller
 -- divides money by 100 and K2-type denominators by 12.
 
@@ -43,15 +45,29 @@ WHERE x.status = 'elb'
 GROUP BY x.m, x.pid;
 CREATE INDEX elbdays_pm ON elbdays (pid, m);
 
+-- ELB count days among the 24 months M-23..M (for the 21-of-24 approximation).
+CREATE TABLE elbmonths AS
+SELECT x.m AS m, x.pid AS pid, COUNT(*) AS months
+FROM stat x
+JOIN stat y ON y.pid = x.pid AND y.status = 'elb' AND y.m BETWEEN x.m - 23 AND x.m
+CROSS JOIN params pa
+WHERE x.status = 'elb' AND pa.lzb_months = 1
+GROUP BY x.m, x.pid;
+CREATE INDEX elbmonths_pm ON elbmonths (pid, m);
+
 -- Person status per count day: ELB flag, LZB flag, Jobcenter, single parent, sex.
 CREATE TABLE pst AS
 SELECT x.m AS m, x.pid AS pid, x.jc AS jc, p.sex AS sex,
        CASE WHEN x.status = 'elb' THEN 1 ELSE 0 END AS elb,
        CASE WHEN x.status = 'elb' AND x.sp = 1 THEN 1 ELSE 0 END AS sp,
-       CASE WHEN x.status = 'elb' AND d.days >= 638 THEN 1 ELSE 0 END AS lzb
+       CASE WHEN x.status = 'elb' AND pa.lzb_months = 0 AND d.days >= 638 THEN 1
+            WHEN x.status = 'elb' AND pa.lzb_months = 1 AND e.months >= 21 THEN 1
+            ELSE 0 END AS lzb
 FROM stat x
 JOIN persons p ON p.pid = x.pid
-LEFT JOIN elbdays d ON d.pid = x.pid AND d.m = x.m;
+CROSS JOIN params pa
+LEFT JOIN elbdays d ON d.pid = x.pid AND d.m = x.m
+LEFT JOIN elbmonths e ON e.pid = x.pid AND e.m = x.m;
 CREATE INDEX pst_pm ON pst (pid, m);
 
 -- svB employment at a count day (for the K2E3 follow-up).
