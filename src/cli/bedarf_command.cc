@@ -88,8 +88,14 @@ void AddSummaryRows(report::Table& table, const std::string& fall, const benefit
   row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld", e.wohngeld_betrag_m_wthh);
   row("kinderzuschlag.betrag_m_bg", "Gezahlter Kinderzuschlag", e.kiz_betrag_m_bg);
   for (const auto& p : e.sgb2.personen) {
-    if (p.anspruch.value() > 0) row("arbeitslosengeld_2.anspruch_m." + p.id, "Anspruch " + p.id + " (Bedarfsanteil)", p.anspruch);
+    if (p.anspruch.value() > 0) {
+      row("arbeitslosengeld_2.anspruch_m." + p.id, "Möglicher Anspruch " + p.id + " (Bedarfsanteil)", p.anspruch);
+    }
   }
+}
+
+void AddHinweis(report::Table& table) {
+  table.AddTextRow({"", "hinweis_nettolohn", "Hinweis", benefits::kNettoHinweis});
 }
 
 report::Table MakeTable(const std::string& title) {
@@ -142,7 +148,8 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
   if (args.hours_to_exit) {
     auto wage = Cents::Parse(args.wage);
     if (args.wage.empty() || !wage.ok()) {
-      return ReportError(core::InvalidArgumentError("--hours-to-exit needs --wage EUROS (e.g. 13.90)"));
+      ReportError(core::InvalidArgumentError("--hours-to-exit needs --wage EUROS (e.g. 13.90)"));
+      return ExitCode::kUsageError;
     }
     auto result = benefits::StundenBisBedarfsdeckung(household, *wage, args.person, *law, ctx.local,
                                                      options, args.max_hours);
@@ -156,14 +163,17 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
                   {answer, result->stunden.has_value() ? std::to_string(static_cast<int>(*result->stunden)) : "none"}});
     table.AddRow({{"", ""}, {"bruttolohn_m", "bruttolohn_m"}, {"Monatsbrutto dabei", "Monatsbrutto dabei"}, Money(result->brutto_m)});
     AddSummaryRows(table, "", result->evaluation);
+    AddHinweis(table);
     std::printf("%s", table.Render(format).c_str());
-    if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
     return ExitCode::kOk;
   }
   std::string job_label;
   if (!args.job.empty()) {
     auto job = ParseJob(args.job);
-    if (!job.ok()) return ReportError(job.status());
+    if (!job.ok()) {
+      ReportError(job.status());
+      return ExitCode::kUsageError;
+    }
     job->person_id = args.person;
     auto with_job = benefits::MitJob(household, *job);
     if (!with_job.ok()) return ReportError(with_job.status());
@@ -186,9 +196,9 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
                   {"Beendet der Job den SGB II-Bezug?", "Beendet der Job den SGB II-Bezug?"},
                   {ends ? "ja" : "nein", ends ? "true" : "false"}});
   }
+  AddHinweis(table);
   std::printf("%s", table.Render(format).c_str());
   if (args.trace) PrintTrace(trace, format);
-  if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
   return ExitCode::kOk;
 }
 
@@ -220,8 +230,8 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
     }
     AddSummaryRows(table, path, *e);
   }
+  AddHinweis(table);
   std::printf("%s", table.Render(format).c_str());
-  if (format == report::OutputFormat::kTable) std::printf("Hinweis: %s.\n", benefits::kNettoHinweis);
   return failed > 0 ? ExitCode::kDataError : ExitCode::kOk;
 }
 
