@@ -302,6 +302,8 @@ class Validator {
                                    IntervalOf interval_of, const char* column,
                                    const std::string& what, bool months);
 
+  // Dispatches to the reader of contract file number `idx` (ContractFiles() order).
+  void ReadTable(size_t idx, Table& table);
   void ReadJobcenters(Table& table);
   void ReadMunicipalities(Table& table);
   void ReadPersons(Table& table);
@@ -874,20 +876,28 @@ uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
   return hash;
 }
 
+void Validator::ReadTable(size_t idx, Table& table) {
+  switch (idx) {
+    case 0: return ReadJobcenters(table);
+    case 1: return ReadMunicipalities(table);
+    case 2: return ReadPersons(table);
+    case 3: return ReadBenefitSpells(table);
+    case 4: return ReadClaims(table);
+    case 5: return ReadEmploymentSpells(table);
+    case 6: return ReadMeasureSpells(table);
+    case 7: return ReadUnemploymentSpells(table);
+    case 8: return ReadBgHousing(table);
+    case 9: return ReadStichtage(table);
+    default: AMIP_ASSERT(false, "no reader for this contract file");
+  }
+}
+
 ReadResult Validator::Run() {
   ReadResult result;
   bool ok = OpenTables();
-  using Reader = void (Validator::*)(Table&);
-  static constexpr Reader kReaders[] = {
-      &Validator::ReadJobcenters,       &Validator::ReadMunicipalities,
-      &Validator::ReadPersons,          &Validator::ReadBenefitSpells,
-      &Validator::ReadClaims,           &Validator::ReadEmploymentSpells,
-      &Validator::ReadMeasureSpells,    &Validator::ReadUnemploymentSpells,
-      &Validator::ReadBgHousing,        &Validator::ReadStichtage};
-  static_assert(std::size(kReaders) == 10);
-  AMIP_ASSERT(tables_.size() == std::size(kReaders), "schema and readers disagree");
+  AMIP_ASSERT(tables_.size() == 10, "schema and readers disagree");
   for (size_t idx = 0; ok && idx < tables_.size(); ++idx) {
-    (this->*kReaders[idx])(tables_[idx]);
+    ReadTable(idx, tables_[idx]);
     if (tables_[idx].spec->rows_required && tables_[idx].present &&
         tables_[idx].data_records == 0) {
       ok = false;
