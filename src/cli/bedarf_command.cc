@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <regex>
 #include <sstream>
 
 #include "benefits/evaluate.h"
@@ -39,12 +38,20 @@ core::Result<std::string> ReadFile(const std::string& path) {
 }
 
 core::Result<benefits::Job> ParseJob(const std::string& text) {
-  static const std::regex kJob(R"(^\s*([0-9]+(?:[.,][0-9]+)?)\s*h\s*@\s*([0-9]+(?:[.,][0-9]{1,2})?)\s*$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, kJob)) {
-    return core::InvalidArgumentError("--job must look like \"39h@13.90\" (hours per week @ euros per hour), got '" + text + "'");
+  const auto bad = [&text] {
+    return core::InvalidArgumentError("--job must look like \"39h@13.90\" (hours per week @ euros per hour), got '" +
+                                      text + "'");
+  };
+  std::string compact;
+  for (char c : text) {
+    if (c != ' ') compact += c;
   }
-  std::string hours = match[1].str(), wage = match[2].str();
+  const size_t h_pos = compact.find("h@");
+  if (h_pos == std::string::npos || h_pos == 0) return bad();
+  std::string hours = compact.substr(0, h_pos), wage = compact.substr(h_pos + 2);
+  for (const std::string* part : {&hours, &wage}) {
+    if (part->empty() || part->find_first_not_of("0123456789.,") != std::string::npos) return bad();
+  }
   std::replace(hours.begin(), hours.end(), ',', '.');
   std::replace(wage.begin(), wage.end(), ',', '.');
   benefits::Job job;

@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <regex>
 #include <set>
 
 #include "resources/resources.h"
@@ -21,9 +20,28 @@ std::string Where(std::string_view file, const YAML::Node& node) {
          std::to_string(mark.column + 1);
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "-?[0-9]+(\.[0-9]+)?" without std::regex.
 bool IsDecimal(const std::string& text) {
-  static const std::regex kDecimal(R"(-?[0-9]+(\.[0-9]+)?)");
-  return std::regex_match(text, kDecimal);
+  size_t pos = !text.empty() && text[0] == '-' ? 1 : 0;
+  const size_t int_start = pos;
+  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  if (pos == int_start) return false;
+  if (pos == text.size()) return true;
+  if (text[pos] != '.') return false;
+  const size_t frac_start = ++pos;
+  while (pos < text.size() && IsDigit(text[pos])) ++pos;
+  return pos > frac_start && pos == text.size();
+}
+
+// "[0-9]{4}-[0-9]{2}-[0-9]{2}": the shape of a date key (validity is checked separately).
+bool LooksLikeDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t idx : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!IsDigit(text[idx])) return false;
+  }
+  return true;
 }
 
 core::Result<Unit> ParseUnit(const std::string& text) {
@@ -149,7 +167,6 @@ Status CheckValueShape(const std::string& where, const std::string& type, const 
 core::Result<Parameter> ParseParameter(std::string_view file, const std::string& id,
                                        const YAML::Node& node) {
   if (!node.IsMap()) return InvalidArgumentError(Where(file, node) + ": parameter must be a map");
-  static const std::regex kDate(R"([0-9]{4}-[0-9]{2}-[0-9]{2})");
   Parameter param;
   param.id = id;
   param.file = std::string(file);
@@ -198,7 +215,7 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
         return InvalidArgumentError(Where(file, value) + ": unknown type '" + param.type +
                                     "' (allowed: scalar, by_key, table, brackets)");
       }
-    } else if (std::regex_match(key, kDate)) {
+    } else if (LooksLikeDate(key)) {
       auto date = core::Date::Parse(key);
       if (!date.ok()) {
         return InvalidArgumentError(Where(file, item.first) + ": malformed date '" + key +
