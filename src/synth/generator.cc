@@ -155,7 +155,9 @@ class Simulator {
   void Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits);
   void OtherJobStarts(int32_t person_idx, Month month);
   void ComputeClaims(int32_t bg_idx, Month month);
-  int64_t NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld) const;
+  // The BG's need for Lebensunterhalt; `member_needs` (optional) gets each member's share.
+  int64_t NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld,
+                  std::vector<int64_t>* member_needs = nullptr) const;
   int64_t Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* heating, double* sqm) const;
   void AllocateMeasures(Month month);
   void AddMeasure(int32_t person_idx, const MeasurePlan& plan, int32_t start_day, int months);
@@ -180,7 +182,8 @@ class Simulator {
   std::vector<double> measure_carry_;
   std::vector<double> stock_duration_cdf_[2];
   std::vector<double> hazard_[2];  // monthly exit hazard by type and elapsed months
-  std::vector<TimedAction> actions_;  // scratch of ProcessHousehold  // [stayer] elapsed-duration CDF of the stock
+  std::vector<TimedAction> actions_;  // scratch of ProcessHousehold
+  std::vector<int64_t> member_needs_;  // scratch of ComputeClaims  // [stayer] elapsed-duration CDF of the stock
   double stayer_stock_share_ = 0;
   int32_t sim_first_day_ = 0;
   int32_t sim_last_day_ = 0;
@@ -754,7 +757,8 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   return true;
 }
 
-int64_t Simulator::NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld) const {
+int64_t Simulator::NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld,
+                           std::vector<int64_t>* member_needs) const {
   const YearAmounts& amounts = AmountsFor(month.year());
   bool couple = false;
   for (int32_t member : bg.members) {
@@ -763,33 +767,39 @@ int64_t Simulator::NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld) co
   int64_t need = 0;
   int minors = 0, under7 = 0, under16 = 0;
   *kindergeld = 0;
+  if (member_needs != nullptr) member_needs->clear();
   const int32_t mid = DayOf(month, 15);
   for (int32_t member : bg.members) {
     const SimPerson& person = persons_[static_cast<size_t>(member)];
     const int age = (month.index() - person.birth_month) / 12;
+    int64_t own = 0;
     if (person.role == BgRole::kChild) {
       if (age >= 18) {
-        need += amounts.rbs3.value();
+        own = amounts.rbs3.value();
       } else if (age >= 14) {
-        need += amounts.rbs4.value();
+        own = amounts.rbs4.value();
       } else if (age >= 6) {
-        need += amounts.rbs5.value();
+        own = amounts.rbs5.value();
       } else {
-        need += amounts.rbs6.value();
+        own = amounts.rbs6.value();
       }
       if (age < 25) *kindergeld += amounts.kindergeld.value();
       if (age < 18) ++minors;
       if (age < 7) ++under7;
       if (age < 16) ++under16;
     } else {
-      need += couple ? amounts.rbs2.value() : amounts.rbs1.value();
+      own = couple ? amounts.rbs2.value() : amounts.rbs1.value();
     }
-    if (StatusAt(person, mid) == BenefitStatus::kElb) need += model_.other_needs_per_elb.value();
+    if (StatusAt(person, mid) == BenefitStatus::kElb) own += model_.other_needs_per_elb.value();
+    need += own;
+    if (member_needs != nullptr) member_needs->push_back(own);
   }
-  if (!couple && minors > 0) {  // § 21 Abs. 3 SGB II, simplified
+  if (!couple && minors > 0) {  // § 21 Abs. 3 SGB II, simplified; the head's own need
     int percent = std::max(12 * minors, (under7 > 0 || under16 >= 2) ? 36 : 0);
     percent = std::min(percent, 60);
-    need += amounts.rbs1.value() * percent / 100;
+    const int64_t extra = amounts.rbs1.value() * percent / 100;
+    need += extra;
+    if (member_needs != nullptr) member_needs->front() += extra;
   }
   return need;
 }
@@ -818,7 +828,7 @@ void Simulator::ComputeClaims(int32_t bg_idx, Month month) {
   const SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
   if (bg.members.empty()) return;
   int64_t kindergeld = 0;
-  const int64_t need = NeedLlu(bg, month, &kindergeld);
+  const int64_t need = NeedLlu(bg, month, &kindergeld, &member_needs_);
   int64_t rent = 0, heating = 0;
   double sqm = 0;
   const int64_t kdu = Kdu(bg, month, &rent, &heating, &sqm);
@@ -829,17 +839,18 @@ void Simulator::ComputeClaims(int32_t bg_idx, Month month) {
   const int64_t luh = std::max<int64_t>(0, kdu - rest);
   // Individual shares: llu in proportion to the persons' own needs, luh per head.
   const size_t count = bg.members.size();
-  int64_t llu_given = 0, luh_given = 0;
+  int64_t llu_rest = llu;  // the head gets the rounding remainder
+  for (size_t idx = 1; idx < count; ++idx) {
+    llu_rest -= need > 0 ? llu * member_needs_[idx] / need : 0;
+  }
   for (size_t idx = 0; idx < count; ++idx) {
     const int32_t member = bg.members[idx];
-    int64_t my_llu = llu / static_cast<int64_t>(count);
+    int64_t my_llu = need > 0 ? llu * member_needs_[idx] / need : 0;
     int64_t my_luh = luh / static_cast<int64_t>(count);
     if (idx == 0) {
-      my_llu = llu - (llu / static_cast<int64_t>(count)) * static_cast<int64_t>(count - 1);
+      my_llu = llu_rest;
       my_luh = luh - (luh / static_cast<int64_t>(count)) * static_cast<int64_t>(count - 1);
     }
-    llu_given += my_llu;
-    luh_given += my_luh;
     SimPerson& person = persons_[static_cast<size_t>(member)];
     if (person.claim >= 0) {
       contract::Claim& last = out_.claims[static_cast<size_t>(person.claim)];
