@@ -5,8 +5,11 @@
 #include <map>
 #include <optional>
 
+#include "budget/catalogue.h"
+#include "budget/plan.h"
 #include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
+#include "report/budget_workbook.h"
 #include "report/table.h"
 
 namespace amip::cli {
@@ -94,11 +97,29 @@ core::Status PrintIndicators(const contract::Extract& extract, const storage::In
   return core::Status::Ok();
 }
 
+// The AMIP 2025 budget plan (examples/plans/amip-2025.yaml) and its controlling on the demo
+// Jobcenter's measure participations, up to the last month of 2025 with data.
+core::Status PrintBudget(const contract::Extract& extract, const storage::InfoSummary&) {
+  AMIP_ASSIGN_OR_RETURN(budget::BudgetCatalogue catalogue, budget::LoadBudgetCatalogue());
+  AMIP_ASSIGN_OR_RETURN(budget::Plan plan,
+                        budget::LoadEmbeddedPlan("examples/plans/amip-2025.yaml", catalogue));
+  const std::optional<core::Date> data_end = LatestBenefitStart(extract);
+  if (!data_end) return core::FailedPreconditionError("the extract has no benefit spells");
+  core::Month as_of = std::min(data_end->ToMonth(), core::Month::FromYm(2025, 12));
+  AMIP_ASSIGN_OR_RETURN(std::vector<report::Table> tables,
+                        report::BudgetDemoTables(plan, catalogue, extract, as_of));
+  for (const report::Table& table : tables) std::printf("%s\n", table.RenderText().c_str());
+  std::printf("Prüfen, planen, steuern, optimieren: amip budget check|plan|control|optimize "
+              "examples/plans/amip-2025.yaml (--xlsx DATEI für die Arbeitsmappe)\n\n");
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 std::vector<DemoSection> DemoSections() {
   return {
       {10, "Kennzahlen (aktueller Berichtsmonat)", PrintIndicators},
+      {20, "Eingliederungsbudget 2025: Plan und Controlling", PrintBudget},
   };
 }
 
