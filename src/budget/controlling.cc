@@ -62,7 +62,7 @@ core::Result<ControllingReport> ComputeControlling(const contract::Extract& extr
   for (const std::string& code : codes) {
     const LineCash* line = nullptr;
     for (const LineCash& candidate : planned.lines) {
-      if (candidate.code == code) line = &candidate;
+      if (candidate.code == code && candidate.egt) line = &candidate;  // BA-financed: no EGT plan
     }
     for (int month = 1; month <= report.as_of_month; ++month) {
       const size_t idx = static_cast<size_t>(month - 1);

@@ -100,6 +100,28 @@ TEST(ControllingTest, CommitmentsOfLongParticipationsCount) {
   EXPECT_EQ(report->projections[0].bindings, Cents::FromEuros(33400));
 }
 
+TEST(ControllingTest, LinesFinancedByTheAgenturHaveNoEgtPlan) {
+  const Plan plan = testing::ParseOrDie(
+      "jahr: 2025\neingliederungsbudget: {zuteilung: 1000.00}\ninstrumente:\n"
+      "  - {instrument: fbw, eintritte: 120, kosten_je_eintritt: 1000.00, dauer_monate: 1, finanzierung: ba}\n");
+  contract::Extract extract;
+  extract.persons.resize(1);
+  contract::MeasureSpell spell;  // an EGT-financed FbW begun in 2024 still binds 2025 money
+  spell.person = 0;
+  spell.instrument = "fbw";
+  spell.start = Date::FromYmd(2024, 12, 1);
+  spell.end = Date::FromYmd(2025, 1, 31);
+  spell.cost = Cents::FromEuros(6200);
+  extract.measure_spells.push_back(spell);
+  core::Result<ControllingReport> report = ComputeControlling(extract, plan, core::Month::FromYm(2025, 1));
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->rows.size(), 1u);
+  EXPECT_EQ(report->rows[0].code, "fbw");
+  EXPECT_DOUBLE_EQ(report->rows[0].plan_entries, 0.0);
+  EXPECT_EQ(report->rows[0].plan_cash, Cents::FromEuros(3100));  // the Vorbindung only
+  EXPECT_EQ(report->rows[0].ist_cash, Cents::FromEuros(3100));
+}
+
 TEST(ControllingTest, MonthOutsideThePlanYearIsAnError) {
   const Plan plan = testing::ParseOrDie(kPlan);
   core::Result<ControllingReport> report =

@@ -465,13 +465,47 @@ std::vector<BudgetSheet> BudgetControllingSheets(const budget::ControllingReport
                     Decimal(static_cast<double>(row.ist_entries) - row.plan_entries, 1), Euro(row.plan_cash),
                     Euro(row.ist_cash), Euro(row.ist_cash - row.plan_cash)});
     }
-    (void)catalogue;
     const int sum_row = SumRow(table, "Summe");
     sheets.push_back({WithSums(table, sum_row,
                                {"plan_eintritte_wert", "ist_eintritte_wert", "abw_eintritte_wert",
                                 "plan_ausgaben_eur", "ist_ausgaben_eur", "abw_ausgaben_eur"}),
                       "Plan-Ist",
                       {{"abw_eintritte_wert", "{ist_eintritte_wert}-{plan_eintritte_wert}"},
+                       {"abw_ausgaben_eur", "{ist_ausgaben_eur}-{plan_ausgaben_eur}"}},
+                      {sum_row},
+                      {}});
+  }
+  {  // Year to date per instrument.
+    Table table({Left("instrument", "Instrument"), Left("bezeichnung", "Bezeichnung"),
+                 Num("plan_eintritte_wert", "Eintritte Plan"), Num("ist_eintritte_wert", "Eintritte Ist"),
+                 Num("erfuellung_prozent", "Erfüllung Eintritte"), Num("plan_ausgaben_eur", "Ausgaben Plan"),
+                 Num("ist_ausgaben_eur", "Ausgaben Ist"), Num("abw_ausgaben_eur", "Abweichung €")},
+                fmt::format("Plan-Ist kumuliert {} bis {:02d}/{}", report.jahr, report.as_of_month, report.jahr));
+    std::vector<std::string> order;
+    std::map<std::string, budget::ControllingRow> totals;
+    for (const budget::ControllingRow& row : report.rows) {
+      if (totals.count(row.code) == 0) order.push_back(row.code);
+      budget::ControllingRow& total = totals[row.code];
+      total.plan_entries += row.plan_entries;
+      total.ist_entries += row.ist_entries;
+      total.plan_cash += row.plan_cash;
+      total.ist_cash += row.ist_cash;
+    }
+    for (const std::string& code : order) {
+      const budget::ControllingRow& total = totals[code];
+      table.AddRow({Text(code), Text(NameOf(catalogue, code)), Decimal(total.plan_entries, 1),
+                    Decimal(static_cast<double>(total.ist_entries), 0),
+                    total.plan_entries > 0
+                        ? Percent(static_cast<double>(total.ist_entries) / total.plan_entries * 100.0)
+                        : Empty(),
+                    Euro(total.plan_cash), Euro(total.ist_cash), Euro(total.ist_cash - total.plan_cash)});
+    }
+    const int sum_row = SumRow(table, "Summe");
+    sheets.push_back({WithSums(table, sum_row,
+                               {"plan_eintritte_wert", "ist_eintritte_wert", "plan_ausgaben_eur",
+                                "ist_ausgaben_eur", "abw_ausgaben_eur"}),
+                      "Plan-Ist kumuliert",
+                      {{"erfuellung_prozent", "{ist_eintritte_wert}/{plan_eintritte_wert}*100"},
                        {"abw_ausgaben_eur", "{ist_ausgaben_eur}-{plan_ausgaben_eur}"}},
                       {sum_row},
                       {}});

@@ -80,7 +80,8 @@ instrumente:
   const std::string workbook = ReadMember(path, "xl/workbook.xml");
   EXPECT_NE(workbook.find("name=\"Plan-Ist\""), std::string::npos);
   EXPECT_NE(workbook.find("name=\"Hochrechnung\""), std::string::npos);
-  const std::string projection = ReadMember(path, "xl/worksheets/sheet2.xml");
+  EXPECT_NE(workbook.find("name=\"Plan-Ist kumuliert\""), std::string::npos);
+  const std::string projection = ReadMember(path, "xl/worksheets/sheet3.xml");
   EXPECT_NE(projection.find("<f>B3+C3+D3</f>"), std::string::npos);
   EXPECT_NE(projection.find("<f>F3-E3</f>"), std::string::npos);
   EXPECT_NE(projection.find("<f>(E3-F3)/F3*100</f>"), std::string::npos);
