@@ -1,6 +1,7 @@
 #include "indicators/kennzahlen.h"
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -627,8 +628,20 @@ core::Result<Counters> CountAll(const Plan& plan) {
     Timeline line;
     const size_t begin = persons * part_index / threads;
     const size_t end = persons * (part_index + 1) / threads;
+    // A person contributes only through a benefit spell reaching into [ST(0), last day of L].
+    const int32_t window_first = plan.st.front();
+    const int32_t window_last = plan.month_last.back();
+    const auto& spells = plan.extract->benefit_spells;
     for (size_t person = begin; person < end; ++person) {
-      if (plan.benefits.begin[person] == plan.benefits.begin[person + 1]) continue;
+      const int32_t first = plan.benefits.begin[person];
+      const int32_t last = plan.benefits.begin[person + 1];
+      if (first == last) continue;
+      if (spells[plan.benefits.rows[first]].start.days() > window_last) continue;
+      int32_t max_end = std::numeric_limits<int32_t>::min();
+      for (int32_t k = first; k < last; ++k) {
+        max_end = std::max(max_end, EndDays(spells[plan.benefits.rows[k]].end));
+      }
+      if (max_end < window_first) continue;
       BuildTimeline(plan, static_cast<core::PersonIdx>(person), line);
       Accumulate(plan, static_cast<core::PersonIdx>(person), line, counters);
     }
