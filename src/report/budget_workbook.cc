@@ -782,4 +782,10 @@ core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,
   return tables;
 }
 
+core::Result<std::vector<Table>> BudgetDemoTables(const contract::Extract& extract, core::Month as_of) {
+  AMIP_ASSIGN_OR_RETURN(budget::BudgetCatalogue catalogue, budget::LoadBudgetCatalogue());
+  AMIP_ASSIGN_OR_RETURN(budget::Plan plan, budget::LoadEmbeddedPlan("examples/plans/amip-2025.yaml", catalogue));
+  return BudgetDemoTables(plan, catalogue, extract, as_of);
+}
+
 }  // namespace amip::report

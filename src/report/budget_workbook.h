@@ -63,11 +63,13 @@ std::vector<Table> Tables(const std::vector<BudgetSheet>& sheets);
 // Writes one worksheet per sheet. Errors (unwritable path) as Status.
 core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<BudgetSheet>& sheets);
 
-// Demo entry point for the lead: the 2025 plan (embedded examples are not resources, so the
-// caller passes the parsed plan) with its controlling up to `as_of`.
+// Demo entry point: the plan tables of `plan` with the data of `extract`, then its
+// controlling up to `as_of`.
 core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,
                                                   const budget::BudgetCatalogue& catalogue,
                                                   const contract::Extract& extract,
                                                   core::Month as_of);
+// The same for the embedded examples/plans/amip-2025.yaml (`amip demo`).
+core::Result<std::vector<Table>> BudgetDemoTables(const contract::Extract& extract, core::Month as_of);
 
 }  // namespace amip::report

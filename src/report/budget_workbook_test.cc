@@ -99,6 +99,9 @@ TEST(BudgetWorkbookTest, DemoTablesShowPlanAndControlling) {
   ASSERT_GE(tables->size(), 10u);
   EXPECT_EQ(tables->front().title(), "Eingliederungsbudget 2025 — Jobcenter Kreis Unna");
   EXPECT_NE(tables->back().title().find("Hochrechnung 2025"), std::string::npos);
+  core::Result<std::vector<Table>> embedded = BudgetDemoTables(extract, core::Month::FromYm(2025, 6));
+  ASSERT_TRUE(embedded.ok()) << embedded.status().ToString();
+  EXPECT_EQ(embedded->size(), tables->size());
 }
 
 TEST(BudgetWorkbookTest, UnwritablePathIsAnError) {
