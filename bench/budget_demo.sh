@@ -6,6 +6,7 @@
 set -eu
 BUILD=${1:-build}
 WORK=${2:-$(mktemp -d)}
+mkdir -p "$WORK"
 AMIP="$BUILD/amip"
 PLAN=examples/plans/amip-2025.yaml
 "$AMIP" generate --profile kreis-unna-2025 --seed 1 --out "$WORK/csv" > "$WORK/generate.txt"
