@@ -3,6 +3,7 @@
 // the SQL oracle's input tables (--oracle-dir, for bench/kennzahlen_pg.sh) and the engine's
 // rows as integers (--rows-out: jc,m,indicator,split,num,den; money in cents, K2-type
 // denominators as sums over 12 months) so that the PostgreSQL output can be diffed exactly.
+// --csv DIR reads a CSV extract (validated as by `amip import`) instead of the database.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -13,6 +14,7 @@
 
 #include "contract/extract.h"
 #include "indicators/kennzahlen.h"
+#include "ingest/import.h"
 #include "storage/extract_store.h"
 
 namespace {
@@ -107,26 +109,37 @@ void WriteRows(const indicators::Computation& computation, const std::string& pa
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string db, months_text, oracle_dir, rows_out;
+  std::string db, csv_dir, months_text, oracle_dir, rows_out;
   int threads = 2;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const std::string value = argv[i + 1];
     if (key == "--db") db = value;
+    else if (key == "--csv") csv_dir = value;
     else if (key == "--months") months_text = value;
     else if (key == "--threads") threads = std::stoi(value);
     else if (key == "--oracle-dir") oracle_dir = value;
     else if (key == "--rows-out") rows_out = value;
   }
   auto months = core::MonthRange::Parse(months_text);
-  if (db.empty() || !months.ok()) {
+  if ((db.empty() && csv_dir.empty()) || !months.ok()) {
     std::fprintf(stderr,
-                 "usage: kennzahlen_bench --db FILE --months A..B [--threads N] "
+                 "usage: kennzahlen_bench (--db FILE | --csv DIR) --months A..B [--threads N] "
                  "[--oracle-dir DIR] [--rows-out FILE]\n");
     return 2;
   }
   auto start = std::chrono::steady_clock::now();
-  auto extract = storage::LoadExtract(db);
+  core::Result<contract::Extract> extract = core::InternalError("no input");
+  if (!db.empty()) {
+    extract = storage::LoadExtract(db);
+  } else {
+    auto read = ingest::ReadExtractDirectory(csv_dir);
+    if (read.ok()) {
+      extract = std::move(read->extract);
+    } else {
+      extract = read.status();
+    }
+  }
   if (!extract.ok()) {
     std::fprintf(stderr, "%s\n", extract.status().ToString().c_str());
     return 1;
@@ -150,11 +163,11 @@ int main(int argc, char** argv) {
   std::printf(
       "kennzahlen_bench: %zu jobcenters, %zu persons, %zu benefit spells, %zu claims, %zu "
       "employment spells; months %s, threads %d\n"
-      "  load from database   %8.2f s\n  compute indicators   %8.2f s\n"
+      "  load (%s) %8.2f s\n  compute indicators   %8.2f s\n"
       "  rows %zu (%zu with a coverage note), peak RSS %ld MB\n",
       extract->jobcenters.size(), extract->persons.size(), extract->benefit_spells.size(),
       extract->claims.size(), extract->employment_spells.size(), months_text.c_str(), threads,
-      load_s, compute_s, computed->rows.size(), noted, PeakRssMb());
+      db.empty() ? "CSV, validated" : "from database", load_s, compute_s, computed->rows.size(), noted, PeakRssMb());
   if (!oracle_dir.empty()) WriteOracleTables(*extract, options, oracle_dir);
   if (!rows_out.empty()) WriteRows(*computed, rows_out);
   return 0;

@@ -29,7 +29,7 @@ echo "  rows: $(($(wc -l < "$WORK/amip.csv") - 1))"
 echo "== kennzahlen_bench (split load vs compute; writes the oracle's input tables)"
 "$BUILD/bench/kennzahlen_bench" --db "$DB" --months "$MONTHS" --threads 2 \
   --oracle-dir "$WORK/oracle" --rows-out "$WORK/amip_rows.csv" | tee "$WORK/bench.txt"
-amip_load_s=$(awk '/load from database/ {print $4}' "$WORK/bench.txt")
+amip_load_s=$(awk '/load \(from database\)/ {print $4}' "$WORK/bench.txt")
 amip_compute_s=$(awk '/compute indicators/ {print $3}' "$WORK/bench.txt")
 
 echo "== PostgreSQL 15 on 127.0.0.1:$PORT (data dir $WORK/pgdata)"
