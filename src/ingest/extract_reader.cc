@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <climits>
+#include <cstdio>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -45,24 +47,101 @@ std::string IdReason(std::string_view text) {
   return "invalid id: 1-64 characters of A-Z a-z 0-9 _ . - required";
 }
 
-// Where a staged row came from, for cross-row rejections.
+constexpr size_t kHeaderPrefix = 1 << 20;
+
+// Reads up to `limit` bytes of `path` into `out`; `complete` says whether that was all of it.
+bool ReadFile(const std::string& path, size_t limit, std::string* out, bool* complete) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  out->clear();
+  if (limit == SIZE_MAX && std::fseek(file, 0, SEEK_END) == 0) {
+    const long size = std::ftell(file);
+    if (size > 0) out->reserve(static_cast<size_t>(size));
+    std::fseek(file, 0, SEEK_SET);
+  }
+  char buffer[1 << 16];
+  *complete = true;
+  while (true) {
+    const size_t want = std::min(sizeof buffer, limit - out->size());
+    if (want == 0) {
+      *complete = std::fgetc(file) == EOF;
+      break;
+    }
+    const size_t got = std::fread(buffer, 1, want, file);
+    out->append(buffer, got);
+    if (got < want) break;
+  }
+  const bool failed = std::ferror(file) != 0;
+  std::fclose(file);
+  return !failed;
+}
+
+uint64_t Mix(uint64_t hash, uint64_t value) {
+  hash = (hash ^ value) * 0x100000001b3ULL;
+  return hash ^ (hash >> 29);
+}
+
+// A fast 64-bit content hash (FNV-style over 8-byte words); for change detection, not security.
+uint64_t HashBytes(std::string_view bytes) {
+  uint64_t hash = Mix(0xcbf29ce484222325ULL, bytes.size());
+  size_t idx = 0;
+  for (; idx + 8 <= bytes.size(); idx += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + idx, sizeof word);
+    hash = Mix(hash, word);
+  }
+  for (; idx < bytes.size(); ++idx) hash = Mix(hash, static_cast<unsigned char>(bytes[idx]));
+  return hash;
+}
+
+// Where a row came from: its physical line and byte offset in the file.
 struct RowMeta {
   int64_t line = 0;
-  std::string_view raw;
+  uint64_t offset = 0;
 };
 
-// A row that passed its field checks and awaits the cross-row checks.
-template <typename T>
-struct Staged {
-  T value;
-  RowMeta meta;
+// Where each accepted row of a table came from, kept compactly (12 bytes a row) until the
+// cross-row checks are done, so that a late rejection can still quote the row unchanged.
+struct RowRefs {
+  std::vector<uint64_t> offsets;
+  std::vector<uint32_t> lines;
+  void Reserve(size_t rows) {
+    offsets.reserve(rows);
+    lines.reserve(rows);
+  }
+  void Add(RowMeta meta) {
+    offsets.push_back(meta.offset);
+    lines.push_back(static_cast<uint32_t>(meta.line));
+  }
+  RowMeta operator[](size_t row) const { return {lines[row], offsets[row]}; }
 };
+
+// Removes the rows flagged in `rejected`, keeping the order of the others.
+template <typename T>
+void Compact(std::vector<T>& rows, const std::vector<bool>& rejected) {
+  size_t kept = 0;
+  for (size_t idx = 0; idx < rows.size(); ++idx) {
+    if (!rejected[idx]) rows[kept++] = std::move(rows[idx]);
+  }
+  rows.resize(kept);
+}
+
+// Heterogeneous lookup for maps with std::string keys.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // One contract file while it is read.
 struct Table {
   const FileSpec* spec = nullptr;
-  std::string_view content;
+  const SourceFile* source = nullptr;
+  std::string owned;         // the bytes when read from `source->path`, only while needed
+  std::string_view content;  // the bytes being read
   bool present = false;
+  uint64_t hash = 0;
   std::vector<int> field_of;  // spec column -> field index in the file, -1 if absent
   size_t field_count = 0;
   int64_t header_lines = 1;
@@ -85,7 +164,9 @@ class Row {
     return field < 0 ? std::string_view() : record_.fields[field];
   }
   bool Has(int col) const { return table_.field_of[col] >= 0; }
-  RowMeta meta() const { return {record_.line, record_.raw}; }
+  RowMeta meta() const {
+    return {record_.line, static_cast<uint64_t>(record_.raw.data() - table_.content.data())};
+  }
 
   void Error(int col, std::string_view value, std::string reason);
   void RowError(std::string reason);
@@ -231,28 +312,40 @@ struct Interval {
   int32_t owner;  // person or BG index
   int32_t begin;  // days or month index
   int32_t end;    // inclusive; kOpenEnd = open
-  size_t row;     // index into the staged rows
 };
 
-// Each interval that overlaps an earlier one of the same owner, with the row it overlaps.
-std::vector<std::pair<size_t, size_t>> FindOverlaps(std::vector<Interval> intervals) {
-  std::sort(intervals.begin(), intervals.end(), [](const Interval& a, const Interval& b) {
-    if (a.owner != b.owner) return a.owner < b.owner;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.row < b.row;
-  });
+// Each row that overlaps an earlier row of the same owner, with the row it overlaps.
+// `interval(row)` gives the row's Interval. Rows are visited in (owner, begin, row) order;
+// input that is already in that order (as generated extracts are) is not sorted again.
+template <typename IntervalOf>
+std::vector<std::pair<size_t, size_t>> FindOverlaps(size_t rows, IntervalOf interval) {
+  std::vector<uint32_t> order(rows);
+  for (size_t idx = 0; idx < rows; ++idx) order[idx] = static_cast<uint32_t>(idx);
+  const auto before = [&](uint32_t a, uint32_t b) {
+    const Interval left = interval(a);
+    const Interval right = interval(b);
+    if (left.owner != right.owner) return left.owner < right.owner;
+    if (left.begin != right.begin) return left.begin < right.begin;
+    return a < b;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), before)) {
+    std::sort(order.begin(), order.end(), before);
+  }
   std::vector<std::pair<size_t, size_t>> overlaps;
-  size_t kept = SIZE_MAX;  // the kept interval with the latest end of the current owner
-  for (size_t idx = 0; idx < intervals.size(); ++idx) {
-    const Interval& current = intervals[idx];
-    if (kept != SIZE_MAX && intervals[kept].owner == current.owner &&
-        current.begin <= intervals[kept].end) {
-      overlaps.emplace_back(current.row, intervals[kept].row);
+  bool have_kept = false;
+  uint32_t kept = 0;  // the kept row with the latest end of the current owner
+  Interval kept_interval{0, 0, 0};
+  for (const uint32_t row : order) {
+    const Interval current = interval(row);
+    if (have_kept && kept_interval.owner == current.owner &&
+        current.begin <= kept_interval.end) {
+      overlaps.emplace_back(row, kept);
       continue;
     }
-    if (kept == SIZE_MAX || intervals[kept].owner != current.owner ||
-        current.end > intervals[kept].end) {
-      kept = idx;
+    if (!have_kept || kept_interval.owner != current.owner || current.end > kept_interval.end) {
+      have_kept = true;
+      kept = row;
+      kept_interval = current;
     }
   }
   return overlaps;
@@ -278,12 +371,17 @@ class Validator {
     }
     table.diagnostics.push_back(std::move(diagnostic));
   }
+  // Rejects an already accepted row after a cross-row check; quotes it from the file.
   void Reject(Table& table, RowMeta meta, const std::string& column, std::string_view value,
               std::string reason) {
     AddDiagnostic(table, {core::Severity::kError, std::string(table.spec->name), meta.line, column,
                           Shown(value), reason});
+    csv::Reader reader(table.content.substr(meta.offset));
+    csv::Record record;
+    csv::RecordError error;
+    reader.Read(&record, &error);
     table.rejected.push_back(RejectedRow{std::string(table.spec->name), meta.line,
-                                         std::string(meta.raw), {column}, {std::move(reason)}});
+                                         std::string(record.raw), {column}, {std::move(reason)}});
   }
 
  private:
@@ -295,12 +393,15 @@ class Validator {
     return static_cast<size_t>(std::count(table.content.begin(), table.content.end(), '\n')) + 1;
   }
   core::PersonIdx PersonRef(Row& row, int col);
-  // Rejects each staged row that overlaps an earlier row of the same owner. `interval_of` maps
+  // Rejects each row that overlaps an earlier row of the same owner. `interval_of` maps
   // a row to {owner, begin, end, 0}; `months` says whether begin/end are months or days.
   template <typename T, typename IntervalOf>
-  std::vector<bool> RejectOverlaps(Table& table, const std::vector<Staged<T>>& staged,
+  std::vector<bool> RejectOverlaps(Table& table, const std::vector<T>& rows, const RowRefs& refs,
                                    IntervalOf interval_of, const char* column,
                                    const std::string& what, bool months);
+  bool LoadContent(Table& table);
+  static std::string file_name(const Table& table) { return std::string(table.spec->name); }
+  void ReleaseContent(Table& table);
 
   // Dispatches to the reader of contract file number `idx` (ContractFiles() order).
   void ReadTable(size_t idx, Table& table);
@@ -321,10 +422,12 @@ class Validator {
   std::vector<core::Diagnostic> general_;  // not tied to one contract file
   int64_t errors_seen_ = 0;
   Extract extract_;
-  std::unordered_map<std::string_view, core::JcIdx> jc_index_;
-  std::unordered_map<std::string_view, core::MunicipalityIdx> municipality_index_;
+  // Keys outlive the file contents (released file by file): own strings, or views of
+  // extract_.persons[].person_id, whose vector is reserved once and never reallocates.
+  StringMap<core::JcIdx> jc_index_;
+  StringMap<core::MunicipalityIdx> municipality_index_;
   std::unordered_map<std::string_view, core::PersonIdx> person_index_;
-  std::unordered_map<std::string_view, core::BgIdx> bg_index_;
+  StringMap<core::BgIdx> bg_index_;
   // Coverage of accepted benefit spells in months, per person (CSR: begin offsets).
   std::vector<size_t> coverage_begin_;
   std::vector<std::pair<int32_t, int32_t>> coverage_;
@@ -421,10 +524,32 @@ bool Validator::OpenTables() {
     for (const SourceFile& file : files_) {
       if (file.name == spec.name) {
         table.present = true;
+        table.source = &file;
         table.content = file.content;
       }
     }
+    if (table.present && !table.source->path.empty()) {
+      // Only the header is needed now: read a prefix, cut at its last line end.
+      bool complete = false;
+      if (!ReadFile(table.source->path, kHeaderPrefix, &table.owned, &complete)) {
+        ok = false;
+        table.diagnostics.push_back({core::Severity::kError, file_name(table), 0, "", "",
+                                     "cannot read the file"});
+        tables_.push_back(std::move(table));
+        continue;
+      }
+      if (!complete) {
+        const size_t newline = table.owned.rfind('\n');
+        if (newline == std::string::npos) {
+          ReadFile(table.source->path, SIZE_MAX, &table.owned, &complete);
+        } else {
+          table.owned.resize(newline + 1);
+        }
+      }
+      table.content = table.owned;
+    }
     ok = OpenTable(table) && ok;
+    ReleaseContent(table);
     tables_.push_back(std::move(table));
   }
   for (const SourceFile& file : files_) {
@@ -434,6 +559,28 @@ bool Validator::OpenTables() {
     }
   }
   return ok;
+}
+
+bool Validator::LoadContent(Table& table) {
+  if (!table.present) return true;
+  if (!table.source->path.empty()) {
+    bool complete = false;
+    if (!ReadFile(table.source->path, SIZE_MAX, &table.owned, &complete)) {
+      table.diagnostics.push_back(
+          {core::Severity::kError, file_name(table), 0, "", "", "cannot read the file"});
+      return false;
+    }
+    table.content = table.owned;
+  } else {
+    table.content = table.source->content;
+  }
+  table.hash = HashBytes(table.content);
+  return true;
+}
+
+void Validator::ReleaseContent(Table& table) {
+  table.content = {};
+  std::string().swap(table.owned);
 }
 
 template <typename Fn>
@@ -496,24 +643,19 @@ core::PersonIdx Validator::PersonRef(Row& row, int col) {
 }
 
 template <typename T, typename IntervalOf>
-std::vector<bool> Validator::RejectOverlaps(Table& table, const std::vector<Staged<T>>& staged,
-                                            IntervalOf interval_of, const char* column,
-                                            const std::string& what, bool months) {
-  std::vector<Interval> intervals;
-  intervals.reserve(staged.size());
-  for (size_t idx = 0; idx < staged.size(); ++idx) {
-    Interval interval = interval_of(staged[idx].value);
-    interval.row = idx;
-    intervals.push_back(interval);
-  }
-  std::vector<bool> rejected(staged.size(), false);
-  for (const auto& [row, other] : FindOverlaps(std::move(intervals))) {
+std::vector<bool> Validator::RejectOverlaps(Table& table, const std::vector<T>& rows,
+                                            const RowRefs& refs, IntervalOf interval_of,
+                                            const char* column, const std::string& what,
+                                            bool months) {
+  std::vector<bool> rejected(rows.size(), false);
+  const auto interval = [&](size_t row) { return interval_of(rows[row]); };
+  for (const auto& [row, other] : FindOverlaps(rows.size(), interval)) {
     rejected[row] = true;
-    const Interval current = interval_of(staged[row].value);
-    const Interval earlier = interval_of(staged[other].value);
-    Reject(table, staged[row].meta, column, SpanText(current.begin, current.end, months),
-           what + " must not overlap: overlaps line " + std::to_string(staged[other].meta.line) +
-               " (" + SpanText(earlier.begin, earlier.end, months) + ")");
+    const Interval current = interval(row);
+    const Interval earlier = interval(other);
+    Reject(table, refs[row], column, SpanText(current.begin, current.end, months),
+           what + " must not overlap: overlaps line " + std::to_string(refs[other].line) + " (" +
+               SpanText(earlier.begin, earlier.end, months) + ")");
   }
   return rejected;
 }
@@ -532,7 +674,7 @@ void Validator::ReadJobcenters(Table& table) {
       row.Error(0, jc_id, "duplicate jc_id (first at line " + std::to_string(it->second) + ")");
       return;
     }
-    jc_index_.emplace(jc_id, static_cast<core::JcIdx>(extract_.jobcenters.size()));
+    jc_index_.emplace(std::string(jc_id), static_cast<core::JcIdx>(extract_.jobcenters.size()));
     extract_.jobcenters.push_back({std::string(jc_id), std::string(name), kind});
   });
 }
@@ -562,8 +704,8 @@ void Validator::ReadMunicipalities(Table& table) {
       row.Error(0, ags, "duplicate ags (first at line " + std::to_string(it->second) + ")");
       return;
     }
-    municipality_index_.emplace(ags,
-                                static_cast<core::MunicipalityIdx>(extract_.municipalities.size()));
+    municipality_index_.emplace(
+        std::string(ags), static_cast<core::MunicipalityIdx>(extract_.municipalities.size()));
     extract_.municipalities.push_back({std::string(ags), std::string(name), jc, population});
   });
 }
@@ -572,7 +714,6 @@ void Validator::ReadPersons(Table& table) {
   const size_t estimate = EstimateRows(table);
   person_index_.reserve(estimate);
   extract_.persons.reserve(estimate);
-  std::unordered_map<core::PersonIdx, int64_t> duplicate_of;
   std::vector<int64_t> lines;
   lines.reserve(estimate);
   ForEachRow(table, [&](Row& row) {
@@ -586,28 +727,30 @@ void Validator::ReadPersons(Table& table) {
     row.Code(5, &contract::ParseQualification, true, &person.vocational_qualification);
     profillage = row.Get(6);
     if (!row.ok()) return;
-    const auto [it, inserted] = person_index_.emplace(
-        person_id, static_cast<core::PersonIdx>(extract_.persons.size()));
-    if (!inserted) {
+    const auto found = person_index_.find(person_id);
+    if (found != person_index_.end()) {
       row.Error(0, person_id,
-                "duplicate person_id (first at line " + std::to_string(lines[it->second]) + ")");
+                "duplicate person_id (first at line " + std::to_string(lines[found->second]) + ")");
       return;
     }
     person.person_id = std::string(person_id);
     person.profillage = std::string(profillage);
+    AMIP_ASSERT(extract_.persons.size() < extract_.persons.capacity(),
+                "persons must not reallocate: person_index_ views their ids");
     extract_.persons.push_back(std::move(person));
+    person_index_.emplace(extract_.persons.back().person_id,
+                          static_cast<core::PersonIdx>(extract_.persons.size() - 1));
     lines.push_back(row.meta().line);
   });
 }
 
 void Validator::ReadBenefitSpells(Table& table) {
-  std::vector<Staged<contract::BenefitSpell>> staged;
-  std::vector<std::string_view> bg_ids;
-  staged.reserve(EstimateRows(table));
-  bg_ids.reserve(staged.capacity());
+  std::vector<contract::BenefitSpell>& spells = extract_.benefit_spells;
+  RowRefs refs;
+  spells.reserve(EstimateRows(table));
+  refs.Reserve(spells.capacity());
   ForEachRow(table, [&](Row& row) {
-    Staged<contract::BenefitSpell> entry;
-    contract::BenefitSpell& spell = entry.value;
+    contract::BenefitSpell spell;
     std::string_view bg_id;
     spell.person = PersonRef(row, 0);
     std::string_view jc_id, ags;
@@ -634,37 +777,53 @@ void Validator::ReadBenefitSpells(Table& table) {
     const bool dates_ok = row.DateField(7, &spell.start) && row.OptionalDate(8, &spell.end);
     if (dates_ok) row.DateOrder(7, 8, spell.start, spell.end);
     if (!row.ok()) return;
-    entry.meta = row.meta();
-    staged.push_back(entry);
-    bg_ids.push_back(bg_id);
+    auto found = bg_index_.find(bg_id);
+    if (found == bg_index_.end()) {
+      found = bg_index_.emplace(std::string(bg_id), static_cast<core::BgIdx>(extract_.bg_ids.size()))
+                  .first;
+      extract_.bg_ids.emplace_back(bg_id);
+    }
+    spell.bg = found->second;
+    spells.push_back(spell);
+    refs.Add(row.meta());
   });
   const std::vector<bool> rejected = RejectOverlaps(
-      table, staged,
+      table, spells, refs,
       [](const contract::BenefitSpell& spell) {
         return Interval{spell.person, spell.start.days(),
-                        spell.end.has_value() ? spell.end->days() : kOpenEnd, 0};
+                        spell.end.has_value() ? spell.end->days() : kOpenEnd};
       },
       "start", "benefit spells of one person", false);
-  extract_.benefit_spells.reserve(staged.size());
-  for (size_t idx = 0; idx < staged.size(); ++idx) {
-    if (rejected[idx]) continue;
-    contract::BenefitSpell& spell = staged[idx].value;
-    const auto [it, inserted] =
-        bg_index_.emplace(bg_ids[idx], static_cast<core::BgIdx>(extract_.bg_ids.size()));
-    if (inserted) extract_.bg_ids.emplace_back(bg_ids[idx]);
-    spell.bg = it->second;
-    extract_.benefit_spells.push_back(spell);
+  Compact(spells, rejected);
+  // A BG all of whose spells were rejected is dropped (bg_housing must name a BG with an
+  // accepted spell).
+  std::vector<core::BgIdx> renumber(extract_.bg_ids.size(), core::kNoIdx);
+  for (const contract::BenefitSpell& spell : spells) renumber[spell.bg] = 0;
+  if (std::count(renumber.begin(), renumber.end(), 0) != static_cast<std::ptrdiff_t>(renumber.size())) {
+    std::vector<std::string> kept;
+    bg_index_.clear();
+    for (size_t bg = 0; bg < renumber.size(); ++bg) {
+      if (renumber[bg] == core::kNoIdx) continue;
+      renumber[bg] = static_cast<core::BgIdx>(kept.size());
+      bg_index_.emplace(extract_.bg_ids[bg], renumber[bg]);
+      kept.push_back(std::move(extract_.bg_ids[bg]));
+    }
+    extract_.bg_ids = std::move(kept);
+    for (contract::BenefitSpell& spell : spells) spell.bg = renumber[spell.bg];
   }
   // Month coverage per person, merged, for the claims rule.
   std::vector<Interval> months;
-  months.reserve(extract_.benefit_spells.size());
-  for (const contract::BenefitSpell& spell : extract_.benefit_spells) {
+  months.reserve(spells.size());
+  for (const contract::BenefitSpell& spell : spells) {
     months.push_back({spell.person, spell.start.ToMonth().index(),
-                      spell.end.has_value() ? spell.end->ToMonth().index() : kOpenEnd, 0});
+                      spell.end.has_value() ? spell.end->ToMonth().index() : kOpenEnd});
   }
-  std::sort(months.begin(), months.end(), [](const Interval& a, const Interval& b) {
+  const auto month_order = [](const Interval& a, const Interval& b) {
     return a.owner != b.owner ? a.owner < b.owner : a.begin < b.begin;
-  });
+  };
+  if (!std::is_sorted(months.begin(), months.end(), month_order)) {
+    std::sort(months.begin(), months.end(), month_order);
+  }
   coverage_begin_.assign(extract_.persons.size() + 1, 0);
   coverage_.clear();
   size_t cursor = 0;
@@ -684,11 +843,12 @@ void Validator::ReadBenefitSpells(Table& table) {
 }
 
 void Validator::ReadClaims(Table& table) {
-  std::vector<Staged<contract::Claim>> staged;
-  staged.reserve(EstimateRows(table));
+  std::vector<contract::Claim>& claims = extract_.claims;
+  RowRefs refs;
+  claims.reserve(EstimateRows(table));
+  refs.Reserve(claims.capacity());
   ForEachRow(table, [&](Row& row) {
-    Staged<contract::Claim> entry;
-    contract::Claim& claim = entry.value;
+    contract::Claim claim;
     claim.person = PersonRef(row, 0);
     const bool months_ok = row.MonthField(1, &claim.from) && row.MonthField(2, &claim.to);
     if (months_ok && claim.to < claim.from) {
@@ -697,19 +857,18 @@ void Validator::ReadClaims(Table& table) {
     row.Money(3, &claim.llu);
     row.Money(4, &claim.luh);
     if (!row.ok()) return;
-    entry.meta = row.meta();
-    staged.push_back(entry);
+    claims.push_back(claim);
+    refs.Add(row.meta());
   });
-  const std::vector<bool> rejected = RejectOverlaps(
-      table, staged,
+  std::vector<bool> rejected = RejectOverlaps(
+      table, claims, refs,
       [](const contract::Claim& claim) {
-        return Interval{claim.person, claim.from.index(), claim.to.index(), 0};
+        return Interval{claim.person, claim.from.index(), claim.to.index()};
       },
       "from", "claim rows of one person", true);
-  extract_.claims.reserve(staged.size());
-  for (size_t idx = 0; idx < staged.size(); ++idx) {
+  for (size_t idx = 0; idx < claims.size(); ++idx) {
     if (rejected[idx]) continue;
-    const contract::Claim& claim = staged[idx].value;
+    const contract::Claim& claim = claims[idx];
     // The claim months must lie inside one merged interval of benefit-spell months.
     const size_t begin = coverage_begin_[claim.person];
     const size_t end = coverage_begin_[claim.person + 1];
@@ -728,13 +887,13 @@ void Validator::ReadClaims(Table& table) {
       }
     }
     if (!covered) {
-      Reject(table, staged[idx].meta, "from", claim.from.ToString(),
+      rejected[idx] = true;
+      Reject(table, refs[idx], "from", claim.from.ToString(),
              "claim outside benefit spells: the person has no benefit spell in month " +
                  Month::FromIndex(uncovered).ToString());
-      continue;
     }
-    extract_.claims.push_back(claim);
   }
+  Compact(claims, rejected);
 }
 
 void Validator::ReadEmploymentSpells(Table& table) {
@@ -809,10 +968,10 @@ void Validator::ReadUnemploymentSpells(Table& table) {
 }
 
 void Validator::ReadBgHousing(Table& table) {
-  std::vector<Staged<contract::BgHousing>> staged;
+  std::vector<contract::BgHousing>& rows = extract_.bg_housing;
+  RowRefs refs;
   ForEachRow(table, [&](Row& row) {
-    Staged<contract::BgHousing> entry;
-    contract::BgHousing& housing = entry.value;
+    contract::BgHousing housing;
     std::string_view bg_id;
     if (row.Id(0, &bg_id)) {
       const auto found = bg_index_.find(bg_id);
@@ -834,18 +993,16 @@ void Validator::ReadBgHousing(Table& table) {
       housing.flat_size_sqm = *size;
     }
     if (!row.ok()) return;
-    entry.meta = row.meta();
-    staged.push_back(entry);
+    rows.push_back(housing);
+    refs.Add(row.meta());
   });
   const std::vector<bool> rejected = RejectOverlaps(
-      table, staged,
+      table, rows, refs,
       [](const contract::BgHousing& housing) {
-        return Interval{housing.bg, housing.from.index(), housing.to.index(), 0};
+        return Interval{housing.bg, housing.from.index(), housing.to.index()};
       },
       "from", "housing rows of one Bedarfsgemeinschaft", true);
-  for (size_t idx = 0; idx < staged.size(); ++idx) {
-    if (!rejected[idx]) extract_.bg_housing.push_back(staged[idx].value);
-  }
+  Compact(rows, rejected);
 }
 
 void Validator::ReadStichtage(Table& table) {
@@ -866,14 +1023,6 @@ void Validator::ReadStichtage(Table& table) {
   });
   std::sort(extract_.stichtage.begin(), extract_.stichtage.end(),
             [](const contract::Stichtag& a, const contract::Stichtag& b) { return a.month < b.month; });
-}
-
-uint64_t Fnv1a(uint64_t hash, std::string_view bytes) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
 }
 
 void Validator::ReadTable(size_t idx, Table& table) {
@@ -897,7 +1046,12 @@ ReadResult Validator::Run() {
   bool ok = OpenTables();
   AMIP_ASSERT(tables_.size() == 10, "schema and readers disagree");
   for (size_t idx = 0; ok && idx < tables_.size(); ++idx) {
+    if (!LoadContent(tables_[idx])) {
+      ok = false;
+      break;
+    }
     ReadTable(idx, tables_[idx]);
+    ReleaseContent(tables_[idx]);
     if (tables_[idx].spec->rows_required && tables_[idx].present &&
         tables_[idx].data_records == 0) {
       ok = false;
@@ -924,13 +1078,11 @@ ReadResult Validator::Run() {
                                 std::to_string(errors_seen_ - kMaxDetailedErrors) +
                                     " further errors not listed individually");
   }
-  uint64_t hash = 14695981039346656037ULL;
+  uint64_t hash = HashBytes("amip extract v1");
   for (const Table& table : tables_) {
     if (!table.present) continue;
-    hash = Fnv1a(hash, table.spec->name);
-    hash = Fnv1a(hash, std::string_view("\0", 1));
-    hash = Fnv1a(hash, std::to_string(table.content.size()));
-    hash = Fnv1a(hash, table.content);
+    hash = Mix(hash, HashBytes(table.spec->name));
+    hash = Mix(hash, table.hash);
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));

@@ -1,7 +1,6 @@
 #include "ingest/import.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -11,26 +10,6 @@
 #include "ingest/quarantine.h"
 
 namespace amip::ingest {
-namespace {
-
-core::Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return core::UnavailableError("cannot open " + path.string());
-  std::string content;
-  char buffer[1 << 16];
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (!error) content.reserve(size);
-  size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, got);
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) return core::DataLossError("read error in " + path.string());
-  return content;
-}
-
-}  // namespace
-
 core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
   std::error_code error;
   if (!std::filesystem::is_directory(dir, error)) {
@@ -45,10 +24,7 @@ core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
   if (error) return core::UnavailableError("cannot list " + dir + ": " + error.message());
   std::sort(paths.begin(), paths.end());
   std::vector<SourceFile> files;
-  for (const auto& path : paths) {
-    AMIP_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
-    files.push_back({path.filename().string(), std::move(content)});
-  }
+  for (const auto& path : paths) files.push_back({path.filename().string(), "", path.string()});
   AMIP_ASSIGN_OR_RETURN(contract::InstrumentCatalogue catalogue,
                         contract::LoadInstrumentCatalogue());
   return ValidateExtract(files, catalogue);

@@ -456,6 +456,8 @@ core::Result<Extract> LoadExtract(const std::string& db_path) {
   if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
   AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
   if (core::Result<int> version = SchemaVersion(db); !version.ok()) return version.status();
+  // Large sorts (ORDER BY over every spell) in memory; reading never writes the file.
+  AMIP_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY"));
   Extract extract;
   std::unordered_map<std::string, core::JcIdx> jc_index;
   if (core::Status status = ForEachRow(
