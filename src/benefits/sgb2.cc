@@ -455,14 +455,29 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
                wealth.ids, wealth_formula->name);
   }
 
+  // Step 3b: someone in the BG must be of working age (§ 7 Abs. 1 Nr. 1, § 7a SGB II).
+  // Ages are whole years, so a person counts as below the limit while age·12 < limit.
+  out.erwerbsfaehiger_in_bg = false;
+  for (const Person& p : h.personen) {
+    const int born = h.datum.year() - p.alter;
+    if (p.alter >= s.mindestalter && p.alter * 12 < s.AltersgrenzeMonate(born)) out.erwerbsfaehiger_in_bg = true;
+  }
+  if (!out.erwerbsfaehiger_in_bg && trace) {
+    trace->AddText(kP, "erwerbsfaehiger_in_bg", "", "nein",
+                   "niemand zwischen Mindestalter und Altersgrenze: kein SGB II, ggf. SGB XII",
+                   {"sgb2/altersgrenze.mindestalter", "sgb2/altersgrenze.regelaltersgrenze_monate_ueber_65"});
+  }
+
   // Step 4: need for help and the claim.
-  out.hilfebeduerftig = !out.vermoegen_ueber_grenze && out.bedarf_m_bg > out.einkommen_m_bg;
+  out.hilfebeduerftig = out.erwerbsfaehiger_in_bg && !out.vermoegen_ueber_grenze &&
+                        out.bedarf_m_bg > out.einkommen_m_bg;
   out.anspruch_m_bg = out.hilfebeduerftig ? out.bedarf_m_bg - out.einkommen_m_bg : Cents();
   if (trace) {
     trace->Add(kP, "anspruchshoehe_m_bg", "", out.anspruch_m_bg,
                "max(0, Bedarf " + Euro(out.bedarf_m_bg) + " − Einkommen " +
                    Euro(out.einkommen_m_bg) + ")" +
                    (out.vermoegen_ueber_grenze ? "; 0 wegen Vermögen" : "") +
+                   (out.erwerbsfaehiger_in_bg ? "" : "; 0: keine erwerbsfähige Person (SGB XII)") +
                    "; auf Cent gerundet (§ 41 Abs. 2 SGB II)");
   }
 

@@ -37,6 +37,8 @@ struct Sgb2Result {
   core::Cents vermoegen_bg, vermoegensfreibetrag_bg;
   bool vermoegen_ueber_grenze = false;
   bool hilfebeduerftig = false;
+  // At least one member aged 15 … below the § 7a age limit (else SGB XII, not SGB II).
+  bool erwerbsfaehiger_in_bg = true;
 };
 
 // Net earnings of a person: the given net pay or the gross→net approximation.

@@ -1,5 +1,6 @@
 #include "law/law_snapshot.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace amip::law {
@@ -86,6 +87,11 @@ class Resolver {
 
 }  // namespace
 
+int Sgb2Law::AltersgrenzeMonate(int geburtsjahr) const {
+  const int idx = std::clamp(geburtsjahr - 1946, 0, 18);
+  return 65 * 12 + altersgrenze_monate_ueber_65[idx];
+}
+
 Cents KindergeldLaw::ForOrdinal(int ordinal) const {
   if (ordinal <= 2) return ordinal == 1 ? kind_1 : kind_2;
   if (ordinal == 3) return kind_3;
@@ -151,6 +157,11 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
       r.Number("sgb2/freibetraege.grundabsetzbetrag_u25", "aktiv", Unit::kCount) > 0;
   s.grundabsetzbetrag_u25_alter_unter = static_cast<int>(
       r.Number("sgb2/freibetraege.grundabsetzbetrag_u25", "alter_unter", Unit::kCount));
+  s.mindestalter = static_cast<int>(r.Number("sgb2/altersgrenze.mindestalter", "", Unit::kYears));
+  for (int idx = 0; idx < 19; ++idx) {
+    s.altersgrenze_monate_ueber_65[idx] = static_cast<int>(
+        r.Number("sgb2/altersgrenze.regelaltersgrenze_monate_ueber_65", std::to_string(1946 + idx), Unit::kMonths));
+  }
   if (r.InForce("sgb2/vermoegen.grundfreibetrag_bis_2022")) {
     const std::string v = "sgb2/vermoegen.grundfreibetrag_bis_2022";
     s.vermoegen_alt = Sgb2Law::VermoegenAlt{

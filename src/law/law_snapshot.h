@@ -46,6 +46,11 @@ struct Sgb2Law {
     core::Cents karenz_erste_person, karenz_weitere_person, je_person;
     int karenzzeit_monate = 0;
   };
+  int mindestalter = 0;
+  // Months above 65 of the § 7a age limit for birth years 1946 (index 0) … 1964 (index 18).
+  std::array<int, 19> altersgrenze_monate_ueber_65{};
+  // The § 7a age limit in months of a person born in `geburtsjahr`.
+  int AltersgrenzeMonate(int geburtsjahr) const;
   std::optional<VermoegenAlt> vermoegen_alt;
   std::optional<VermoegenBuergergeld> vermoegen_buergergeld;
 };
