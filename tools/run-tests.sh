@@ -22,5 +22,7 @@ fi
 
 echo "== Release build (warnings are errors) and tests"
 bash "$root/tools/build.sh" -DAMIP_WERROR=ON
+echo "== Law parameter check"
+"$root/build/amip" law check
 cd "$root/build"
 ctest --output-on-failure -j "$jobs"
