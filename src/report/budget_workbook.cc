@@ -574,8 +574,9 @@ std::vector<BudgetSheet> BudgetOptimizerSheets(const budget::OptimizerInput& inp
   {
     Table table({Left("restriktion", "Restriktion"), Num("wert_wert", "Wert (Lösung)"),
                  Num("untergrenze_wert", "Untergrenze"), Num("obergrenze_wert", "Obergrenze"),
-                 Num("schlupf_wert", "Schlupf"), Left("bindend", "Bindend (LP)"), Num("dual_wert", "Dualwert (LP)")},
-                "Restriktionen der Optimierung");
+                 Num("schlupf_wert", "Schlupf"), Left("bindend", "Bindend (LP)"), Num("dual_wert", "Dualwert (LP)"),
+                 Num("je_1000_eur_wert", "Integrationen je 1.000 € mehr")},
+                "Restriktionen der Optimierung (Dualwerte der LP-Relaxation)");
     for (const budget::ConstraintReport& constraint : result.constraints) {
       const int decimals = constraint.kind == budget::ConstraintKind::kBudget ||
                                    constraint.kind == budget::ConstraintKind::kVe
@@ -585,7 +586,10 @@ std::vector<BudgetSheet> BudgetOptimizerSheets(const budget::OptimizerInput& inp
                     constraint.lower ? Decimal(*constraint.lower, decimals) : Empty(),
                     constraint.upper ? Decimal(*constraint.upper, decimals) : Empty(),
                     Decimal(constraint.slack, decimals), Text(constraint.binding_lp ? "ja" : "nein"),
-                    {FormatGermanNumber(constraint.dual, 6), fmt::format("{:.9f}", constraint.dual)}});
+                    {FormatGermanNumber(constraint.dual, 6), fmt::format("{:.9f}", constraint.dual)},
+                    constraint.kind == budget::ConstraintKind::kBudget || constraint.kind == budget::ConstraintKind::kVe
+                        ? Decimal(constraint.dual * 1000.0, 3)
+                        : Empty()});
     }
     sheets.push_back({std::move(table), "Restriktionen", {}, {}, {}});
   }
