@@ -45,6 +45,18 @@ TEST(OptimizerTest, ObjectiveRisesByTheDualValueWhenTheBudgetGrowsBy1000Euros) {
   EXPECT_NEAR(rise, base->per_1000_euros, 0.05 * base->per_1000_euros);
 }
 
+TEST(OptimizerTest, VeDualPricesTheCommitmentLimit) {
+  OptimizerInput input = Input2025();
+  core::Result<OptimizerResult> base = Optimize(input);
+  ASSERT_TRUE(base.ok());
+  const ConstraintReport& ve = base->constraints[1];
+  ASSERT_EQ(ve.kind, ConstraintKind::kVe);
+  input.ve_limits[2026] += 1000.0;
+  core::Result<OptimizerResult> more = Optimize(input);
+  ASSERT_TRUE(more.ok());
+  EXPECT_NEAR(more->lp_bound - base->lp_bound, ve.dual * 1000.0, 0.05 * ve.dual * 1000.0);
+}
+
 TEST(OptimizerTest, ReportsBindingConstraints) {
   core::Result<OptimizerResult> result = Optimize(Input2025());
   ASSERT_TRUE(result.ok());
