@@ -44,8 +44,9 @@ core::Result<ImportReport> ImportDirectory(const std::string& dir, const std::st
     report.accepted = true;
     return report;
   }
-  AMIP_ASSIGN_OR_RETURN(storage::SaveOutcome saved,
-                        storage::SaveExtract(db_path, read.extract, read.content_hash, dir));
+  AMIP_ASSIGN_OR_RETURN(
+      storage::SaveOutcome saved,
+      storage::SaveExtract(db_path, std::move(read.extract), read.content_hash, dir));
   report.written = !saved.unchanged;
   report.unchanged = saved.unchanged;
   report.replaced_jobcenters = std::move(saved.replaced);

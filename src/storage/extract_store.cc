@@ -233,7 +233,9 @@ int64_t RowCount(const Extract& extract) {
 }
 
 // Everything of SaveExtract inside the open transaction.
-core::Status SaveInTransaction(Database& db, const Extract& extract,
+// `consumable`, when given, is `extract` itself and is released after the insert, before
+// the indexes are built (the peak memory of a national import).
+core::Status SaveInTransaction(Database& db, const Extract& extract, Extract* consumable,
                                const std::string& content_hash, const std::string& source,
                                SaveOutcome* outcome) {
   AMIP_RETURN_IF_ERROR(ApplyMigrations(db));
@@ -329,9 +331,6 @@ core::Status SaveInTransaction(Database& db, const Extract& extract,
     AMIP_RETURN_IF_ERROR(insert.Run());
   }
   AMIP_RETURN_IF_ERROR(InsertRows(db, load_id, extract));
-  for (const std::string_view statement : IndexStatements()) {
-    AMIP_RETURN_IF_ERROR(db.Exec(statement));
-  }
   outcome->load_id = load_id;
   outcome->written = {
       {"jobcenters", static_cast<int64_t>(extract.jobcenters.size())},
@@ -345,11 +344,15 @@ core::Status SaveInTransaction(Database& db, const Extract& extract,
       {"bg_housing", static_cast<int64_t>(extract.bg_housing.size())},
       {"stichtage", static_cast<int64_t>(extract.stichtage.size())},
   };
+  if (consumable != nullptr) *consumable = Extract();
+  for (const std::string_view statement : IndexStatements()) {
+    AMIP_RETURN_IF_ERROR(db.Exec(statement));
+  }
   return core::Status::Ok();
 }
 
 core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
-                                         const std::string& content_hash,
+                                         Extract* consumable, const std::string& content_hash,
                                          const std::string& source) {
   // Rollback journal (not WAL): a failed or rolled-back import leaves the database file
   // byte-for-byte unchanged, and synchronous=FULL makes the final COMMIT durable.
@@ -358,7 +361,8 @@ core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
       "PRAGMA temp_store=MEMORY"));
   AMIP_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   SaveOutcome outcome;
-  const core::Status status = SaveInTransaction(db, extract, content_hash, source, &outcome);
+  const core::Status status =
+      SaveInTransaction(db, extract, consumable, content_hash, source, &outcome);
   if (!status.ok() || outcome.unchanged) {
     const core::Status rollback = db.Exec("ROLLBACK");
     if (!status.ok()) return status;
@@ -432,17 +436,34 @@ core::Status ForEachRow(Database& db, const std::string& sql, Fn&& fn) {
   }
 }
 
+core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extract& extract,
+                                          Extract* consumable, const std::string& content_hash,
+                                          const std::string& source);
+
 }  // namespace
 
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const Extract& extract,
                                       const std::string& content_hash, const std::string& source) {
+  return SaveExtractImpl(db_path, extract, nullptr, content_hash, source);
+}
+
+core::Result<SaveOutcome> SaveExtract(const std::string& db_path, Extract&& extract,
+                                      const std::string& content_hash, const std::string& source) {
+  return SaveExtractImpl(db_path, extract, &extract, content_hash, source);
+}
+
+namespace {
+
+core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extract& extract,
+                                          Extract* consumable, const std::string& content_hash,
+                                          const std::string& source) {
   const bool existed = FileExists(db_path);
   core::Result<SaveOutcome> outcome = core::InternalError("not run");
   {
     AMIP_ASSIGN_OR_RETURN(
         Database db,
         Database::Open(db_path, existed ? Database::Mode::kReadWrite : Database::Mode::kCreate));
-    outcome = SaveToDatabase(db, extract, content_hash, source);
+    outcome = SaveToDatabase(db, extract, consumable, content_hash, source);
   }
   if (!outcome.ok() && !existed) {
     std::error_code ignored;
@@ -451,6 +472,8 @@ core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const Extract&
   }
   return outcome;
 }
+
+}  // namespace
 
 core::Result<Extract> LoadExtract(const std::string& db_path) {
   if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);

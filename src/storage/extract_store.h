@@ -40,6 +40,10 @@ struct SaveOutcome {
 // The database file is created only when the write succeeds.
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const contract::Extract& extract,
                                       const std::string& content_hash, const std::string& source);
+// The same, releasing `extract` after its rows are inserted and before the indexes are built
+// (lower peak memory for national extracts). `extract` is empty afterwards.
+core::Result<SaveOutcome> SaveExtract(const std::string& db_path, contract::Extract&& extract,
+                                      const std::string& content_hash, const std::string& source);
 
 // Every Jobcenter in the database as one Extract. Deterministic order: jobcenters by jc_id,
 // municipalities by ags, persons by person_id, bg_ids by bg_id, spells/claims by
