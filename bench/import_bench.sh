@@ -33,3 +33,20 @@ measure reimport "$amip" import "$work/extract" --db "$work/amip.sqlite"
 measure info "$amip" info --db "$work/amip.sqlite"
 echo "database: $(du -h "$work/amip.sqlite" | cut -f1)"
 grep -E "Personen|ELB am letzten|Letzter Stichtag" "$work/info.out" | head -3
+# The generator's own counts ("N persons, N benefit spells, ...") must equal amip info's rows.
+"$amip" info --db "$work/amip.sqlite" --format csv > "$work/info.csv"
+summary="$(cat "$work/generate.out" "$work/generate.err" | grep -m1 -oE '[0-9]+ persons, .*measure spells')"
+status=0
+for pair in "persons:persons" "benefit spells:benefit_spells" "claims:claims" \
+            "employment spells:employment_spells" "measure spells:measure_spells"; do
+  label="${pair%%:*}"
+  table="${pair##*:}"
+  generated="$(echo "$summary" | grep -oE "[0-9]+ $label" | cut -d' ' -f1)"
+  loaded="$(grep -E "^$table," "$work/info.csv" | tail -1 | cut -d, -f3)"
+  if [ "$generated" != "$loaded" ]; then
+    echo "MISMATCH $table: generator $generated, amip info $loaded" >&2
+    status=1
+  fi
+done
+[ "$status" = 0 ] && echo "amip info agrees with the generator: $summary"
+exit "$status"
