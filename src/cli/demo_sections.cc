@@ -91,8 +91,9 @@ core::Status PrintIndicators(const contract::Extract& extract, const storage::In
     }
     std::printf("%s", table.RenderText().c_str());
   }
-  std::printf("n. v. = nicht verfügbar (Nachbeobachtung reicht über das Datenende hinaus); "
-              "Herleitung: amip kennzahlen --explain PERSON --month %s\n\n",
+  std::printf("n. v. = nicht verfügbar (ein Zeitfenster reicht vor den Datenbeginn oder die "
+              "Nachbeobachtung über das Datenende hinaus); Herleitung einer Person: "
+              "amip kennzahlen --explain PERSON --month %s\n\n",
               month.ToString().c_str());
   return core::Status::Ok();
 }

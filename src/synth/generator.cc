@@ -631,8 +631,16 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
     elapsed = std::min(elapsed, std::max(0, (head_age - 18) * 12));
   }
   const Month entry_month = month - elapsed;
-  const int32_t entry_day =
-      DayOf(entry_month, static_cast<int>(rng_.Between(1, DaysIn(entry_month))));
+  // The duration drives the exit hazards; the recorded start never precedes the law's
+  // start (profile earliest_entry_month), so the oldest spells are left-censored there.
+  const Month recorded_month = profile_.earliest_entry_month.index() > 0
+                                   ? std::max(entry_month, profile_.earliest_entry_month)
+                                   : entry_month;
+  const int entry_day_of_month = static_cast<int>(rng_.Between(1, DaysIn(recorded_month)));
+  const int32_t entry_day = DayOf(recorded_month, entry_day_of_month);
+  // Registered unemployment keeps the undated history (it is SGB III, older than SGB II).
+  const int32_t history_day =
+      DayOf(entry_month, std::min(entry_day_of_month, static_cast<int>(DaysIn(entry_month))));
   SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
   bg.entry_month = entry_month.index();
   bg.in_receipt = true;
@@ -684,7 +692,7 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
     const int32_t birth = out_.persons[static_cast<size_t>(member)].birth_date.days();
     const int32_t start = std::max(entry_day, birth);
     SyncSpell(member, start);
-    DrawRegistration(member, start, stayer);
+    DrawRegistration(member, std::max(history_day, birth), stayer);
     if (initial) {
       if (person.day15 > start && person.day15 < today) {
         history.push_back({person.day15, Action::kTurn15, member});

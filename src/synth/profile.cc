@@ -493,7 +493,7 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
   MapReader reader(root, file);
   reader.RejectUnknown({"profile", "description", "first_month", "last_month", "reference_month",
                         "unemployment_month", "amounts_year", "plan_year", "jobcenters",
-                        "generated_jobcenters", "model", "targets"});
+                        "generated_jobcenters", "model", "targets", "earliest_entry_month"});
   Profile profile;
   profile.source = file;
   reader.Get("profile", &profile.name, true);
@@ -501,6 +501,7 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
   reader.GetMonth("first_month", &profile.first_month);
   reader.GetMonth("last_month", &profile.last_month);
   reader.GetMonth("reference_month", &profile.reference_month);
+  reader.GetMonth("earliest_entry_month", &profile.earliest_entry_month, false);
   reader.GetMonth("unemployment_month", &profile.unemployment_month);
   reader.Get("amounts_year", &profile.amounts_year, true);
   reader.Get("plan_year", &profile.plan_year, true);

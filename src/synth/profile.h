@@ -170,6 +170,9 @@ struct Profile {
   core::Month first_month;
   core::Month last_month;
   core::Month reference_month;     // stocks (Sept 2024 for kreis-unna-2025)
+  // No benefit receipt starts before this month (SGB II began 2005-01, BGBl. I 2003 S. 2954);
+  // caps the drawn elapsed durations of the initial stock. Default: no cap.
+  core::Month earliest_entry_month;
   core::Month unemployment_month;  // registered unemployment (Dec 2024)
   int amounts_year = 0;            // annual LLU/KdU sums
   int plan_year = 0;               // measure entries checked against the plan
