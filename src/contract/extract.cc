@@ -4,31 +4,13 @@
 #include <array>
 #include <utility>
 
+#include "core/code_list.h"
+
 namespace amip::contract {
 namespace {
 
-template <typename Enum, size_t N>
-core::Result<Enum> ParseCode(std::string_view text,
-                             const std::array<std::pair<std::string_view, Enum>, N>& codes) {
-  for (const auto& [code, value] : codes) {
-    if (code == text) return value;
-  }
-  std::string allowed;
-  for (const auto& [code, value] : codes) {
-    if (!allowed.empty()) allowed += ", ";
-    allowed += code.empty() ? "(empty)" : std::string(code);
-  }
-  return core::InvalidArgumentError("unknown code; allowed: " + allowed);
-}
-
-template <typename Enum, size_t N>
-std::string_view CodeOf(Enum value, const std::array<std::pair<std::string_view, Enum>, N>& codes) {
-  for (const auto& [code, candidate] : codes) {
-    if (candidate == value) return code;
-  }
-  AMIP_ASSERT(false, "enum value without code");
-  return codes[0].first;
-}
+using core::CodeOf;
+using core::ParseCode;
 
 constexpr std::array<std::pair<std::string_view, JcKind>, 2> kJcKinds{
     {{"ge", JcKind::kGe}, {"zkt", JcKind::kZkt}}};

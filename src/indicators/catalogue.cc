@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "core/code_list.h"
 #include "resources/resources.h"
 
 namespace amip::indicators {
@@ -15,16 +16,7 @@ constexpr std::array<std::string_view, kIndicatorCount> kIds = {
     "K1", "K1E1", "K1E2", "K1E3", "K1E4", "K2",   "K2E1", "K2E2",
     "K2E3", "K2E4", "K3", "K3E1", "K3E2", "K3E3", "K3E4", "BDI"};
 
-template <typename Enum, size_t N>
-core::Result<Enum> ParseCode(std::string_view text,
-                             const std::array<std::pair<std::string_view, Enum>, N>& codes) {
-  for (const auto& [code, value] : codes) {
-    if (code == text) return value;
-  }
-  std::string allowed;
-  for (const auto& [code, value] : codes) allowed += (allowed.empty() ? "" : ", ") + std::string(code);
-  return core::InvalidArgumentError("unknown value '" + std::string(text) + "'; allowed: " + allowed);
-}
+using core::ParseCode;
 
 constexpr std::array<std::pair<std::string_view, FormulaKind>, 6> kKinds{{
     {"yoy_change", FormulaKind::kYoyChange}, {"entry_rate", FormulaKind::kEntryRate},
@@ -65,8 +57,11 @@ core::Status ReadCode(const YAML::Node& node, const char* key,
                       const std::array<std::pair<std::string_view, Enum>, N>& codes, Enum* out,
                       const std::string& where) {
   if (!node[key]) return core::Status::Ok();
-  auto parsed = ParseCode(node[key].as<std::string>(), codes);
-  if (!parsed.ok()) return parsed.status().WithContext(where + ": key '" + key + "'");
+  const std::string text = node[key].as<std::string>();
+  auto parsed = ParseCode(text, codes);
+  if (!parsed.ok()) {
+    return parsed.status().WithContext(where + ": key '" + key + "': value '" + text + "'");
+  }
   *out = *parsed;
   return core::Status::Ok();
 }
