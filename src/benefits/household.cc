@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "law/yaml_check.h"
+
 namespace amip::benefits {
 namespace {
 
@@ -13,28 +15,12 @@ class Reader {
  public:
   explicit Reader(std::string_view where) : where_(where) {}
 
-  std::string At(const YAML::Node& node) const {
-    return where_ + ":" + std::to_string(node.Mark().line + 1) + ":" +
-           std::to_string(node.Mark().column + 1);
-  }
+  std::string At(const YAML::Node& node) const { return law::YamlWhere(where_, node); }
 
   core::Status Keys(const YAML::Node& map, const std::set<std::string>& allowed,
                     const std::string& what) const {
     if (!map.IsMap()) return InvalidArgumentError(At(map) + ": " + what + " must be a map");
-    std::set<std::string> seen;
-    for (const auto& item : map) {
-      const std::string key = item.first.Scalar();
-      if (allowed.count(key) == 0) {
-        std::string list;
-        for (const auto& name : allowed) list += (list.empty() ? "" : ", ") + name;
-        return InvalidArgumentError(At(item.first) + ": unknown key '" + key + "' in " + what +
-                                    " (allowed: " + list + ")");
-      }
-      if (!seen.insert(key).second) {
-        return InvalidArgumentError(At(item.first) + ": duplicate key '" + key + "'");
-      }
-    }
-    return core::Status::Ok();
+    return law::CheckYamlKeys(where_, map, allowed, what);
   }
 
   core::Result<core::Cents> Money(const YAML::Node& node, const std::string& field) const {

@@ -4,43 +4,21 @@
 
 #include <set>
 
+#include "law/yaml_check.h"
 #include "resources/resources.h"
 
 namespace amip::law {
 namespace {
 
-std::string Where(std::string_view file, const YAML::Node& node) {
-  return std::string(file) + ":" + std::to_string(node.Mark().line + 1) + ":" +
-         std::to_string(node.Mark().column + 1);
-}
-
-core::Status CheckKeys(std::string_view file, const YAML::Node& map,
-                       const std::set<std::string>& allowed) {
-  std::set<std::string> seen;
-  for (const auto& item : map) {
-    const std::string key = item.first.Scalar();
-    if (allowed.count(key) == 0) {
-      std::string list;
-      for (const auto& name : allowed) list += (list.empty() ? "" : ", ") + name;
-      return core::InvalidArgumentError(Where(file, item.first) + ": unknown key '" + key +
-                                        "' (allowed: " + list + ")");
-    }
-    if (!seen.insert(key).second) {
-      return core::InvalidArgumentError(Where(file, item.first) + ": duplicate key '" + key + "'");
-    }
-  }
-  return core::Status::Ok();
-}
-
 core::Result<core::Date> DateKey(std::string_view file, const YAML::Node& key,
                                  const core::Date* previous) {
   auto date = core::Date::Parse(key.Scalar());
   if (!date.ok()) {
-    return core::InvalidArgumentError(Where(file, key) + ": malformed date '" + key.Scalar() +
+    return core::InvalidArgumentError(YamlWhere(file, key) + ": malformed date '" + key.Scalar() +
                                       "': " + date.status().message());
   }
   if (previous != nullptr && !(*previous < *date)) {
-    return core::InvalidArgumentError(Where(file, key) + ": date " + key.Scalar() +
+    return core::InvalidArgumentError(YamlWhere(file, key) + ": date " + key.Scalar() +
                                       " is not after " + previous->ToString() +
                                       " (dates must be sorted ascending)");
   }
@@ -59,7 +37,7 @@ core::Status LocalRules::AddFile(std::string_view path, std::string_view text) {
   }
   if (!doc.IsMap()) return core::InvalidArgumentError(std::string(path) + ": expected a map");
   AMIP_RETURN_IF_ERROR(
-      CheckKeys(path, doc, {"kreis", "ags_kreis", "status", "source", "municipalities"}));
+      CheckYamlKeys(path, doc, {"kreis", "ags_kreis", "status", "source", "municipalities"}));
   const std::string status = doc["status"] ? doc["status"].Scalar() : "";
   if (status != "assumption" && status != "official") {
     return core::InvalidArgumentError(std::string(path) +
@@ -74,14 +52,14 @@ core::Status LocalRules::AddFile(std::string_view path, std::string_view text) {
     muni.status = status;
     muni.source = source;
     const YAML::Node& body = item.second;
-    AMIP_RETURN_IF_ERROR(CheckKeys(path, body, {"name", "mietstufe", "kdu_bruttokaltmiete"}));
+    AMIP_RETURN_IF_ERROR(CheckYamlKeys(path, body, {"name", "mietstufe", "kdu_bruttokaltmiete"}));
     muni.name = body["name"].Scalar();
     const core::Date* previous = nullptr;
     for (const auto& entry : body["mietstufe"]) {
       AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.first, previous));
       const int stufe = entry.second.as<int>(0);
       if (stufe < 1 || stufe > 7) {
-        return core::InvalidArgumentError(Where(path, entry.second) +
+        return core::InvalidArgumentError(YamlWhere(path, entry.second) +
                                           ": Mietstufe must be 1..7, got '" +
                                           entry.second.Scalar() + "'");
       }
@@ -92,18 +70,18 @@ core::Status LocalRules::AddFile(std::string_view path, std::string_view text) {
     for (const auto& entry : body["kdu_bruttokaltmiete"]) {
       AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.first, previous));
       AMIP_RETURN_IF_ERROR(
-          CheckKeys(path, entry.second, {"1", "2", "3", "4", "5", "je_weitere"}));
+          CheckYamlKeys(path, entry.second, {"1", "2", "3", "4", "5", "je_weitere"}));
       std::array<core::Cents, 7> ceilings{};
       const char* keys[] = {"", "1", "2", "3", "4", "5", "je_weitere"};
       for (int idx = 1; idx <= 6; ++idx) {
         const YAML::Node value = entry.second[keys[idx]];
         if (!value) {
-          return core::InvalidArgumentError(Where(path, entry.second) + ": missing key '" +
+          return core::InvalidArgumentError(YamlWhere(path, entry.second) + ": missing key '" +
                                             keys[idx] + "'");
         }
         auto cents = core::Cents::Parse(value.Scalar());
         if (!cents.ok() || cents->value() <= 0) {
-          return core::InvalidArgumentError(Where(path, value) + ": unit mismatch: '" +
+          return core::InvalidArgumentError(YamlWhere(path, value) + ": unit mismatch: '" +
                                             value.Scalar() + "' is not a positive euro amount");
         }
         ceilings[idx] = *cents;

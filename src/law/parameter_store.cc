@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "law/yaml_check.h"
 #include "resources/resources.h"
 
 namespace amip::law {
@@ -13,12 +14,6 @@ namespace {
 
 using core::InvalidArgumentError;
 using core::Status;
-
-std::string Where(std::string_view file, const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  return std::string(file) + ":" + std::to_string(mark.line + 1) + ":" +
-         std::to_string(mark.column + 1);
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -103,7 +98,7 @@ core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node
   if (node.IsScalar()) {
     out.text = node.Scalar();
     if (!IsDecimal(out.text)) {
-      return InvalidArgumentError(Where(file, node) + ": value '" + out.text +
+      return InvalidArgumentError(YamlWhere(file, node) + ": value '" + out.text +
                                   "' is not a decimal number like 391 or 0.0000408");
     }
     out.number = std::strtod(out.text.c_str(), nullptr);
@@ -114,7 +109,7 @@ core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node
     for (const auto& item : node) {
       const std::string key = item.first.Scalar();
       if (out.map.count(key) > 0) {
-        return InvalidArgumentError(Where(file, item.first) + ": duplicate key '" + key + "'");
+        return InvalidArgumentError(YamlWhere(file, item.first) + ": duplicate key '" + key + "'");
       }
       AMIP_ASSIGN_OR_RETURN(out.map[key], ParseValue(file, item.second));
     }
@@ -128,7 +123,7 @@ core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node
     }
     return out;
   }
-  return InvalidArgumentError(Where(file, node) + ": empty value");
+  return InvalidArgumentError(YamlWhere(file, node) + ": empty value");
 }
 
 // Merges `update` into `base` (maps recursively; numbers and lists replace).
@@ -150,7 +145,7 @@ void Merge(ValueNode& base, const ValueNode& update) {
 core::Result<std::string> ScalarField(std::string_view file, const YAML::Node& node,
                                       const std::string& key) {
   if (!node.IsScalar() || node.Scalar().empty()) {
-    return InvalidArgumentError(Where(file, node) + ": '" + key + "' must be a non-empty text");
+    return InvalidArgumentError(YamlWhere(file, node) + ": '" + key + "' must be a non-empty text");
   }
   return node.Scalar();
 }
@@ -166,7 +161,9 @@ Status CheckValueShape(const std::string& where, const std::string& type, const 
 
 core::Result<Parameter> ParseParameter(std::string_view file, const std::string& id,
                                        const YAML::Node& node) {
-  if (!node.IsMap()) return InvalidArgumentError(Where(file, node) + ": parameter must be a map");
+  if (!node.IsMap()) {
+    return InvalidArgumentError(YamlWhere(file, node) + ": parameter must be a map");
+  }
   Parameter param;
   param.id = id;
   param.file = std::string(file);
@@ -175,12 +172,12 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
   for (const auto& item : node) {
     const std::string key = item.first.Scalar();
     if (!seen.insert(key).second) {
-      return InvalidArgumentError(Where(file, item.first) + ": duplicate key '" + key + "'");
+      return InvalidArgumentError(YamlWhere(file, item.first) + ": duplicate key '" + key + "'");
     }
     const YAML::Node& value = item.second;
     if (key == "name" || key == "description") {
       if (!value.IsMap()) {
-        return InvalidArgumentError(Where(file, value) + ": '" + key + "' needs {de, en}");
+        return InvalidArgumentError(YamlWhere(file, value) + ": '" + key + "' needs {de, en}");
       }
       for (const auto& lang : value) {
         const std::string lang_key = lang.first.Scalar();
@@ -190,21 +187,21 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
         } else if (lang_key == "en") {
           (key == "name" ? param.name_en : param.description_en) = text;
         } else {
-          return InvalidArgumentError(Where(file, lang.first) + ": unknown key '" + lang_key +
+          return InvalidArgumentError(YamlWhere(file, lang.first) + ": unknown key '" + lang_key +
                                       "' in " + key + " (allowed: de, en)");
         }
       }
     } else if (key == "unit") {
       AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, value, key));
       auto unit = ParseUnit(text);
-      if (!unit.ok()) return unit.status().WithContext(Where(file, value));
+      if (!unit.ok()) return unit.status().WithContext(YamlWhere(file, value));
       param.unit = *unit;
       has_unit = true;
     } else if (key == "reference_period") {
       AMIP_ASSIGN_OR_RETURN(param.reference_period, ScalarField(file, value, key));
       static const std::set<std::string> kPeriods = {"Month", "Year", "Week", "Hour", "None"};
       if (kPeriods.count(param.reference_period) == 0) {
-        return InvalidArgumentError(Where(file, value) + ": unknown reference_period '" +
+        return InvalidArgumentError(YamlWhere(file, value) + ": unknown reference_period '" +
                                     param.reference_period +
                                     "' (allowed: Month, Year, Week, Hour, None)");
       }
@@ -212,23 +209,23 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
       AMIP_ASSIGN_OR_RETURN(param.type, ScalarField(file, value, key));
       static const std::set<std::string> kTypes = {"scalar", "by_key", "table", "brackets"};
       if (kTypes.count(param.type) == 0) {
-        return InvalidArgumentError(Where(file, value) + ": unknown type '" + param.type +
+        return InvalidArgumentError(YamlWhere(file, value) + ": unknown type '" + param.type +
                                     "' (allowed: scalar, by_key, table, brackets)");
       }
     } else if (LooksLikeDate(key)) {
       auto date = core::Date::Parse(key);
       if (!date.ok()) {
-        return InvalidArgumentError(Where(file, item.first) + ": malformed date '" + key +
+        return InvalidArgumentError(YamlWhere(file, item.first) + ": malformed date '" + key +
                                     "': " + date.status().message());
       }
       if (!param.entries.empty() && !(param.entries.back().valid_from < *date)) {
-        return InvalidArgumentError(Where(file, item.first) + ": date " + key +
+        return InvalidArgumentError(YamlWhere(file, item.first) + ": date " + key +
                                     " is not after the previous entry " +
                                     param.entries.back().valid_from.ToString() +
                                     " (dates must be sorted ascending)");
       }
       if (!value.IsMap()) {
-        return InvalidArgumentError(Where(file, value) + ": entry " + key + " must be a map");
+        return InvalidArgumentError(YamlWhere(file, value) + ": entry " + key + " must be a map");
       }
       ParameterEntry entry;
       entry.valid_from = *date;
@@ -240,7 +237,7 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
       for (const auto& field : value) {
         const std::string field_key = field.first.Scalar();
         if (!entry_seen.insert(field_key).second) {
-          return InvalidArgumentError(Where(file, field.first) + ": duplicate key '" +
+          return InvalidArgumentError(YamlWhere(file, field.first) + ": duplicate key '" +
                                       field_key + "'");
         }
         if (field_key == "value") {
@@ -253,12 +250,12 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
         } else if (field_key == "updates_previous") {
           updates_previous = field.second.IsScalar() && field.second.Scalar() == "true";
         } else {
-          return InvalidArgumentError(Where(file, field.first) + ": unknown key '" + field_key +
+          return InvalidArgumentError(YamlWhere(file, field.first) + ": unknown key '" + field_key +
                                       "' in entry " + key +
                                       " (allowed: value, reference, note, updates_previous)");
         }
       }
-      const std::string where = Where(file, value);
+      const std::string where = YamlWhere(file, value);
       if (!has_value) {
         if (entry.note.empty()) {
           return InvalidArgumentError(where + ": entry " + key + " has neither value nor note");
@@ -285,11 +282,11 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
       param.entries.push_back(std::move(entry));
     } else {
       return InvalidArgumentError(
-          Where(file, item.first) + ": unknown key '" + key +
+          YamlWhere(file, item.first) + ": unknown key '" + key +
           "' (allowed: name, description, unit, reference_period, type, YYYY-MM-DD)");
     }
   }
-  const std::string where = Where(file, node);
+  const std::string where = YamlWhere(file, node);
   if (param.name_de.empty() || param.name_en.empty()) {
     return InvalidArgumentError(where + ": parameter '" + id + "' needs name {de, en}");
   }
@@ -356,7 +353,7 @@ Status ParameterStore::AddFile(std::string_view path, std::string_view text) {
   for (const auto& item : doc) {
     const std::string key = item.first.Scalar();
     if (!seen.insert(key).second) {
-      return InvalidArgumentError(Where(path, item.first) + ": duplicate key '" + key + "'");
+      return InvalidArgumentError(YamlWhere(path, item.first) + ": duplicate key '" + key + "'");
     }
     const std::string id = stem + "." + key;
     AMIP_ASSIGN_OR_RETURN(Parameter param, ParseParameter(path, id, item.second));
