@@ -131,7 +131,10 @@ int main(int argc, char** argv) {
   auto start = std::chrono::steady_clock::now();
   core::Result<contract::Extract> extract = core::InternalError("no input");
   if (!db.empty()) {
-    extract = storage::LoadExtract(db);
+    storage::LoadOptions load;
+    load.tables = indicators::RequiredTables();
+    load.threads = threads;
+    extract = storage::LoadExtract(db, load);
   } else {
     auto read = ingest::ReadExtractDirectory(csv_dir);
     if (read.ok()) {

@@ -256,7 +256,9 @@ ExitCode Run(const KennzahlenArgs& args) {
     options.indicators = {indicators::IndicatorId::kK2, indicators::IndicatorId::kK3};
   }
 
-  auto extract = storage::LoadExtract(args.db);
+  storage::LoadOptions load;
+  load.tables = indicators::RequiredTables();  // skip the tables the engine does not read
+  auto extract = storage::LoadExtract(args.db, load);
   if (!extract.ok()) return ReportError(extract.status());
   std::string jc_filter = args.jc;
   if (jc_filter.empty() && targets && !targets->jc_id.empty()) jc_filter = targets->jc_id;

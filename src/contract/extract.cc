@@ -68,6 +68,20 @@ core::Result<EmploymentKind> ParseEmploymentKind(std::string_view text) {
 core::Result<Subsidy> ParseSubsidy(std::string_view text) { return ParseCode(text, kSubsidies); }
 core::Result<Funding> ParseFunding(std::string_view text) { return ParseCode(text, kFundings); }
 
+std::string TableSet::MissingOf(const TableSet& needed) const {
+  std::string missing;
+  const auto check = [&](bool have, bool need, const char* name) {
+    if (need && !have) missing += (missing.empty() ? "" : ", ") + std::string(name);
+  };
+  check(claims, needed.claims, "claims");
+  check(employment_spells, needed.employment_spells, "employment_spells");
+  check(measure_spells, needed.measure_spells, "measure_spells");
+  check(unemployment_spells, needed.unemployment_spells, "unemployment_spells");
+  check(bg_housing, needed.bg_housing, "bg_housing");
+  check(bg_ids, needed.bg_ids, "bg_ids");
+  return missing;
+}
+
 Date Extract::CountDay(Month month) const {
   if (!stichtage.empty()) {
     auto it = std::lower_bound(stichtage.begin(), stichtage.end(), month,

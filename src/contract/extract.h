@@ -143,7 +143,26 @@ struct Stichtag {
   Date date;
 };
 
+// The optional parts of an Extract. Jobcenters, municipalities, persons, benefit spells and
+// count days are always present; a loader may skip the rest when an engine does not read
+// them (storage::LoadExtract), and Extract::tables then says what is missing, so an engine
+// can refuse an extract that lacks what it needs instead of computing from empty tables.
+struct TableSet {
+  bool claims = true;
+  bool employment_spells = true;
+  bool measure_spells = true;
+  bool unemployment_spells = true;
+  bool bg_housing = true;  // implies bg_ids
+  bool bg_ids = true;      // Extract::bg_ids and BenefitSpell::bg (kNoIdx when absent)
+
+  static TableSet All() { return {}; }
+  static TableSet None() { return {false, false, false, false, false, false}; }
+  // Names of the parts in `needed` that this set lacks, comma-separated; empty if none.
+  std::string MissingOf(const TableSet& needed) const;
+};
+
 struct Extract {
+  TableSet tables;  // which optional parts are present (all, unless a loader skipped some)
   std::vector<Jobcenter> jobcenters;
   std::vector<Municipality> municipalities;
   std::vector<Person> persons;

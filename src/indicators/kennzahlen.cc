@@ -429,6 +429,10 @@ int FollowupMonths(const Options& options, const IndicatorDef& def,
 
 core::Result<Plan> MakePlan(const contract::Extract& extract, const Catalogue& catalogue,
                             const Options& options) {
+  if (const std::string missing = extract.tables.MissingOf(RequiredTables()); !missing.empty()) {
+    return core::FailedPreconditionError("Kennzahlen brauchen Tabellen, die nicht geladen sind: " +
+                                         missing);
+  }
   Plan plan;
   plan.extract = &extract;
   plan.catalogue = &catalogue;
@@ -718,6 +722,14 @@ Date EarliestDayNeeded(const contract::Extract& extract, const Catalogue& catalo
     }
   }
   return st(month);
+}
+
+contract::TableSet RequiredTables() {
+  contract::TableSet tables = contract::TableSet::None();
+  tables.claims = true;
+  tables.employment_spells = true;
+  tables.measure_spells = true;
+  return tables;
 }
 
 core::Result<Computation> ComputeIndicators(const contract::Extract& extract,

@@ -88,6 +88,12 @@ struct Computation {
   std::vector<std::string> warnings;  // data findings (e.g. unknown instrument codes)
 };
 
+// The optional extract tables the engine reads (claims, employment and measure spells; not
+// unemployment spells, BG ids or housing), for a loader that reads only those
+// (storage::LoadOptions::tables). ComputeIndicators and ExplainPerson refuse an extract that
+// lacks one of them (kFailedPrecondition) rather than count from an empty table.
+contract::TableSet RequiredTables();
+
 core::Result<Computation> ComputeIndicators(const contract::Extract& extract,
                                             const Catalogue& catalogue, const Options& options);
 // Same with the embedded catalogue; an empty Options::instruments is filled from the

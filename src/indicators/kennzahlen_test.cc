@@ -92,6 +92,22 @@ TEST(ExplainTest, NamesTheVorVormonatWindowAndTheResult) {
   EXPECT_EQ(unknown.status().code(), core::StatusCode::kNotFound);
 }
 
+TEST(RequiredTablesTest, ExtractWithoutClaimsIsRefusedNotCountedAsZero) {
+  contract::Extract extract = SmallExtract();
+  extract.tables = RequiredTables();  // a lean load: exactly what the engine reads
+  Options options;
+  options.months = {Month::FromYm(2024, 6), Month::FromYm(2024, 6)};
+  EXPECT_TRUE(ComputeIndicators(extract, options).ok());
+  extract.tables.claims = false;
+  auto computed = ComputeIndicators(extract, options);
+  ASSERT_FALSE(computed.ok());
+  EXPECT_EQ(computed.status().code(), core::StatusCode::kFailedPrecondition);
+  EXPECT_NE(computed.status().message().find("nicht geladen sind: claims"), std::string::npos)
+      << computed.status().ToString();
+  EXPECT_FALSE(RequiredTables().bg_housing);
+  EXPECT_FALSE(RequiredTables().unemployment_spells);
+}
+
 TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndIsOptional) {
   const contract::Extract extract = SmallExtract();
   Options options;

@@ -10,11 +10,17 @@
 
 #include "storage/schema.h"
 #include "storage/sqlite_db.h"
+#include "storage/stored_values.h"
 
 namespace amip::storage {
 namespace {
 
 using contract::Extract;
+using detail::FileExists;
+using detail::ForEachRow;
+using detail::SchemaVersion;
+using detail::StoredDate;
+using detail::StoredMonth;
 
 std::optional<std::string> OptionalDateText(const std::optional<core::Date>& date) {
   if (!date.has_value()) return std::nullopt;
@@ -43,23 +49,6 @@ core::Status ApplyMigrations(Database& db) {
     AMIP_RETURN_IF_ERROR(insert.Run());
   }
   return core::Status::Ok();
-}
-
-core::Result<int> SchemaVersion(Database& db) {
-  AMIP_ASSIGN_OR_RETURN(bool exists, db.TableExists("schema_migrations"));
-  if (!exists) return core::FailedPreconditionError("not an amip database (no schema_migrations)");
-  AMIP_ASSIGN_OR_RETURN(int64_t version,
-                        db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-  if (version > kSchemaVersion) {
-    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
-                                         " is newer than this amip (" +
-                                         std::to_string(kSchemaVersion) + ")");
-  }
-  if (version < kSchemaVersion) {
-    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
-                                         " is older than this amip; run `amip import` to migrate");
-  }
-  return static_cast<int>(version);
 }
 
 core::Result<std::vector<std::string>> JobcentersOfLoad(Database& db, int64_t load_id) {
@@ -373,69 +362,6 @@ core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
   return outcome;
 }
 
-bool FileExists(const std::string& path) {
-  std::error_code error;
-  return std::filesystem::exists(path, error);
-}
-
-template <typename Enum>
-core::Status ParseStored(std::string_view text, core::Result<Enum> (*parse)(std::string_view),
-                         Enum* out) {
-  core::Result<Enum> value = parse(text);
-  if (!value.ok()) return core::DataLossError("database holds invalid code '" + std::string(text) + "'");
-  *out = *value;
-  return core::Status::Ok();
-}
-
-core::Result<core::Date> StoredDate(std::string_view text) {
-  core::Result<core::Date> date = core::Date::Parse(text);
-  if (!date.ok()) return core::DataLossError("database holds invalid date '" + std::string(text) + "'");
-  return *date;
-}
-
-core::Result<std::optional<core::Date>> StoredOptionalDate(const Statement& row, int column) {
-  if (row.IsNull(column)) return std::optional<core::Date>();
-  AMIP_ASSIGN_OR_RETURN(core::Date date, StoredDate(row.Text(column)));
-  return std::optional<core::Date>(date);
-}
-
-core::Result<core::Month> StoredMonth(std::string_view text) {
-  core::Result<core::Month> month = core::Month::Parse(text);
-  if (!month.ok()) return core::DataLossError("database holds invalid month '" + std::string(text) + "'");
-  return *month;
-}
-
-// Person ids to indices of a loaded extract.
-class PersonLookup {
- public:
-  explicit PersonLookup(const Extract& extract) {
-    index_.reserve(extract.persons.size());
-    for (size_t idx = 0; idx < extract.persons.size(); ++idx) {
-      index_.emplace(extract.persons[idx].person_id, static_cast<core::PersonIdx>(idx));
-    }
-  }
-  core::Result<core::PersonIdx> Find(std::string_view person_id) const {
-    const auto found = index_.find(person_id);
-    if (found == index_.end()) {
-      return core::DataLossError("database row refers to unknown person " + std::string(person_id));
-    }
-    return found->second;
-  }
-
- private:
-  std::unordered_map<std::string_view, core::PersonIdx> index_;
-};
-
-template <typename Fn>
-core::Status ForEachRow(Database& db, const std::string& sql, Fn&& fn) {
-  AMIP_ASSIGN_OR_RETURN(Statement query, db.Prepare(sql));
-  while (true) {
-    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
-    if (!row) return core::Status::Ok();
-    AMIP_RETURN_IF_ERROR(fn(query));
-  }
-}
-
 core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extract& extract,
                                           Extract* consumable, const std::string& content_hash,
                                           const std::string& source);
@@ -474,202 +400,6 @@ core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extr
 }
 
 }  // namespace
-
-core::Result<Extract> LoadExtract(const std::string& db_path) {
-  if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
-  AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
-  if (core::Result<int> version = SchemaVersion(db); !version.ok()) return version.status();
-  // Large sorts (ORDER BY over every spell) in memory; reading never writes the file.
-  AMIP_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY"));
-  Extract extract;
-  std::unordered_map<std::string, core::JcIdx> jc_index;
-  if (core::Status status = ForEachRow(
-      db, "SELECT jc_id, name, kind FROM jobcenters ORDER BY jc_id", [&](const Statement& row) {
-        contract::Jobcenter jc{std::string(row.Text(0)), std::string(row.Text(1)),
-                               contract::JcKind::kGe};
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(2), &contract::ParseJcKind, &jc.kind));
-        jc_index.emplace(jc.jc_id, static_cast<core::JcIdx>(extract.jobcenters.size()));
-        extract.jobcenters.push_back(std::move(jc));
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  const auto find_jc = [&](std::string_view jc_id) -> core::Result<core::JcIdx> {
-    const auto found = jc_index.find(std::string(jc_id));
-    if (found == jc_index.end()) {
-      return core::DataLossError("database row refers to unknown Jobcenter " + std::string(jc_id));
-    }
-    return found->second;
-  };
-  std::unordered_map<std::string, core::MunicipalityIdx> municipality_index;
-  if (core::Status status = ForEachRow(
-      db, "SELECT ags, name, jc_id, population FROM municipalities ORDER BY ags",
-      [&](const Statement& row) {
-        contract::Municipality municipality{std::string(row.Text(0)), std::string(row.Text(1)),
-                                            core::kNoIdx, row.Int(3)};
-        AMIP_ASSIGN_OR_RETURN(municipality.jc, find_jc(row.Text(2)));
-        municipality_index.emplace(municipality.ags,
-                                   static_cast<core::MunicipalityIdx>(extract.municipalities.size()));
-        extract.municipalities.push_back(std::move(municipality));
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  AMIP_ASSIGN_OR_RETURN(int64_t person_rows, db.QueryInt("SELECT COUNT(*) FROM persons"));
-  extract.persons.reserve(static_cast<size_t>(person_rows));
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, sex, birth_date, nationality, severely_disabled, "
-      "vocational_qualification, profillage FROM persons ORDER BY person_id, load_id",
-      [&](const Statement& row) {
-        if (!extract.persons.empty() && extract.persons.back().person_id == row.Text(0)) {
-          return core::Status::Ok();  // the same person from a later load
-        }
-        contract::Person person;
-        person.person_id = std::string(row.Text(0));
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(1), &contract::ParseSex, &person.sex));
-        AMIP_ASSIGN_OR_RETURN(person.birth_date, StoredDate(row.Text(2)));
-        AMIP_RETURN_IF_ERROR(
-            ParseStored(row.Text(3), &contract::ParseNationality, &person.nationality));
-        person.severely_disabled = row.Int(4) != 0;
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(5), &contract::ParseQualification,
-                                         &person.vocational_qualification));
-        person.profillage = std::string(row.Text(6));
-        extract.persons.push_back(std::move(person));
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  const PersonLookup persons(extract);
-  // BGs are interned in reading order first, then renumbered in bg_id order.
-  std::unordered_map<std::string, core::BgIdx> bg_index;
-  std::vector<std::string> bg_names;
-  const auto intern_bg = [&](std::string_view bg_id) {
-    const auto [it, inserted] =
-        bg_index.emplace(std::string(bg_id), static_cast<core::BgIdx>(bg_names.size()));
-    if (inserted) bg_names.emplace_back(bg_id);
-    return it->second;
-  };
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, jc_id, municipality, bg_id, bg_role, status, single_parent, start_date, "
-      "end_date FROM benefit_spells ORDER BY person_id, start_date, end_date, jc_id, bg_id, "
-      "load_id, rowid",
-      [&](const Statement& row) {
-        contract::BenefitSpell spell;
-        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
-        AMIP_ASSIGN_OR_RETURN(spell.jc, find_jc(row.Text(1)));
-        const auto municipality = municipality_index.find(std::string(row.Text(2)));
-        if (municipality == municipality_index.end()) {
-          return core::DataLossError("benefit spell refers to unknown municipality " +
-                                     std::string(row.Text(2)));
-        }
-        spell.municipality = municipality->second;
-        spell.bg = intern_bg(row.Text(3));
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(4), &contract::ParseBgRole, &spell.bg_role));
-        AMIP_RETURN_IF_ERROR(
-            ParseStored(row.Text(5), &contract::ParseBenefitStatus, &spell.status));
-        spell.single_parent = row.Int(6) != 0;
-        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(7)));
-        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 8));
-        extract.benefit_spells.push_back(spell);
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, from_month, to_month, llu_cents, luh_cents FROM claims "
-      "ORDER BY person_id, from_month, to_month, load_id, rowid",
-      [&](const Statement& row) {
-        contract::Claim claim;
-        AMIP_ASSIGN_OR_RETURN(claim.person, persons.Find(row.Text(0)));
-        AMIP_ASSIGN_OR_RETURN(claim.from, StoredMonth(row.Text(1)));
-        AMIP_ASSIGN_OR_RETURN(claim.to, StoredMonth(row.Text(2)));
-        claim.llu = core::Cents::FromCents(row.Int(3));
-        claim.luh = core::Cents::FromCents(row.Int(4));
-        extract.claims.push_back(claim);
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, kind, subsidy, start_date, end_date, hours_week, gross_month_cents "
-      "FROM employment_spells ORDER BY person_id, start_date, end_date, kind, load_id, rowid",
-      [&](const Statement& row) {
-        contract::EmploymentSpell spell;
-        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(1), &contract::ParseEmploymentKind, &spell.kind));
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(2), &contract::ParseSubsidy, &spell.subsidy));
-        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(3)));
-        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 4));
-        if (!row.IsNull(5)) spell.hours_week = row.Real(5);
-        if (!row.IsNull(6)) spell.gross_month = core::Cents::FromCents(row.Int(6));
-        extract.employment_spells.push_back(spell);
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, instrument, start_date, end_date, cost_cents, funding FROM "
-      "measure_spells ORDER BY person_id, start_date, end_date, instrument, load_id, rowid",
-      [&](const Statement& row) {
-        contract::MeasureSpell spell;
-        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
-        spell.instrument = std::string(row.Text(1));
-        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(2)));
-        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 3));
-        spell.cost = core::Cents::FromCents(row.Int(4));
-        AMIP_RETURN_IF_ERROR(ParseStored(row.Text(5), &contract::ParseFunding, &spell.funding));
-        extract.measure_spells.push_back(std::move(spell));
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT person_id, start_date, end_date FROM unemployment_spells "
-      "ORDER BY person_id, start_date, end_date, load_id, rowid",
-      [&](const Statement& row) {
-        contract::UnemploymentSpell spell;
-        AMIP_ASSIGN_OR_RETURN(spell.person, persons.Find(row.Text(0)));
-        AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(1)));
-        AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 2));
-        extract.unemployment_spells.push_back(spell);
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db,
-      "SELECT bg_id, from_month, to_month, rent_cold_cents, heating_cents, flat_size_sqm "
-      "FROM bg_housing ORDER BY bg_id, from_month, to_month, load_id, rowid",
-      [&](const Statement& row) {
-        contract::BgHousing housing;
-        housing.bg = intern_bg(row.Text(0));
-        AMIP_ASSIGN_OR_RETURN(housing.from, StoredMonth(row.Text(1)));
-        AMIP_ASSIGN_OR_RETURN(housing.to, StoredMonth(row.Text(2)));
-        housing.rent_cold = core::Cents::FromCents(row.Int(3));
-        housing.heating = core::Cents::FromCents(row.Int(4));
-        housing.flat_size_sqm = row.Real(5);
-        extract.bg_housing.push_back(housing);
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  if (core::Status status = ForEachRow(
-      db, "SELECT month, date FROM stichtage ORDER BY month, load_id", [&](const Statement& row) {
-        contract::Stichtag stichtag;
-        AMIP_ASSIGN_OR_RETURN(stichtag.month, StoredMonth(row.Text(0)));
-        AMIP_ASSIGN_OR_RETURN(stichtag.date, StoredDate(row.Text(1)));
-        if (extract.stichtage.empty() || extract.stichtage.back().month != stichtag.month) {
-          extract.stichtage.push_back(stichtag);
-        }
-        return core::Status::Ok();
-      }); !status.ok()) return status;
-  // Renumber BGs in bg_id order.
-  std::vector<core::BgIdx> order(bg_names.size());
-  for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = static_cast<core::BgIdx>(idx);
-  std::sort(order.begin(), order.end(),
-            [&](core::BgIdx a, core::BgIdx b) { return bg_names[a] < bg_names[b]; });
-  std::vector<core::BgIdx> renumber(bg_names.size());
-  extract.bg_ids.resize(bg_names.size());
-  for (size_t rank = 0; rank < order.size(); ++rank) {
-    renumber[static_cast<size_t>(order[rank])] = static_cast<core::BgIdx>(rank);
-    extract.bg_ids[rank] = std::move(bg_names[static_cast<size_t>(order[rank])]);
-  }
-  for (contract::BenefitSpell& spell : extract.benefit_spells) {
-    spell.bg = renumber[static_cast<size_t>(spell.bg)];
-  }
-  for (contract::BgHousing& housing : extract.bg_housing) {
-    housing.bg = renumber[static_cast<size_t>(housing.bg)];
-  }
-  return extract;
-}
 
 core::Result<InfoSummary> Info(const std::string& db_path) {
   if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);

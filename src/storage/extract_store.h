@@ -45,10 +45,21 @@ core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const contract
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, contract::Extract&& extract,
                                       const std::string& content_hash, const std::string& source);
 
-// Every Jobcenter in the database as one Extract. Deterministic order: jobcenters by jc_id,
-// municipalities by ags, persons by person_id, bg_ids by bg_id, spells/claims by
-// (person, start, ...). A person present in several loads appears once (lowest load_id wins).
-core::Result<contract::Extract> LoadExtract(const std::string& db_path);
+struct LoadOptions {
+  // Optional parts to read; the rest stay empty and Extract::tables says so. An engine that
+  // reads only some tables (indicators::RequiredTables()) loads faster and in less memory.
+  contract::TableSet tables = contract::TableSet::All();
+  int threads = 0;  // reader threads, one read-only connection each; 0 = one per core
+  int64_t chunk_rows = 1 << 19;  // rowids per unit of work (tests use small chunks)
+};
+
+// Every Jobcenter in the database as one Extract. Deterministic order, independent of the
+// thread count: jobcenters by jc_id, municipalities by ags, persons by person_id, bg_ids by
+// bg_id, spells and claims by (person, start, end, ...) and then by insertion order. A person
+// present in several loads appears once (lowest load_id wins). Invalid stored values give
+// kDataLoss naming the table, rowid and value.
+core::Result<contract::Extract> LoadExtract(const std::string& db_path,
+                                            const LoadOptions& options = {});
 
 struct JobcenterInfo {
   std::string jc_id;

@@ -1,0 +1,49 @@
+// Reading values back from an amip database (internal to storage/): the stored text forms of
+// dates, months and codes parsed strictly, so a corrupted file gives kDataLoss naming the
+// value instead of a wrong number; plus the schema-version check every reader runs first.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "storage/sqlite_db.h"
+
+namespace amip::storage::detail {
+
+bool FileExists(const std::string& path);
+
+// The schema version of an existing database; kFailedPrecondition if it is not an amip
+// database or its version differs from kSchemaVersion (older ones are migrated by import).
+core::Result<int> SchemaVersion(Database& db);
+
+core::Result<core::Date> StoredDate(std::string_view text);
+core::Result<core::Month> StoredMonth(std::string_view text);
+// NULL = open end.
+core::Result<std::optional<core::Date>> StoredOptionalDate(const Statement& row, int column);
+
+template <typename Enum>
+core::Status ParseStored(std::string_view text, core::Result<Enum> (*parse)(std::string_view),
+                         Enum* out) {
+  core::Result<Enum> value = parse(text);
+  if (!value.ok()) {
+    return core::DataLossError("database holds invalid code '" + std::string(text) + "'");
+  }
+  *out = *value;
+  return core::Status::Ok();
+}
+
+// Runs `sql` and calls fn(const Statement&) -> core::Status for each row; stops at an error.
+template <typename Fn>
+core::Status ForEachRow(Database& db, const std::string& sql, Fn&& fn) {
+  AMIP_ASSIGN_OR_RETURN(Statement query, db.Prepare(sql));
+  while (true) {
+    AMIP_ASSIGN_OR_RETURN(bool row, query.Step());
+    if (!row) return core::Status::Ok();
+    AMIP_RETURN_IF_ERROR(fn(query));
+  }
+}
+
+}  // namespace amip::storage::detail
