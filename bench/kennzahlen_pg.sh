@@ -5,9 +5,14 @@
 # numerators and denominators and prints the timings (figures go to docs/benchmarks.md).
 #
 # Usage: bench/kennzahlen_pg.sh BUILD_DIR DB MONTHS [WORK_DIR]
-#   e.g. bench/kennzahlen_pg.sh build-kz /tmp/unna.db 2023-07..2025-06
+#   e.g. bench/kennzahlen_pg.sh build /tmp/unna.db 2023-07..2025-06
 # Needs root (runuser -u postgres) and /usr/lib/postgresql/15/bin. PG_TIMEOUT (seconds,
-# default 3600) bounds the SQL run.
+# default 3600) bounds the whole SQL run. PG_PARTS=N (default 1) runs the SQL N times, each
+# on the persons with pid % N = i and all their rows, and sums the results: every derived
+# table of kennzahlen.sql is per person and every output is a sum over persons, so the sum
+# is exactly the national result, while each run's intermediate tables (count day × person)
+# stay 1/N the size (at national scale they would not fit the disk at once). Each part's
+# time is printed as it finishes ($WORK/pg_parts.log).
 set -euo pipefail
 BUILD=$(realpath "$1"); DB=$(realpath "$2"); MONTHS=$3
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,22 +44,26 @@ runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/sock -c shared_buffers=2GB \
       -c work_mem=512MB -c maintenance_work_mem=1GB -c max_parallel_workers_per_gather=2 \
       -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-      -c statement_timeout=${PG_TIMEOUT}s" start > /dev/null
+      -c statement_timeout=0" start > /dev/null
 trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast stop > /dev/null' EXIT
 PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q -X)
 
+PG_PARTS=${PG_PARTS:-1}
 start=$(now)
 "${PSQL[@]}" <<SQL
+CREATE SCHEMA src;
+SET search_path TO src, public;
 CREATE TABLE persons(pid INTEGER, sex TEXT);
 CREATE TABLE benefit(pid INTEGER, jc INTEGER, status TEXT, sp INTEGER, start_d INTEGER, end_d INTEGER);
 CREATE TABLE employment(pid INTEGER, kind TEXT, start_d INTEGER, end_d INTEGER);
 CREATE TABLE measure(pid INTEGER, instrument TEXT, start_d INTEGER, end_d INTEGER);
 CREATE TABLE claim(pid INTEGER, from_m INTEGER, to_m INTEGER, llu BIGINT, luh BIGINT);
-CREATE TABLE instrument(code TEXT, active2019 INTEGER, active2011 INTEGER);
-CREATE TABLE st(m INTEGER, d INTEGER);
-CREATE TABLE mon(m INTEGER, first_d INTEGER, last_d INTEGER);
-CREATE TABLE report(m INTEGER);
-CREATE TABLE params(v2019 INTEGER, lzb_months INTEGER);
+CREATE TABLE public.instrument(code TEXT, active2019 INTEGER, active2011 INTEGER);
+CREATE TABLE public.st(m INTEGER, d INTEGER);
+CREATE TABLE public.mon(m INTEGER, first_d INTEGER, last_d INTEGER);
+CREATE TABLE public.report(m INTEGER);
+CREATE TABLE public.params(v2019 INTEGER, lzb_months INTEGER);
+CREATE TABLE public.result_all(jc INTEGER, m INTEGER, indicator TEXT, split TEXT, num BIGINT, den BIGINT);
 \copy persons FROM '$WORK/oracle/persons.csv' CSV
 \copy benefit FROM '$WORK/oracle/benefit.csv' CSV
 \copy employment FROM '$WORK/oracle/employment.csv' CSV
@@ -71,13 +80,36 @@ load_s=$(elapsed "$start")
 echo "  load (COPY + ANALYZE): ${load_s} s"
 
 start=$(now)
-if ! "${PSQL[@]}" -f "$SRC/tests/indicators/sql/kennzahlen.sql"; then
-  echo "  SQL did not finish (error or statement_timeout ${PG_TIMEOUT}s) after $(elapsed "$start") s"
-  exit 1
-fi
+: > "$WORK/pg_parts.log"
+for ((part = 0; part < PG_PARTS; part++)); do
+  part_start=$(now)
+  remaining=$(echo "$PG_TIMEOUT - ($(now) - $start)" | bc | cut -d. -f1)
+  if [ "$remaining" -le 0 ] || ! timeout "$remaining" "${PSQL[@]}" > "$WORK/pg_part_$part.out" <<SQL
+SET client_min_messages = warning;
+CREATE SCHEMA part;
+SET search_path TO part, public;
+CREATE TABLE persons AS SELECT * FROM src.persons WHERE pid % $PG_PARTS = $part;
+CREATE TABLE benefit AS SELECT * FROM src.benefit WHERE pid % $PG_PARTS = $part;
+CREATE TABLE employment AS SELECT * FROM src.employment WHERE pid % $PG_PARTS = $part;
+CREATE TABLE measure AS SELECT * FROM src.measure WHERE pid % $PG_PARTS = $part;
+CREATE TABLE claim AS SELECT * FROM src.claim WHERE pid % $PG_PARTS = $part;
+ANALYZE;
+\\timing on
+\\i $SRC/tests/indicators/sql/kennzahlen.sql
+\\timing off
+INSERT INTO public.result_all SELECT jc, m, indicator, split, num, den FROM result;
+SET search_path TO public;
+DROP SCHEMA part CASCADE;
+SQL
+  then
+    echo "  SQL did not finish (error or PG_TIMEOUT ${PG_TIMEOUT}s): part $part of $PG_PARTS, after $(elapsed "$start") s" | tee -a "$WORK/pg_parts.log"
+    exit 1
+  fi
+  echo "  part $((part + 1))/$PG_PARTS: $(elapsed "$part_start") s (total $(elapsed "$start") s)" | tee -a "$WORK/pg_parts.log"
+done
 compute_s=$(elapsed "$start")
-echo "  compute (kennzahlen.sql): ${compute_s} s"
-"${PSQL[@]}" -c "\copy (SELECT jc, m, indicator, split, num, den FROM result WHERE NOT (num = 0 AND den = 0)) TO '$WORK/pg_rows.csv' CSV"
+echo "  compute (kennzahlen.sql, $PG_PARTS part(s)): ${compute_s} s"
+"${PSQL[@]}" -c "\copy (SELECT jc, m, indicator, split, SUM(num), SUM(den) FROM result_all GROUP BY jc, m, indicator, split HAVING NOT (SUM(num) = 0 AND SUM(den) = 0)) TO '$WORK/pg_rows.csv' CSV"
 
 sort "$WORK/amip_rows.csv" > "$WORK/amip_rows.sorted"
 sort "$WORK/pg_rows.csv" > "$WORK/pg_rows.sorted"

@@ -378,6 +378,11 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
   if (core::Result<int> version = detail::SchemaVersion(db); !version.ok()) {
     return version.status();
   }
+  // Hold a read transaction (a SHARED lock in the rollback-journal mode the store uses) for the
+  // whole load, so no import can commit between the chunks the reader connections see.
+  AMIP_RETURN_IF_ERROR(db.Exec("BEGIN"));
+  AMIP_ASSIGN_OR_RETURN(int64_t loads, db.QueryInt("SELECT COUNT(*) FROM loads"));
+  (void)loads;
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -576,6 +581,7 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
     if (a.from != b.from) return a.from < b.from;
     return a.to < b.to;
   });
+  AMIP_RETURN_IF_ERROR(db.Exec("COMMIT"));
   return extract;
 }
 
