@@ -83,6 +83,19 @@ struct Finders {
   MunicipalityFinder municipality;
 };
 
+// Removes the entries whose slot is not present (rowids deleted by a replaced load), keeping
+// order. `values` is indexed like `present`.
+template <typename Value>
+void KeepPresent(std::vector<Value>& values, const std::vector<uint8_t>& present) {
+  size_t out = 0;
+  for (size_t slot = 0; slot < values.size(); ++slot) {
+    if (present[slot] == 0) continue;
+    if (out != slot) values[out] = std::move(values[slot]);
+    ++out;
+  }
+  values.resize(out);
+}
+
 // One table's rows by rowid: rows[rowid - first]; present marks the rowids that exist.
 template <typename Row>
 struct Slots {
@@ -91,17 +104,14 @@ struct Slots {
   std::vector<uint8_t> present;
   std::atomic<int64_t> filled{0};
 
-  // Removes the slots of deleted rowids (only after a replaced load), keeping rowid order.
+  bool HasGaps() const { return filled.load() != static_cast<int64_t>(rows.size()); }
+  // Drops the side vector's entries of absent slots (a vector indexed like the rows).
+  template <typename Value>
+  void Compact(std::vector<Value>& side) const {
+    if (HasGaps() && !side.empty()) KeepPresent(side, present);
+  }
   std::vector<Row> TakeRows() {
-    if (filled.load() != static_cast<int64_t>(rows.size())) {
-      size_t out = 0;
-      for (size_t slot = 0; slot < rows.size(); ++slot) {
-        if (present[slot] == 0) continue;
-        if (out != slot) rows[out] = std::move(rows[slot]);
-        ++out;
-      }
-      rows.resize(out);
-    }
+    if (HasGaps()) KeepPresent(rows, present);
     std::vector<uint8_t>().swap(present);
     return std::move(rows);
   }
@@ -304,14 +314,8 @@ core::Status LoadPersons(const std::string& db_path, Database& db, Extract& extr
   load_ids.assign(slots.rows.size(), 0);
   AMIP_RETURN_IF_ERROR(RunTasks(db_path, tasks, threads));
   // Pair each person with its load id (absent slots have no load id and are dropped).
+  slots.Compact(load_ids);
   std::vector<contract::Person> persons = slots.TakeRows();
-  if (persons.size() != load_ids.size()) {
-    size_t out = 0;
-    for (int64_t load_id : load_ids) {
-      if (load_id != 0) load_ids[out++] = load_id;
-    }
-    load_ids.resize(out);
-  }
   std::vector<uint32_t> order(persons.size());
   for (size_t idx = 0; idx < order.size(); ++idx) order[idx] = static_cast<uint32_t>(idx);
   const auto less = [&](uint32_t a, uint32_t b) {
@@ -380,9 +384,7 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
   }
   // Hold a read transaction (a SHARED lock in the rollback-journal mode the store uses) for the
   // whole load, so no import can commit between the chunks the reader connections see.
-  AMIP_RETURN_IF_ERROR(db.Exec("BEGIN"));
-  AMIP_ASSIGN_OR_RETURN(int64_t loads, db.QueryInt("SELECT COUNT(*) FROM loads"));
-  (void)loads;
+  AMIP_RETURN_IF_ERROR(db.Exec("BEGIN; SELECT COUNT(*) FROM loads"));
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -527,29 +529,15 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
   AMIP_RETURN_IF_ERROR(RunTasks(db_path, tasks, threads));
 
   // Drop the slots of deleted rowids from the side vectors too, then take the rows.
-  const auto compact_side = [](std::vector<std::string>& side, const std::vector<uint8_t>& present) {
-    if (side.empty()) return;
-    size_t out = 0;
-    for (size_t slot = 0; slot < side.size(); ++slot) {
-      if (present[slot] == 0) continue;
-      if (out != slot) side[out] = std::move(side[slot]);
-      ++out;
-    }
-    side.resize(out);
-  };
-  compact_side(spell_bgs, benefits.present);
-  compact_side(housing_bgs, housing.present);
+  benefits.Compact(spell_bgs);
+  housing.Compact(housing_bgs);
   extract.benefit_spells = benefits.TakeRows();
   extract.claims = claims.TakeRows();
   extract.employment_spells = employment.TakeRows();
   extract.measure_spells = measures.TakeRows();
   extract.unemployment_spells = unemployment.TakeRows();
   extract.bg_housing = housing.TakeRows();
-  if (want.bg_ids) {
-    InternBgs(extract, spell_bgs, housing_bgs);
-  } else {
-    for (contract::BenefitSpell& spell : extract.benefit_spells) spell.bg = core::kNoIdx;
-  }
+  if (want.bg_ids) InternBgs(extract, spell_bgs, housing_bgs);  // else bg stays kNoIdx
 
   SortRows(extract.benefit_spells, [](const contract::BenefitSpell& a,
                                       const contract::BenefitSpell& b) {
