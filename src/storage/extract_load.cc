@@ -270,16 +270,8 @@ core::Status LoadSmallTables(Database& db, Extract& extract) {
       !read.ok()) {
     return read;
   }
-  return detail::ForEachRow(
-      db, "SELECT month, date FROM stichtage ORDER BY month, load_id", [&](const Statement& row) {
-        contract::Stichtag stichtag;
-        AMIP_ASSIGN_OR_RETURN(stichtag.month, StoredMonth(row.Text(0)));
-        AMIP_ASSIGN_OR_RETURN(stichtag.date, StoredDate(row.Text(1)));
-        if (extract.stichtage.empty() || extract.stichtage.back().month != stichtag.month) {
-          extract.stichtage.push_back(stichtag);
-        }
-        return core::Status::Ok();
-      });
+  AMIP_ASSIGN_OR_RETURN(extract.stichtage, detail::LoadStichtage(db));
+  return core::Status::Ok();
 }
 
 // Persons in (person_id, load_id) order, one per person_id (the lowest load wins).

@@ -33,11 +33,7 @@ core::Status ApplyMigrations(Database& db) {
               "description TEXT NOT NULL, applied_at TEXT NOT NULL)"));
   AMIP_ASSIGN_OR_RETURN(int64_t current,
                         db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-  if (current > kSchemaVersion) {
-    return core::FailedPreconditionError("database schema version " + std::to_string(current) +
-                                         " is newer than this amip (" +
-                                         std::to_string(kSchemaVersion) + ")");
-  }
+  AMIP_RETURN_IF_ERROR(detail::CheckNotNewer(current));
   for (const Migration& migration : Migrations()) {
     if (migration.version <= current) continue;
     AMIP_RETURN_IF_ERROR(db.Exec(migration.sql));
@@ -440,17 +436,7 @@ core::Result<InfoSummary> Info(const std::string& db_path) {
   }
   if (summary.last_day.has_value()) {
     Extract count_days;  // only for CountDay()
-    if (core::Status status = ForEachRow(
-        db, "SELECT month, date FROM stichtage ORDER BY month, load_id",
-        [&](const Statement& row) {
-          contract::Stichtag stichtag;
-          AMIP_ASSIGN_OR_RETURN(stichtag.month, StoredMonth(row.Text(0)));
-          AMIP_ASSIGN_OR_RETURN(stichtag.date, StoredDate(row.Text(1)));
-          if (count_days.stichtage.empty() || count_days.stichtage.back().month != stichtag.month) {
-            count_days.stichtage.push_back(stichtag);
-          }
-          return core::Status::Ok();
-        }); !status.ok()) return status;
+    AMIP_ASSIGN_OR_RETURN(count_days.stichtage, detail::LoadStichtage(db));
     core::Month month = summary.last_day->ToMonth();
     core::Date day = count_days.CountDay(month);
     if (day > *summary.last_day) day = count_days.CountDay(month - 1);

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "contract/extract.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "storage/sqlite_db.h"
@@ -18,6 +20,11 @@ bool FileExists(const std::string& path);
 // The schema version of an existing database; kFailedPrecondition if it is not an amip
 // database or its version differs from kSchemaVersion (older ones are migrated by import).
 core::Result<int> SchemaVersion(Database& db);
+// kFailedPrecondition if `version` is newer than this build's kSchemaVersion.
+core::Status CheckNotNewer(int64_t version);
+
+// The count days of table stichtage, one per month in month order (the lowest load wins).
+core::Result<std::vector<contract::Stichtag>> LoadStichtage(Database& db);
 
 core::Result<core::Date> StoredDate(std::string_view text);
 core::Result<core::Month> StoredMonth(std::string_view text);
