@@ -18,9 +18,9 @@ ALLOWED = {
     "storage": {"core", "contract"},
     "ingest": {"core", "csv", "contract", "storage"},
     "indicators": {"core", "contract", "law", "resources"},
-    "benefits": {"core", "law", "resources"},
+    "benefits": {"core", "contract", "law", "resources"},
     "budget": {"core", "contract", "law", "resources"},
-    "synth": {"core", "csv", "contract", "resources", "indicators", "benefits"},
+    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits"},
     "report": {"core", "contract", "indicators", "benefits", "budget"},
     "cli": None,  # top layer: may include everything
 }

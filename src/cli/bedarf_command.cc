@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "benefits/bg_household.h"
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
 #include "cli/command_registry.h"
@@ -242,88 +243,6 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
   return failed > 0 ? ExitCode::kDataError : ExitCode::kOk;
 }
 
-// Age in whole years on `day`.
-int AgeOn(core::Date birth, core::Date day) {
-  int age = day.year() - birth.year();
-  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day())) --age;
-  return age;
-}
-
-bool ActiveOn(core::Date start, const std::optional<core::Date>& end, core::Date day) {
-  return start <= day && (!end.has_value() || day <= *end);
-}
-
-struct BgInput {
-  benefits::Household household;
-  std::string gemeinde;
-  Cents leistung_laut_auszug;  // llu + luh of the members' claims in the month
-  bool has_housing = false;
-};
-
-// Maps the Extract to one Household per Bedarfsgemeinschaft with a benefit spell on the
-// month's count day: members and roles from benefit spells, rent/heating/flat size from
-// bg_housing, earnings from the employment spells active on the count day.
-std::map<contract::BgIdx, BgInput> HouseholdsOfMonth(const contract::Extract& ex, core::Month month,
-                                                     const law::LocalRules* local) {
-  const core::Date day = ex.CountDay(month);
-  std::map<contract::BgIdx, BgInput> out;
-  std::vector<Cents> earnings(ex.persons.size());
-  for (const auto& spell : ex.employment_spells) {
-    if (ActiveOn(spell.start, spell.end, day) && spell.gross_month.has_value()) {
-      earnings[spell.person] += *spell.gross_month;
-    }
-  }
-  std::map<contract::BgIdx, std::vector<const contract::BenefitSpell*>> members;
-  for (const auto& spell : ex.benefit_spells) {
-    if (spell.bg != core::kNoIdx && ActiveOn(spell.start, spell.end, day)) members[spell.bg].push_back(&spell);
-  }
-  std::vector<Cents> claim_of(ex.persons.size());
-  for (const auto& claim : ex.claims) {
-    if (claim.from <= month && month <= claim.to) claim_of[claim.person] += claim.llu + claim.luh;
-  }
-  for (auto& [bg, spells] : members) {
-    BgInput& in = out[bg];
-    benefits::Household& h = in.household;
-    h.datum = month.FirstDay();
-    std::string head, partner;
-    for (const auto* spell : spells) {
-      const contract::Person& person = ex.persons[spell->person];
-      if (spell->bg_role == contract::BgRole::kHead) head = person.person_id;
-      if (spell->bg_role == contract::BgRole::kPartner) partner = person.person_id;
-      if (spell->municipality != core::kNoIdx) in.gemeinde = ex.municipalities[spell->municipality].ags;
-    }
-    for (const auto* spell : spells) {
-      const contract::Person& person = ex.persons[spell->person];
-      benefits::Person p;
-      p.id = person.person_id;
-      p.alter = AgeOn(person.birth_date, day);
-      p.bruttolohn_m = earnings[spell->person];
-      p.schwerbehindert = person.severely_disabled;
-      if (spell->bg_role == contract::BgRole::kHead && !partner.empty()) p.partner = partner;
-      if (spell->bg_role == contract::BgRole::kPartner && !head.empty()) p.partner = head;
-      if (spell->bg_role == contract::BgRole::kChild) {
-        if (!head.empty()) p.eltern.push_back(head);
-        if (!partner.empty()) p.eltern.push_back(partner);
-        p.in_ausbildung = p.alter >= 18;
-      }
-      in.leistung_laut_auszug += claim_of[spell->person];
-      h.personen.push_back(p);
-    }
-    for (const auto& housing : ex.bg_housing) {
-      if (housing.bg == bg && housing.from <= month && month <= housing.to) {
-        h.wohnung.bruttokaltmiete_m = housing.rent_cold;
-        h.wohnung.heizkosten_m = housing.heating;
-        h.wohnung.wohnflaeche_qm = housing.flat_size_sqm;
-        in.has_housing = true;
-      }
-    }
-    if (local != nullptr && !in.gemeinde.empty() && local->Find(in.gemeinde).ok()) {
-      h.wohnung.gemeinde = in.gemeinde;
-    }
-  }
-  return out;
-}
-
 ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
   auto month = core::Month::Parse(args.month);
   if (args.month.empty() || !month.ok()) {
@@ -339,7 +258,6 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
     if (!parsed.ok()) return ReportError(parsed.status().WithContext("--wage"));
     wage = *parsed;
   }
-  const auto households = HouseholdsOfMonth(*extract, *month, ctx.local);
   report::Table table({{"bg_id", "BG"},
                        {"gemeinde", "Gemeinde"},
                        {"personen", "Pers.", report::Align::kRight, true},
@@ -353,52 +271,48 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
                        {"kinderzuschlag_m", "KiZ", report::Align::kRight, true},
                        {"stunden_bis_bedarfsdeckung_w", "Std. bis Deckung", report::Align::kRight, true}},
                       "Bedarfsberechnung aller BGs " + month->ToString() + " (" + args.db + ")");
-  int errors = 0, computed = 0, covered = 0, no_housing = 0;
-  std::string first_error;
-  for (const auto& [bg, in] : households) {
-    if (!in.has_housing) {  // no silent default: without bg_housing the BG is not computed
-      ++no_housing;
-      continue;
-    }
-    auto e = benefits::Evaluate(in.household, *law, ctx.local, {}, nullptr);
-    if (!e.ok()) {
-      if (errors++ == 0) first_error = extract->bg_ids[bg] + ": " + e.status().message();
-      continue;
-    }
-    ++computed;
-    const bool deckend = e->vorrang != benefits::Vorrang::kSgb2;
-    covered += deckend;
-    std::string hours = "";
-    if (args.max_hours > 0 && wage.value() > 0 && !deckend) {
-      auto exit = benefits::StundenBisBedarfsdeckung(in.household, wage, "", *law, ctx.local, {}, args.max_hours);
-      hours = !exit.ok() ? "error" : exit->stunden.has_value() ? std::to_string(static_cast<int>(*exit->stunden)) : "none";
-    } else if (deckend) {
-      hours = "0";
-    }
-    auto money = [](Cents c) { return report::Cell{c.ToGermanString(), c.ToString()}; };
-    table.AddRow({{extract->bg_ids[bg], extract->bg_ids[bg]},
-                  {in.gemeinde, in.gemeinde},
-                  {std::to_string(in.household.personen.size()), std::to_string(in.household.personen.size())},
-                  money(e->sgb2.bedarf_m_bg),
-                  money(e->sgb2.einkommen_m_bg),
-                  money(e->sgb2.anspruch_m_bg),
-                  money(in.leistung_laut_auszug),
-                  {deckend ? "ja" : "nein", deckend ? "true" : "false"},
-                  {benefits::VorrangName(e->vorrang), benefits::VorrangName(e->vorrang)},
-                  money(e->wohngeld_betrag_m_wthh),
-                  money(e->kiz_betrag_m_bg),
-                  {hours == "none" ? "keine bis " + std::to_string(args.max_hours) + " h" : hours,
-                   hours}});
-  }
+  int covered = 0;
+  const benefits::ClaimCheck check = benefits::CheckClaims(
+      *extract, *month, *law, ctx.local,
+      [&](contract::BgIdx bg, const benefits::BgOfMonth& in, const benefits::Household& household,
+          const benefits::Evaluation& e) {
+        const bool deckend = e.vorrang != benefits::Vorrang::kSgb2;
+        covered += deckend;
+        std::string hours = "";
+        if (args.max_hours > 0 && wage.value() > 0 && !deckend) {
+          auto exit = benefits::StundenBisBedarfsdeckung(household, wage, "", *law, ctx.local, {}, args.max_hours);
+          hours = !exit.ok() ? "error" : exit->stunden.has_value() ? std::to_string(static_cast<int>(*exit->stunden)) : "none";
+        } else if (deckend) {
+          hours = "0";
+        }
+        auto money = [](Cents c) { return report::Cell{c.ToGermanString(), c.ToString()}; };
+        const std::string size = std::to_string(household.personen.size());
+        table.AddRow({{extract->bg_ids[bg], extract->bg_ids[bg]},
+                      {in.facts.ags, in.facts.ags},
+                      {size, size},
+                      money(e.sgb2.bedarf_m_bg),
+                      money(e.sgb2.einkommen_m_bg),
+                      money(e.sgb2.anspruch_m_bg),
+                      money(in.claims_m),
+                      {deckend ? "ja" : "nein", deckend ? "true" : "false"},
+                      {benefits::VorrangName(e.vorrang), benefits::VorrangName(e.vorrang)},
+                      money(e.wohngeld_betrag_m_wthh),
+                      money(e.kiz_betrag_m_bg),
+                      {hours == "none" ? "keine bis " + std::to_string(args.max_hours) + " h" : hours, hours}});
+      });
   std::printf("%s", table.Render(format).c_str());
   std::fprintf(stderr,
                "%d BGs im Monat %s: %d berechnet, %d mit Bedarfsdeckung durch aktuelles Einkommen oder "
                "vorrangige Leistungen, %d ohne Wohnkostenangaben in bg_housing (nicht berechnet), %d Fehler%s%s\n"
+               "%d von %d BGs stimmen auf den Cent mit den Leistungen laut Auszug überein (%s %%); "
+               "%d nicht hilfebedürftig, davon %d mit Leistungen laut Auszug%s%s\n"
                "Stunden bis Bedarfsdeckung beim Stundenlohn %s (Person: Haushaltsvorstand).\n"
                "Hinweis: %s.\n",
-               static_cast<int>(households.size()), month->ToString().c_str(), computed, covered, no_housing,
-               errors, errors > 0 ? "; erster Fehler: " : "", first_error.c_str(), wage.ToGermanString().c_str(),
-               benefits::kNettoHinweis);
+               check.bgs, month->ToString().c_str(), check.computed, covered, check.no_housing, check.errors,
+               check.errors > 0 ? "; erster Fehler: " : "", check.first_error.c_str(), check.agree, check.computed,
+               report::FormatGermanNumber(100.0 * check.AgreeShare(), 2).c_str(), check.not_in_need,
+               check.not_in_need_with_claims, check.first_mismatch.empty() ? "" : "; erste Abweichung: ",
+               check.first_mismatch.c_str(), wage.ToGermanString().c_str(), benefits::kNettoHinweis);
   return ExitCode::kOk;
 }
 
