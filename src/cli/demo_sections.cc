@@ -31,18 +31,27 @@ std::string FormatValue(const indicators::IndicatorRow& row) {
   return report::FormatGermanNumber(*row.value, 1) + " %";
 }
 
-// The indicator table of the last month whose count day lies inside the data, all
-// Jobcenters of the extract: one line per indicator, values for all/f/m, numerator and
-// denominator of the total so that every figure can be recomputed.
+// The indicator table of the latest month whose every indicator lies inside the data (the
+// engine's default coverage end, indicators::DefaultCoverageEnd), all Jobcenters of the
+// extract: one line per indicator, values for all/f/m, numerator and denominator of the total
+// so that every figure can be recomputed.
 core::Status PrintIndicators(const contract::Extract& extract, const storage::InfoSummary&) {
-  const std::optional<core::Date> data_end = LatestBenefitStart(extract);
-  if (!data_end) return core::FailedPreconditionError("the extract has no benefit spells");
+  if (extract.benefit_spells.empty()) {
+    return core::FailedPreconditionError("the extract has no benefit spells");
+  }
+  const core::Date data_end = indicators::DefaultCoverageEnd(extract);
   AMIP_ASSIGN_OR_RETURN(indicators::Catalogue catalogue, indicators::LoadCatalogue());
   indicators::Options options;
-  core::Month month = data_end->ToMonth();
-  if (extract.CountDay(month) > *data_end) month = month - 1;
+  core::Month month = data_end.ToMonth();
+  auto complete = [&](core::Month candidate) {
+    for (const indicators::IndicatorDef& def : catalogue.indicators) {
+      if (indicators::LatestDayNeeded(extract, def, candidate) > data_end) return false;
+    }
+    return true;
+  };
+  while (!complete(month)) month = month - 1;
   options.months = core::MonthRange{month, month};
-  options.coverage_end = *data_end;
+  options.coverage_end = data_end;
   AMIP_ASSIGN_OR_RETURN(options.instruments, indicators::DefaultInstrumentFlags());
   AMIP_ASSIGN_OR_RETURN(indicators::Computation computation,
                         indicators::ComputeIndicators(extract, catalogue, options));

@@ -31,6 +31,8 @@ struct KennzahlenArgs {
   int bdi_months = 0;
   std::string coverage_start;
   std::string coverage_end;
+  bool coverage_start_given = false;  // also when given empty
+  bool coverage_end_given = false;
   std::string indicators;
   int threads = 2;
   bool partial = false;
@@ -75,7 +77,7 @@ std::string GermanNumber(double value, bool money) {
 // sex, numerator, denominator, value [, municipality]. The German table adds the name.
 report::Table RowsTable(const contract::Extract& extract, const indicators::Catalogue& catalogue,
                         const std::vector<indicators::IndicatorRow>& rows, bool by_municipality,
-                        bool with_name) {
+                        bool with_name, bool with_note) {
   std::vector<report::Column> columns = {
       {"jc_id", "Jobcenter"},
       {"month", "Monat"},
@@ -90,6 +92,7 @@ report::Table RowsTable(const contract::Extract& extract, const indicators::Cata
     columns.push_back(column);
   }
   if (by_municipality) columns.push_back({"municipality", "Gemeinde"});
+  if (with_note) columns.push_back({"note", "Hinweis"});
   report::Table table(columns, "Kennzahlen nach § 48a SGB II");
   for (const indicators::IndicatorRow& row : rows) {
     const indicators::IndicatorDef& def = catalogue.Get(row.indicator);
@@ -124,6 +127,7 @@ report::Table RowsTable(const contract::Extract& extract, const indicators::Cata
       const auto& muni = extract.municipalities[row.municipality];
       cells.push_back({muni.name, muni.ags});
     }
+    if (with_note) cells.push_back({row.note, row.note});
     table.AddRow(std::move(cells));
   }
   return table;
@@ -170,12 +174,15 @@ core::Result<std::string> ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-// Summary of rows that could not be computed: one line per (indicator, note) with months.
-std::string CoverageMessage(const std::vector<indicators::IndicatorRow>& rows) {
+// Summary of rows that could not be computed: one line per indicator with the number of
+// months and the first note. `after_end` selects the rows missing data after the coverage end,
+// otherwise those missing data before the start (or without a definition in force).
+std::string CoverageMessage(const std::vector<indicators::IndicatorRow>& rows, bool after_end) {
   std::map<std::string, std::set<std::string>> by_indicator;
   std::map<std::string, std::string> first_note;
   for (const indicators::IndicatorRow& row : rows) {
     if (row.note.empty()) continue;
+    if (after_end ? !row.after_end : (row.after_end && !row.before_start)) continue;
     const std::string id(indicators::ToString(row.indicator));
     by_indicator[id].insert(row.month.ToString());
     if (!first_note.count(id)) first_note[id] = row.month.ToString() + ": " + row.note;
@@ -226,15 +233,36 @@ ExitCode Run(const KennzahlenArgs& args) {
                                                   : indicators::FlowAveraging::kWeighted;
   options.bdi_followup_months = args.bdi_months;
   options.threads = args.threads;
-  if (!args.coverage_start.empty()) {
-    auto date = core::Date::Parse(args.coverage_start);
-    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-start"));
+  // Coverage dates: strictly JJJJ-MM-TT and a real calendar day; the start not after the end.
+  auto coverage_date = [](const std::string& flag,
+                          const std::string& text) -> std::optional<core::Date> {
+    auto date = core::Date::Parse(text);
+    if (!date.ok() || date->ToString() != text) {
+      std::fprintf(stderr,
+                   "amip kennzahlen: %s erwartet ein Kalenderdatum im Format JJJJ-MM-TT "
+                   "(z. B. 2025-12-31), nicht '%s'\n",
+                   flag.c_str(), text.c_str());
+      return std::nullopt;
+    }
+    return *date;
+  };
+  if (args.coverage_start_given) {
+    auto date = coverage_date("--coverage-start", args.coverage_start);
+    if (!date) return ExitCode::kUsageError;
     options.coverage_start = *date;
   }
-  if (!args.coverage_end.empty()) {
-    auto date = core::Date::Parse(args.coverage_end);
-    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-end"));
+  if (args.coverage_end_given) {
+    auto date = coverage_date("--coverage-end", args.coverage_end);
+    if (!date) return ExitCode::kUsageError;
     options.coverage_end = *date;
+  }
+  if (options.coverage_start && options.coverage_end &&
+      *options.coverage_end < *options.coverage_start) {
+    std::fprintf(stderr,
+                 "amip kennzahlen: --coverage-end (%s) liegt vor --coverage-start (%s)\n",
+                 options.coverage_end->ToString().c_str(),
+                 options.coverage_start->ToString().c_str());
+    return ExitCode::kUsageError;
   }
   if (!args.indicators.empty()) {
     std::stringstream list(args.indicators);
@@ -288,30 +316,57 @@ ExitCode Run(const KennzahlenArgs& args) {
 
   auto computed = indicators::ComputeIndicators(*extract, *catalogue, options);
   if (!computed.ok()) return ReportError(computed.status());
+  if (computed->coverage_end < computed->coverage_start) {  // one side given, one default
+    std::fprintf(stderr,
+                 "amip kennzahlen: das Ende der Daten (%s%s) liegt vor ihrem Beginn (%s%s)\n",
+                 computed->coverage_end.ToString().c_str(),
+                 options.coverage_end ? ", --coverage-end" : ", aus dem Extrakt",
+                 computed->coverage_start.ToString().c_str(),
+                 options.coverage_start ? ", --coverage-start" : ", aus dem Extrakt");
+    return ExitCode::kUsageError;
+  }
   for (const std::string& warning : computed->warnings) {
     std::fprintf(stderr, "amip kennzahlen: Hinweis: %s\n", warning.c_str());
   }
-  const std::string uncovered = CoverageMessage(computed->rows);
-  if (!uncovered.empty()) {
+  const std::string before_start = CoverageMessage(computed->rows, /*after_end=*/false);
+  const std::string after_end = CoverageMessage(computed->rows, /*after_end=*/true);
+  if (!before_start.empty() || !after_end.empty()) {
     if (!args.partial) {
+      if (!before_start.empty()) {
+        std::fprintf(stderr,
+                     "amip kennzahlen: Für einige Berichtsmonate reichen die Zeitfenster vor den "
+                     "Beginn der Daten (%s); diese Werte wären falsch:\n%s"
+                     "Wählen Sie spätere Berichtsmonate oder ein Extrakt mit früheren Daten "
+                     "(--coverage-start, falls die Daten früher beginnen).\n",
+                     computed->coverage_start.ToString().c_str(), before_start.c_str());
+      }
+      if (!after_end.empty()) {
+        std::fprintf(stderr,
+                     "amip kennzahlen: Für einige Berichtsmonate reichen die Zeitfenster über das "
+                     "Ende der Daten hinaus (%s); diese Werte wären falsch:\n%s"
+                     "Wählen Sie frühere Berichtsmonate oder ein späteres Extrakt "
+                     "(--coverage-end, falls die Daten weiter reichen).\n",
+                     computed->coverage_end.ToString().c_str(), after_end.c_str());
+      }
       std::fprintf(stderr,
-                   "amip kennzahlen: Für einige Berichtsmonate reichen die Zeitfenster vor den "
-                   "Beginn der Daten (%s); diese Werte wären falsch:\n%s"
-                   "Wählen Sie spätere Berichtsmonate, oder --partial, um nur die "
-                   "berechenbaren Werte auszugeben.\n",
-                   computed->coverage_start.ToString().c_str(), uncovered.c_str());
+                   "Mit --partial werden nur die berechenbaren Werte ausgegeben, die übrigen "
+                   "leer mit Hinweis.\n");
       return ExitCode::kDataError;
     }
-    std::fprintf(stderr, "amip kennzahlen: nicht berechenbar (leer ausgegeben):\n%s",
-                 uncovered.c_str());
+    std::fprintf(stderr, "amip kennzahlen: nicht berechenbar (leer ausgegeben):\n%s%s",
+                 before_start.c_str(), after_end.c_str());
   }
   if (targets) {
     const auto rows = indicators::TargetProgress(*computed, *targets, options.months);
     std::printf("%s", TargetsTable(*extract, *targets, rows).Render(*format).c_str());
     return ExitCode::kOk;
   }
+  // CSV and JSON always carry the note column (stable interface); the table only when a row
+  // has a note.
+  const bool with_note = *format != report::OutputFormat::kTable || !before_start.empty() ||
+                         !after_end.empty();
   std::printf("%s", RowsTable(*extract, *catalogue, computed->rows, options.by_municipality,
-                              *format == report::OutputFormat::kTable)
+                              *format == report::OutputFormat::kTable, with_note)
                         .Render(*format)
                         .c_str());
   return ExitCode::kOk;
@@ -335,8 +390,10 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
   command->add_option("--bdi-months", args->bdi_months,
                       "Nachbeobachtung bedarfsdeckender Integrationen in Monaten (0 = Katalog: 3)");
   command->add_option("--coverage-start", args->coverage_start,
-                      "erster Tag der Daten (Standard: früheste Leistungszeit)");
-  command->add_option("--coverage-end", args->coverage_end, "letzter Tag der Daten (optional)");
+                      "erster Tag der Daten, JJJJ-MM-TT (Standard: früheste Leistungszeit)");
+  command->add_option("--coverage-end", args->coverage_end,
+                      "letzter Tag der Daten, JJJJ-MM-TT (Standard: spätestes Datum im Extrakt: "
+                      "Leistungs- oder Beschäftigungszeit, letzter Anspruchsmonat)");
   command->add_option("--indicators", args->indicators, "Auswahl, z. B. K2,K3E1");
   command->add_option("--threads", args->threads, "Threads")->capture_default_str();
   command->add_flag("--partial", args->partial,
@@ -346,7 +403,11 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
   command->add_option("--targets", args->targets,
                       "Zielwerte (YAML, z. B. examples/targets/amip-2025.yaml): Ist, Ziel und "
                       "Jahresfortschrittswert");
-  command->callback([args, &outcome] { outcome.exit_code = Run(*args); });
+  command->callback([args, command, &outcome] {
+    args->coverage_start_given = command->count("--coverage-start") > 0;
+    args->coverage_end_given = command->count("--coverage-end") > 0;
+    outcome.exit_code = Run(*args);
+  });
 }
 
 AMIP_REGISTER_COMMAND(40, RegisterKennzahlen);

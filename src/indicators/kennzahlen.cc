@@ -617,6 +617,10 @@ Date CoverageStart(const contract::Extract& extract, const Options& options) {
   return options.coverage_start ? *options.coverage_start : DefaultCoverageStart(extract);
 }
 
+Date CoverageEnd(const contract::Extract& extract, const Options& options) {
+  return options.coverage_end ? *options.coverage_end : DefaultCoverageEnd(extract);
+}
+
 core::Result<Counters> CountAll(const Plan& plan) {
   const size_t persons = plan.extract->persons.size();
   const int threads = std::max(1, std::min(plan.options->threads, 16));
@@ -724,6 +728,28 @@ Date EarliestDayNeeded(const contract::Extract& extract, const Catalogue& catalo
   return st(month);
 }
 
+Date LatestDayNeeded(const contract::Extract& extract, const IndicatorDef& def, Month month) {
+  if (def.kind == FormulaKind::kYoyChange &&
+      (def.quantity == Quantity::kLluSum || def.quantity == Quantity::kLuhSum)) {
+    return month.LastDay();
+  }
+  return extract.CountDay(month);
+}
+
+Date DefaultCoverageEnd(const contract::Extract& extract) {
+  Date last = Date::Min();
+  auto take = [&](const Date& start, const std::optional<Date>& end) {
+    last = std::max(last, start);
+    if (end) last = std::max(last, *end);
+  };
+  for (const contract::BenefitSpell& spell : extract.benefit_spells) take(spell.start, spell.end);
+  for (const contract::EmploymentSpell& spell : extract.employment_spells) {
+    take(spell.start, spell.end);
+  }
+  for (const contract::Claim& claim : extract.claims) last = std::max(last, claim.to.LastDay());
+  return last;
+}
+
 contract::TableSet RequiredTables() {
   contract::TableSet tables = contract::TableSet::None();
   tables.claims = true;
@@ -738,6 +764,7 @@ core::Result<Computation> ComputeIndicators(const contract::Extract& extract,
   AMIP_ASSIGN_OR_RETURN(Counters counters, CountAll(plan));
   Computation result;
   result.coverage_start = CoverageStart(extract, options);
+  result.coverage_end = CoverageEnd(extract, options);
   if (plan.unknown_instruments > 0) {
     result.warnings.push_back(FormatNumber(plan.unknown_instruments) +
                               " Maßnahme-Teilnahmen mit einem Instrument, das nicht im "
@@ -766,16 +793,24 @@ core::Result<Computation> ComputeIndicators(const contract::Extract& extract,
         const IndicatorDef& def = catalogue.Get(id);
         const IndicatorVersion* version = def.VersionAt(count_day);
         std::string note;
+        bool before_start = false;
+        bool after_end = false;
         if (version == nullptr) {
           note = "keine Definition in Kraft am Stichtag " + count_day.ToString();
         } else {
-          const Date needed = EarliestDayNeeded(extract, catalogue, options, def, month);
-          if (needed < result.coverage_start) {
+          // Both sides are checked; a month can miss data on both (a short extract).
+          const Date needed_from = EarliestDayNeeded(extract, catalogue, options, def, month);
+          const Date needed_to = LatestDayNeeded(extract, def, month);
+          if (needed_from < result.coverage_start) {
+            before_start = true;
             note = "Zeitfenster reicht vor den Beginn des Extrakts: benötigt ab " +
-                   needed.ToString() + ", Extrakt ab " + result.coverage_start.ToString();
-          } else if (options.coverage_end && count_day > *options.coverage_end) {
-            note = "Stichtag " + count_day.ToString() + " liegt nach dem Ende des Extrakts (" +
-                   options.coverage_end->ToString() + ")";
+                   needed_from.ToString() + ", Extrakt ab " + result.coverage_start.ToString();
+          }
+          if (needed_to > result.coverage_end) {
+            after_end = true;
+            if (!note.empty()) note += "; ";
+            note += "Zeitfenster reicht über das Ende der Daten hinaus: benötigt bis " +
+                    needed_to.ToString() + ", Extrakt bis " + result.coverage_end.ToString();
           }
         }
         for (SexSplit sex : sexes) {
@@ -787,6 +822,8 @@ core::Result<Computation> ComputeIndicators(const contract::Extract& extract,
           row.sex = sex;
           if (!note.empty()) {
             row.note = note;
+            row.before_start = before_start;
+            row.after_end = after_end;
           } else {
             row.version = static_cast<int>(version - def.versions.data());
             Evaluate(plan, counters, def, *version, unit, sex, t, row);

@@ -46,7 +46,8 @@ struct Options {
   // First day the extract covers. Default: the earliest benefit spell start. Rows whose
   // windows reach before it carry a note and no numbers.
   std::optional<core::Date> coverage_start;
-  // Last day the extract covers (optional): rows whose count day lies after it carry a note.
+  // Last day the extract covers. Default: DefaultCoverageEnd. Rows whose windows or
+  // follow-up reach after it carry a note and no numbers.
   std::optional<core::Date> coverage_end;
   std::vector<InstrumentFlags> instruments;  // REQUIRES: every code used for K3E2
   std::vector<IndicatorId> indicators;       // empty = all
@@ -66,6 +67,8 @@ struct IndicatorRow {
   std::optional<double> value;  // percent; nullopt when the denominator is zero
   int version = 0;              // index into the catalogue's versions of this indicator
   std::string note;             // non-empty: the row could not be computed (coverage)
+  bool before_start = false;    // the note says: a window reaches before the coverage start
+  bool after_end = false;       // the note says: a window reaches after the coverage end
 };
 
 // Monthly base quantities of one unit and sex split (for targets and year-to-date values):
@@ -85,6 +88,7 @@ struct Computation {
   // With Options::monthly_series: months first−12 .. last, sorted by (unit, month, sex).
   std::vector<MonthlyCounts> monthly;
   core::Date coverage_start;
+  core::Date coverage_end;
   std::vector<std::string> warnings;  // data findings (e.g. unknown instrument codes)
 };
 
@@ -115,6 +119,17 @@ core::Result<std::string> ExplainPerson(const contract::Extract& extract,
 // The earliest day the data must cover for `def` in reporting month `month` (version at ST).
 core::Date EarliestDayNeeded(const contract::Extract& extract, const Catalogue& catalogue,
                              const Options& options, const IndicatorDef& def, core::Month month);
+
+// The latest day the data must cover for `def` in reporting month `month`: the last day of M
+// for the claim sums (K1, K1E1), else ST(M) (stocks, flows and events of M end at ST(M); the
+// follow-up of K2E3 and BDI ends at ST(M) because their cohorts lie before M).
+core::Date LatestDayNeeded(const contract::Extract& extract, const IndicatorDef& def,
+                           core::Month month);
+
+// The last day the extract shows data for: the latest start or end of a benefit or employment
+// spell, or the last day of the latest claim month, whichever is latest (measure ends are
+// planned dates and do not count). Date::Min() for an empty extract.
+core::Date DefaultCoverageEnd(const contract::Extract& extract);
 
 // Value semantics: yoy_change -> (Z/N − 1) × 100, every other kind Z/N × 100.
 std::optional<double> IndicatorValue(FormulaKind kind, double numerator, double denominator);

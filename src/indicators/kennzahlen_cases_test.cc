@@ -132,6 +132,7 @@ void RunCase(const std::filesystem::path& path) {
   ASSERT_TRUE(months.ok()) << months.status().ToString();
   options.months = *months;
   if (root["coverage_start"]) options.coverage_start = ParseDate(root["coverage_start"]);
+  if (root["coverage_end"]) options.coverage_end = ParseDate(root["coverage_end"]);
   if (const YAML::Node opts = root["options"]) {
     if (opts["lzb_method"]) {
       options.lzb_method =

@@ -244,6 +244,7 @@ TEST(KennzahlenSqlTest, EngineAgreesWithSqlOnRandomExtracts) {
     options.months = seed % 4 == 3 ? core::MonthRange{Month::FromYm(2020, 1), Month::FromYm(2020, 12)}
                                    : core::MonthRange{Month::FromYm(2019, 1), Month::FromYm(2020, 6)};
     options.coverage_start = Date::FromYmd(2016, 1, 1);
+    options.coverage_end = Date::FromYmd(2020, 12, 31);  // the extracts' last day
     options.instruments = TestInstruments();
     options.threads = seed % 3 == 0 ? 2 : 1;
     // Even seeds: the 21-of-24 count-day approximation of LZB (option), odd: 638 of 730 days.

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "indicators/catalogue.h"
@@ -16,6 +17,10 @@ namespace {
 
 using core::Date;
 using core::Month;
+
+bool IsMoneyIndicator(IndicatorId id) {
+  return id == IndicatorId::kK1 || id == IndicatorId::kK1E1;
+}
 
 TEST(CatalogueTest, LoadsEveryIndicatorWithVersionsAndLzbDefinition) {
   auto catalogue = LoadCatalogue();
@@ -108,22 +113,131 @@ TEST(RequiredTablesTest, ExtractWithoutClaimsIsRefusedNotCountedAsZero) {
   EXPECT_FALSE(RequiredTables().unemployment_spells);
 }
 
-TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndIsOptional) {
-  const contract::Extract extract = SmallExtract();
+TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndTheLatestDate) {
+  contract::Extract extract = SmallExtract();
+  // Latest date: the start of P5's job (2024-05-01); benefit spells are open.
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 5, 1));
+  extract.employment_spells[0].end = Date::FromYmd(2024, 9, 30);
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 9, 30));
+  extract.benefit_spells[1].end = Date::FromYmd(2024, 10, 2);
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 10, 2));
+  extract.claims.push_back({1, Month::FromYm(2024, 1), Month::FromYm(2024, 11),
+                            core::Cents::FromCents(100), core::Cents::FromCents(100)});
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 11, 30));  // claim month's end
+  contract::MeasureSpell measure;  // a planned measure end is no data
+  measure.person = 1;
+  measure.instrument = "fbw";
+  measure.start = Date::FromYmd(2024, 3, 1);
+  measure.end = Date::FromYmd(2026, 3, 1);
+  extract.measure_spells.push_back(measure);
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 11, 30));
+
   Options options;
   options.months = {Month::FromYm(2024, 6), Month::FromYm(2024, 6)};
   options.coverage_end = Date::FromYmd(2024, 6, 1);
   auto computed = ComputeIndicators(extract, options);
   ASSERT_TRUE(computed.ok()) << computed.status().ToString();
   EXPECT_EQ(computed->coverage_start, Date::FromYmd(2022, 1, 1));
+  EXPECT_EQ(computed->coverage_end, Date::FromYmd(2024, 6, 1));
   for (const IndicatorRow& row : computed->rows) {
     EXPECT_FALSE(row.note.empty());
     if (row.indicator == IndicatorId::kK1E2) {
-      EXPECT_NE(row.note.find("nach dem Ende des Extrakts"), std::string::npos) << row.note;
+      EXPECT_TRUE(row.after_end);
+      EXPECT_FALSE(row.before_start);
+      EXPECT_EQ(row.note,
+                "Zeitfenster reicht über das Ende der Daten hinaus: benötigt bis 2024-06-15, "
+                "Extrakt bis 2024-06-01");
     }
-    if (row.indicator == IndicatorId::kK3) {
+    if (row.indicator == IndicatorId::kK3) {  // both sides
+      EXPECT_TRUE(row.before_start);
+      EXPECT_TRUE(row.after_end);
       EXPECT_NE(row.note.find("Extrakt ab 2022-01-01"), std::string::npos) << row.note;
+      EXPECT_NE(row.note.find("Extrakt bis 2024-06-01"), std::string::npos) << row.note;
     }
+  }
+}
+
+// Every indicator at both edges of an extract covering 2020-01-01..2024-12-20 (count day the
+// 15th): the first computable month (hand-derived from each window, docs/kennzahlen.md
+// "Coverage") and the month before it carry a before-start note; the last computable month
+// and the month after it an after-end note. K1/K1E1 need the whole claim month, so their last
+// month is 2024-11 (2024-12-31 > 2024-12-20); every other indicator ends at ST(M).
+TEST(CoverageTest, FirstAndLastComputableMonthOfEveryIndicator) {
+  contract::Extract extract;
+  extract.jobcenters.push_back({"A", "Jobcenter A", contract::JcKind::kGe});
+  contract::Person person;
+  person.person_id = "P";
+  person.sex = contract::Sex::kF;
+  extract.persons.push_back(person);
+  contract::BenefitSpell spell;
+  spell.person = 0;
+  spell.jc = 0;
+  spell.start = Date::FromYmd(2020, 1, 1);
+  spell.end = Date::FromYmd(2024, 12, 20);
+  extract.benefit_spells.push_back(spell);
+  extract.claims.push_back({0, Month::FromYm(2020, 1), Month::FromYm(2024, 11),
+                            core::Cents::FromCents(50000), core::Cents::FromCents(40000)});
+  ASSERT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 12, 20));
+  Options options;  // default start and end: 2020-01-01 and 2024-12-20
+  options.months = {Month::FromYm(2020, 6), Month::FromYm(2025, 3)};
+  auto computed = ComputeIndicators(extract, options);
+  ASSERT_TRUE(computed.ok()) << computed.status().ToString();
+  EXPECT_EQ(computed->coverage_start, Date::FromYmd(2020, 1, 1));
+  EXPECT_EQ(computed->coverage_end, Date::FromYmd(2024, 12, 20));
+
+  // 2020-01-01 + 729 days = 2021-12-30: the first count day with a full LZB window is
+  // ST(2022-01).
+  const std::map<IndicatorId, std::pair<Month, Month>> expected = {
+      {IndicatorId::kK1, {Month::FromYm(2021, 1), Month::FromYm(2024, 11)}},    // claims M−12
+      {IndicatorId::kK1E1, {Month::FromYm(2021, 1), Month::FromYm(2024, 11)}},
+      {IndicatorId::kK1E2, {Month::FromYm(2021, 1), Month::FromYm(2024, 12)}},  // ST(M−12)
+      {IndicatorId::kK1E3, {Month::FromYm(2021, 1), Month::FromYm(2024, 12)}},  // ST(M−12)
+      {IndicatorId::kK1E4, {Month::FromYm(2021, 1), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK2, {Month::FromYm(2021, 2), Month::FromYm(2024, 12)}},    // ST(M−13)
+      {IndicatorId::kK2E1, {Month::FromYm(2021, 2), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK2E2, {Month::FromYm(2021, 2), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK2E3, {Month::FromYm(2021, 8), Month::FromYm(2024, 12)}},  // ST(M−19)
+      {IndicatorId::kK2E4, {Month::FromYm(2021, 2), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK3, {Month::FromYm(2023, 1), Month::FromYm(2024, 12)}},    // LZB at M−12
+      {IndicatorId::kK3E1, {Month::FromYm(2023, 1), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK3E2, {Month::FromYm(2022, 1), Month::FromYm(2024, 12)}},  // LZB at M
+      {IndicatorId::kK3E3, {Month::FromYm(2023, 1), Month::FromYm(2024, 12)}},
+      {IndicatorId::kK3E4, {Month::FromYm(2023, 1), Month::FromYm(2024, 12)}},
+      {IndicatorId::kBdi, {Month::FromYm(2021, 5), Month::FromYm(2024, 12)}},   // ST(M−16)
+  };
+  ASSERT_EQ(expected.size(), static_cast<size_t>(kIndicatorCount));
+  for (const auto& [id, edges] : expected) {
+    const auto [first, last] = edges;
+    SCOPED_TRACE(std::string(ToString(id)));
+    int rows = 0;
+    for (const IndicatorRow& row : computed->rows) {
+      if (row.indicator != id) continue;
+      ++rows;
+      const std::string what = row.month.ToString() + " " + std::string(ToString(row.sex));
+      if (row.month < first) {
+        EXPECT_TRUE(row.before_start) << what;
+        EXPECT_FALSE(row.after_end) << what;
+        EXPECT_NE(row.note.find("Zeitfenster reicht vor den Beginn des Extrakts: benötigt ab "),
+                  std::string::npos)
+            << what << ": " << row.note;
+      } else if (row.month > last) {
+        EXPECT_TRUE(row.after_end) << what;
+        EXPECT_FALSE(row.before_start) << what;
+        const std::string needed = IsMoneyIndicator(id) ? row.month.LastDay().ToString()
+                                                        : row.month.Day(15).ToString();
+        EXPECT_EQ(row.note, "Zeitfenster reicht über das Ende der Daten hinaus: benötigt bis " +
+                                needed + ", Extrakt bis 2024-12-20")
+            << what;
+        EXPECT_EQ(row.numerator, 0) << what;
+        EXPECT_FALSE(row.value.has_value()) << what;
+      } else {
+        EXPECT_EQ(row.note, "") << what;
+      }
+    }
+    EXPECT_EQ(rows, 3 * options.months.size());
+    // The edges themselves are inside the range, and so are the months beyond them.
+    EXPECT_GT(first, options.months.first);
+    EXPECT_LT(last, options.months.last);
   }
 }
 

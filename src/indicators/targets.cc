@@ -112,7 +112,9 @@ std::vector<TargetRow> TargetProgress(const Computation& computation, const Targ
         } else if (it != rows.end()) {
           row.note = it->second->note;
         }
-        if (month.year() == targets.year) {
+        // A month past the data end has no Jahresfortschrittswert either (it needs ST(M)).
+        const bool after_end = it != rows.end() && it->second->after_end;
+        if (month.year() == targets.year && !after_end) {
           // Jahresfortschrittswert over January..M of the target year.
           const int months_elapsed = month.month();
           int64_t events = 0;
