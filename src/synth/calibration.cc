@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "indicators/kennzahlen.h"
 #include "synth/generator.h"
 
 namespace amip::synth {
@@ -58,9 +59,10 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   double aufstocker = 0, unemployed = 0, lzb_unemployed = 0;
   double no_qualification = 0, single_parents = 0, under25 = 0, disabled = 0;
   std::map<std::string, double> profillage;
-  double profillage_total = 0;
+  double profillage_total = 0, profillage_never_elb = 0;
   std::vector<int32_t> bg_size(extract.bg_ids.size(), 0);
   std::vector<double> elb_by_jc(extract.jobcenters.size(), 0);
+  std::vector<double> persons_by_mun(extract.municipalities.size(), 0);
   // K2 over the 12 months ending at ref.
   double integrations[3] = {0, 0, 0};  // all, f, m
   double integrations_sp = 0;
@@ -104,11 +106,19 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
       sp_at[static_cast<size_t>(k)] = is_elb && spell->single_parent;
     }
     auto elb_in = [&](Month m) { return jc_at[static_cast<size_t>(m - lo)] >= 0; };
+    if (!info.profillage.empty()) {  // a Profillage is assessed for ELB only
+      bool ever_elb = false;
+      for (uint32_t row = begin; row < end && !ever_elb; ++row) {
+        ever_elb = extract.benefit_spells[row].status == BenefitStatus::kElb;
+      }
+      if (!ever_elb) ++profillage_never_elb;
+    }
 
     // Stocks at the reference count day.
     const int32_t ref_day = st_of(ref);
     if (const auto* spell = spell_at(ref_day)) {
       ++bg_size[static_cast<size_t>(spell->bg)];
+      if (spell->municipality >= 0) ++persons_by_mun[static_cast<size_t>(spell->municipality)];
       if (spell->status == BenefitStatus::kNef) {
         ++nef;
       } else {
@@ -230,6 +240,26 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   }
   // Measures of the plan year.
   std::map<std::string, double> measure_entries, measure_running;
+  // Vorbindungen of the plan year (budget::ComputeVorbindungen's definition): the cost of
+  // every EGT-funded participation begun before 1 January, spread evenly over its days,
+  // the part falling into the plan year.
+  double vorbindungen = 0;
+  std::map<std::string, double> vorbindungen_by_code;
+  const int32_t year_start = Date::FromYmd(profile.plan_year, 1, 1).days();
+  const int32_t year_end = Date::FromYmd(profile.plan_year, 12, 31).days();
+  for (const auto& spell : extract.measure_spells) {
+    if (spell.funding != contract::Funding::kEgt || spell.start.days() >= year_start ||
+        !spell.end || spell.end->days() < year_start) {
+      continue;
+    }
+    const int32_t start = spell.start.days();
+    const int32_t end = std::max(spell.end->days(), start);
+    const double total_days = end - start + 1;
+    const double in_year = std::min(end, year_end) - year_start + 1;
+    const double amount = spell.cost.euros() * in_year / total_days;
+    vorbindungen += amount;
+    vorbindungen_by_code[spell.instrument] += amount;
+  }
   for (const auto& spell : extract.measure_spells) {
     if (spell.start.year() == profile.plan_year) measure_entries[spell.instrument] += 1;
     for (int month = 1; month <= 12; ++month) {
@@ -280,18 +310,73 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
     result.Set("jc_elb_max", *std::max_element(elb_by_jc.begin(), elb_by_jc.end()));
   }
   result.Set("jobcenters", static_cast<double>(extract.jobcenters.size()));
+  double ge = 0, zkt = 0;
+  for (const auto& jc : extract.jobcenters) {
+    if (jc.kind == contract::JcKind::kGe) ++ge;
+    if (jc.kind == contract::JcKind::kZkt) ++zkt;
+  }
+  result.Set("jobcenters_ge", ge);
+  result.Set("jobcenters_zkt", zkt);
+  result.Set("vorbindungen", vorbindungen / 1e6);
+  for (const auto& [code, amount] : vorbindungen_by_code) {
+    result.Set("vorbindungen:" + code, amount / 1e6);
+  }
+  // SGB II-Quote per municipality (persons at ST over the population under the age limit).
+  for (size_t mun = 0; mun < extract.municipalities.size(); ++mun) {
+    const auto& info = extract.municipalities[mun];
+    result.Set("sgb2_quote:" + info.ags,
+               Share(persons_by_mun[mun], static_cast<double>(info.population) *
+                                              profile.model.population_under_age_limit_share));
+  }
   for (const auto& [code, count] : measure_entries) result.Set("measure_entries:" + code, count);
   for (const auto& [code, count] : measure_running) result.Set("measure_running:" + code, count);
+  result.Set("profillage_elb_share", Share(profillage_total, elb));
+  result.Set("profillage_never_elb", profillage_never_elb);
   for (const auto& [code, count] : profillage) {
     result.Set("profillage:" + code, Share(count, profillage_total));
   }
   return result;
 }
 
+bool NeedsTownK2(const Profile& profile) {
+  for (const Target& target : profile.targets) {
+    if (target.quantity.rfind("k2_town", 0) == 0 || target.quantity.rfind("k2:", 0) == 0) return true;
+  }
+  return false;
+}
+
+// K2 of the reference month per municipality, computed by the Kennzahlen engine itself
+// (`amip kennzahlen --by municipality`): k2:AGS, and the spread between the towns.
+void MeasureTownK2(const contract::Extract& extract, const Profile& profile, Measurements* out) {
+  indicators::Options options;
+  options.months = {profile.reference_month, profile.reference_month};
+  options.by_municipality = true;
+  options.indicators = {indicators::IndicatorId::kK2};
+  auto computed = indicators::ComputeIndicators(extract, options);
+  if (!computed.ok()) return;  // the targets then read as not measured (fail)
+  double low = std::numeric_limits<double>::infinity();
+  double high = -low;
+  for (const auto& row : computed->rows) {
+    if (row.indicator != indicators::IndicatorId::kK2 || row.sex != indicators::SexSplit::kAll ||
+        !row.value || row.municipality == core::kNoIdx) {
+      continue;
+    }
+    out->Set("k2:" + extract.municipalities[static_cast<size_t>(row.municipality)].ags, *row.value);
+    low = std::min(low, *row.value);
+    high = std::max(high, *row.value);
+  }
+  if (high >= low) {
+    out->Set("k2_town_min", low);
+    out->Set("k2_town_max", high);
+    out->Set("k2_town_spread", high - low);
+  }
+}
+
 }  // namespace
 
 std::vector<CalibrationRow> Calibrate(const contract::Extract& extract, const Profile& profile) {
-  const Measurements measured = Measure(extract, profile);
+  Measurements measured = Measure(extract, profile);
+  if (NeedsTownK2(profile)) MeasureTownK2(extract, profile, &measured);
   std::vector<CalibrationRow> rows;
   for (const Target& target : profile.targets) {
     CalibrationRow row;

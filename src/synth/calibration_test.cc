@@ -78,5 +78,38 @@ TEST(CalibrateTest, UsesBindingDefinitions) {
   EXPECT_TRUE(std::isnan(rows.back().generated));
 }
 
+// Issue 9 item 13: Vorbindungen of the plan year = the part of each EGT participation begun
+// before 1 January that falls into the year, the cost spread evenly over its days.
+TEST(CalibrateTest, VorbindungenOfThePlanYear) {
+  contract::Extract extract = HandMadeExtract();
+  contract::MeasureSpell spell;
+  spell.person = 0;
+  spell.instrument = "fbw";
+  spell.start = Date::FromYmd(2024, 7, 1);  // 184 days in 2024, 181 in 2025
+  spell.end = Date::FromYmd(2025, 6, 30);
+  spell.cost = core::Cents::FromEuros(3650);
+  extract.measure_spells.push_back(spell);
+  spell.instrument = "egz";
+  spell.start = Date::FromYmd(2025, 1, 1);  // begun in the plan year: new business
+  extract.measure_spells.push_back(spell);
+  spell.instrument = "16a";
+  spell.start = Date::FromYmd(2024, 1, 1);  // municipal funding: not in the EGT
+  spell.funding = contract::Funding::kKommune;
+  extract.measure_spells.push_back(spell);
+  Profile profile;
+  profile.reference_month = Month::FromYm(2024, 9);
+  profile.unemployment_month = Month::FromYm(2024, 9);
+  profile.amounts_year = 2024;
+  profile.plan_year = 2025;
+  profile.targets = {MakeTarget("vorbindungen", 3650.0 * 181 / 365 / 1e6),
+                     MakeTarget("vorbindungen:fbw+reha", 3650.0 * 181 / 365 / 1e6)};
+  profile.targets[0].tolerance = 1e-9;
+  profile.targets[1].tolerance = 1e-9;
+  const auto rows = Calibrate(extract, profile);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(rows[0].pass) << rows[0].generated;
+  EXPECT_TRUE(rows[1].pass) << rows[1].generated;
+}
+
 }  // namespace
 }  // namespace amip::synth

@@ -180,6 +180,9 @@ class Simulator {
   std::vector<Integration> integrations_;  // this month's integrations (for EGZ/ESG/EVL)
   std::vector<int32_t> candidates_any_, candidates_long_, candidates_young_;
   std::vector<double> measure_carry_;
+  std::vector<int> measure_year_;        // year of measure_factor_ per plan
+  std::vector<double> measure_factor_;   // actual / planned entries of that year
+  std::vector<double> mun_integration_, mun_young_integration_;  // per municipality
   std::vector<double> stock_duration_cdf_[2];
   std::vector<double> hazard_[2];  // monthly exit hazard by type and elapsed months
   std::vector<TimedAction> actions_;  // scratch of ProcessHousehold
@@ -239,6 +242,8 @@ void Simulator::SetupJobcenters() {
         state.municipalities.push_back(static_cast<int32_t>(out_.municipalities.size()));
         state.mun_weights.push_back(static_cast<double>(mun.population) * mun.rate_factor);
         out_.municipalities.push_back({mun.ags, mun.name, jc_idx, mun.population});
+        mun_integration_.push_back(mun.integration_factor);
+        mun_young_integration_.push_back(mun.young_integration_factor);
       }
       jcs_.push_back(std::move(state));
     }
@@ -256,6 +261,18 @@ void Simulator::SetupJobcenters() {
     total += size;
   }
   const double total_bgs = model_.bg_path.back().value;
+  // Form of each Jobcenter: exactly zkt_count zkT (a random subset), the others gE.
+  std::vector<char> is_zkt(static_cast<size_t>(gen.count), 0);
+  {
+    std::vector<int> order(static_cast<size_t>(gen.count));
+    for (int idx = 0; idx < gen.count; ++idx) order[static_cast<size_t>(idx)] = idx;
+    const int zkt = std::max(0, gen.zkt_count);
+    for (int idx = 0; idx < zkt; ++idx) {  // partial Fisher-Yates
+      const size_t pick = static_cast<size_t>(idx) + jc_rng.Below(static_cast<uint64_t>(gen.count - idx));
+      std::swap(order[static_cast<size_t>(idx)], order[pick]);
+      is_zkt[static_cast<size_t>(order[static_cast<size_t>(idx)])] = 1;
+    }
+  }
   for (int idx = 0; idx < gen.count; ++idx) {
     const int land = idx % 16 + 1;
     const int kreis = idx / 16 + 1;
@@ -264,8 +281,8 @@ void Simulator::SetupJobcenters() {
     char name[96];
     std::snprintf(name, sizeof name, "Jobcenter Synthetisch %02d-%03d", land, kreis);
     out_.jobcenters.push_back({id, name,
-                               jc_rng.Bernoulli(0.25) ? contract::JcKind::kZkt
-                                                      : contract::JcKind::kGe});
+                               is_zkt[static_cast<size_t>(idx)] ? contract::JcKind::kZkt
+                                                                : contract::JcKind::kGe});
     JcState state;
     state.weight = sizes[static_cast<size_t>(idx)] / total;
     state.rent_factor = 0.8 + 0.5 * jc_rng.Uniform();
@@ -373,12 +390,8 @@ int32_t Simulator::NewPerson(bool female, Date birth) {
         model_.nationality[static_cast<size_t>(rng_.Choose(weights, count))].code);
     if (parsed.ok()) person.nationality = *parsed;
   }
-  if (!model_.profillage.empty()) {
-    double weights[16];
-    const int count = static_cast<int>(std::min<size_t>(16, model_.profillage.size()));
-    for (int k = 0; k < count; ++k) weights[k] = model_.profillage[static_cast<size_t>(k)].weight;
-    person.profillage = model_.profillage[static_cast<size_t>(rng_.Choose(weights, count))].code;
-  }
+  // The Profillage is drawn when the person is first ELB (SyncSpell): children and adults
+  // who cannot work (NEF) get none.
   out_.persons.push_back(std::move(person));
 
   SimPerson sim;
@@ -466,6 +479,15 @@ void Simulator::SyncSpell(int32_t person_idx, int32_t day) {
   wanted.status = StatusAt(person, day);
   wanted.single_parent = IsSingleParent(bg, person_idx, day);
   wanted.start = Date::FromDays(day);
+  if (wanted.status == BenefitStatus::kElb && !model_.profillage.empty() &&
+      out_.persons[static_cast<size_t>(person_idx)].profillage.empty()) {
+    // Profillage of the 4-Phasen-Modell: assessed for ELB only (profile model.profillage).
+    double weights[16];
+    const int count = static_cast<int>(std::min<size_t>(16, model_.profillage.size()));
+    for (int k = 0; k < count; ++k) weights[k] = model_.profillage[static_cast<size_t>(k)].weight;
+    out_.persons[static_cast<size_t>(person_idx)].profillage =
+        model_.profillage[static_cast<size_t>(rng_.Choose(weights, count))].code;
+  }
   if (person.spell >= 0) {
     contract::BenefitSpell& open = out_.benefit_spells[static_cast<size_t>(person.spell)];
     if (open.jc == wanted.jc && open.municipality == wanted.municipality && open.bg == wanted.bg &&
@@ -1158,6 +1180,10 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         }
         if (age < 18) rate *= 0.35;
         if (age >= 55) rate *= 0.5;
+        if (static_cast<size_t>(bg.mun) < mun_integration_.size()) {
+          rate *= mun_integration_[static_cast<size_t>(bg.mun)];
+          if (age < 25) rate *= mun_young_integration_[static_cast<size_t>(bg.mun)];
+        }
         if (rng_.Bernoulli(rate)) {
           Integrate(bg_idx, member, month, &exits);
         } else {
@@ -1207,6 +1233,13 @@ void Simulator::AllocateMeasures(Month month) {
     double per_year = plan.default_entries;
     for (const PlanYear& entry : plan.entries) {
       if (entry.year == year) per_year = entry.entries;
+    }
+    if (model_.measure_entry_sd > 0) {
+      if (measure_year_[plan_idx] != year) {
+        measure_year_[plan_idx] = year;
+        measure_factor_[plan_idx] = std::exp(model_.measure_entry_sd * rng_.Normal());
+      }
+      per_year *= measure_factor_[plan_idx];
     }
     measure_carry_[plan_idx] += per_year / 12.0;
     const int count = static_cast<int>(std::floor(measure_carry_[plan_idx]));
@@ -1329,6 +1362,8 @@ core::Result<contract::Extract> Simulator::Run() {
   sim_first_day_ = first.FirstDay().days();
   sim_last_day_ = last.LastDay().days();
   measure_carry_.assign(model_.measures.size(), 0.0);
+  measure_year_.assign(model_.measures.size(), 0);
+  measure_factor_.assign(model_.measures.size(), 1.0);
   const int32_t months = last - first + 1;
   for (JcState& jc : jcs_) jc.pool_mark.assign(static_cast<size_t>(months) + 1, 0);
 

@@ -388,6 +388,7 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
       model->amounts.push_back(year);
     }
   }
+  reader.Get("measure_entry_sd", &model->measure_entry_sd);
   if (reader.Has("measures")) {
     const YAML::Node measures = reader.Raw("measures");
     AMIP_RETURN_IF_ERROR(RequireSequence(measures, file, "measures"));
@@ -475,6 +476,8 @@ core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::st
     mun_reader.Get("name", &mun.name, true);
     mun_reader.Get("population", &mun.population, true);
     mun_reader.Get("rate_factor", &mun.rate_factor);
+    mun_reader.Get("integration_factor", &mun.integration_factor);
+    mun_reader.Get("young_integration_factor", &mun.young_integration_factor);
     AMIP_RETURN_IF_ERROR(mun_reader.Finish());
     if (mun.ags.size() != 8 || mun.ags.find_first_not_of("0123456789") != std::string::npos) {
       return core::InvalidArgumentError(Where(file, mun_node) + ": ags '" + mun.ags +
@@ -524,7 +527,13 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
     gen_reader.Get("min_municipalities", &gen.min_municipalities, true);
     gen_reader.Get("max_municipalities", &gen.max_municipalities, true);
     gen_reader.Get("population_per_bg", &gen.population_per_bg, true);
+    gen_reader.Get("zkt_count", &gen.zkt_count);
     AMIP_RETURN_IF_ERROR(gen_reader.Finish());
+    if (gen.zkt_count > gen.count) {
+      return core::InvalidArgumentError(file + ": generated_jobcenters.zkt_count " +
+                                        std::to_string(gen.zkt_count) + " exceeds count " +
+                                        std::to_string(gen.count));
+    }
   }
   if (!reader.Has("model")) {
     return core::InvalidArgumentError(Where(file, root) + ": missing key 'model'");

@@ -35,6 +35,9 @@ struct MunicipalitySpec {
   std::string name;
   int64_t population = 0;
   double rate_factor = 1.0;  // relative SGB II rate of the municipality
+  // Relative monthly integration rate of ELB living there (all ages / additionally under 25).
+  double integration_factor = 1.0;
+  double young_integration_factor = 1.0;
 };
 
 struct JobcenterSpec {
@@ -54,6 +57,8 @@ struct GeneratedJobcenters {
   int min_municipalities = 1;
   int max_municipalities = 12;
   double population_per_bg = 28;  // residents per BG, for the municipality populations
+  // Exactly this many of them are zkT (drawn at random), the rest gE; -1 = none given (all gE).
+  int zkt_count = -1;
 };
 
 struct PathPoint {
@@ -160,6 +165,9 @@ struct Model {
   double net_share = 0.78;
   std::vector<YearAmounts> amounts;
   std::vector<MeasurePlan> measures;
+  // Actual entries of a year = plan × exp(measure_entry_sd × N(0,1)), drawn per instrument and
+  // year: realised entries vary around the plan instead of copying it (0 = exactly the plan).
+  double measure_entry_sd = 0;
   std::vector<Weighted> profillage;  // optional person attribute (empty = not written)
 };
 
