@@ -33,7 +33,7 @@ constexpr std::array<std::pair<std::string_view, Event>, 4> kEvents{{
     {"public", Event::kPublic}, {"svb_integration", Event::kSvbIntegration}}};
 constexpr std::array<std::pair<std::string_view, Followup>, 3> kFollowups{{
     {"svb_at_point", Followup::kSvbAtPoint}, {"svb_each_month", Followup::kSvbEachMonth},
-    {"not_elb_at_point", Followup::kNotElbAtPoint}}};
+    {"no_regelleistung_at_point", Followup::kNoRegelleistungAtPoint}}};
 constexpr std::array<std::pair<std::string_view, MeasureList>, 2> kMeasureLists{{
     {"active_measure_2011", MeasureList::kActiveMeasure2011},
     {"active_measure", MeasureList::kActiveMeasure}}};

@@ -39,7 +39,8 @@ enum class FormulaKind {
 enum class Quantity { kNone, kLluSum, kLuhSum, kElbStock, kLzbStock };
 enum class Population { kElb, kSingleParent, kLzb };
 enum class Event { kNone, kIntegration, kMinijob, kPublic, kSvbIntegration };
-enum class Followup { kNone, kSvbAtPoint, kSvbEachMonth, kNotElbAtPoint };
+// kNoRegelleistungAtPoint: neither ELB nor NEF (no Regelleistungsbezug) at the count day.
+enum class Followup { kNone, kSvbAtPoint, kSvbEachMonth, kNoRegelleistungAtPoint };
 enum class MeasureList { kNone, kActiveMeasure2011, kActiveMeasure };
 
 struct IndicatorVersion {

@@ -332,8 +332,10 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
               passed = SvbAt(plan, person, plan.st[t + ahead]);
             }
             break;
-          case Followup::kNotElbAtPoint:
-            passed = line.state[t + test.months] != kElbState;
+          case Followup::kNoRegelleistungAtPoint:
+            // bedarfsdeckend (spec § 3.6): no Regelleistungsbezug at all, i.e. neither ELB
+            // nor NEF (Sozialgeld) at ST(m + months); a move to Sozialgeld does not count.
+            passed = line.state[t + test.months] == kNone;
             break;
           case Followup::kNone: break;
         }

@@ -105,7 +105,8 @@ WHERE e.elb = 1
 GROUP BY e.m, e.pid, e.jc, e.sex, e.sp, e.lzb;
 
 -- Follow-up results per event: K2E3 2019 (svB at each of the 6 following count days),
--- K2E3 2011 (svB at the count day 12 months later), BDI (not ELB 3 months later).
+-- K2E3 2011 (svB at the count day 12 months later), BDI (neither ELB nor NEF, i.e. no
+-- Regelleistungsbezug, 3 months later).
 CREATE TABLE evf AS
 SELECT v.m AS m, v.pid AS pid, v.jc AS jc, v.sex AS sex, v.sp AS sp, v.lzb AS lzb,
        v.integ AS integ, v.svb AS svb, v.mini AS mini, v.pub AS pub,
@@ -115,7 +116,7 @@ SELECT v.m AS m, v.pid AS pid, v.jc AS jc, v.sex AS sex, v.sp AS sp, v.lzb AS lz
        CASE WHEN v.svb = 1 AND EXISTS (SELECT 1 FROM svbst w WHERE w.pid = v.pid AND w.m = v.m + 12)
             THEN 1 ELSE 0 END AS pass12,
        CASE WHEN v.integ = 1 AND NOT EXISTS (SELECT 1 FROM pst w
-                                             WHERE w.pid = v.pid AND w.m = v.m + 3 AND w.elb = 1)
+                                             WHERE w.pid = v.pid AND w.m = v.m + 3)
             THEN 1 ELSE 0 END AS bd
 FROM ev v;
 
