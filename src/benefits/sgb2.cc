@@ -376,12 +376,30 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
       }
     }
   }
+  // 30 € insurance allowance on the other income of an adult without earnings (with
+  // earnings the 100 € Grundabsetzbetrag of § 11b Abs. 2 S. 1 replaces it).
+  auto versicherungspauschale = [&](int idx) {
+    const Person& p = h.personen[idx];
+    Sgb2Person& r = out.personen[idx];
+    if (p.alter < s.versicherungspauschale_ab_alter || r.brutto_erwerb.value() > 0) return;
+    const Cents other = r.einkommen - r.erwerb_anrechenbar;
+    r.versicherungspauschale = Min(s.versicherungspauschale, Max(Cents(), other));
+    if (r.versicherungspauschale.value() == 0) return;
+    r.einkommen -= r.versicherungspauschale;
+    if (trace) {
+      trace->Add(kP, "versicherungspauschale_m", r.id, r.versicherungspauschale,
+                 "volljährig, kein Erwerbseinkommen: Pauschale für private Versicherungen vom sonstigen "
+                 "Einkommen " + Euro(other) + " (§ 6 Abs. 1 Nr. 1 Alg II-V/Bürgergeld-V, § 11b Abs. 1 S. 1 Nr. 3 SGB II)",
+                 {"sgb2/freibetraege.versicherungspauschale", "sgb2/freibetraege.versicherungspauschale_alter"});
+    }
+  };
   // Children whose own income covers their need leave the BG; surplus Kindergeld goes to
   // the recipient parent.
   for (int idx = 0; idx < n; ++idx) {
     Sgb2Person& r = out.personen[idx];
     r.einkommen = r.erwerb_anrechenbar + r.unterhalt + r.sonstiges + r.kindergeld;
     if (!r.kind) continue;
+    versicherungspauschale(idx);
     if (r.einkommen >= r.bedarf) {
       r.in_bg = false;
       const Cents surplus = Min(r.kindergeld, r.einkommen - r.bedarf);
@@ -400,10 +418,12 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
   }
   for (int idx = 0; idx < n; ++idx) {
     Sgb2Person& r = out.personen[idx];
-    if (!r.kind && r.kindergeld_ueberschuss.value() < 0) {
+    if (r.kind) continue;
+    if (r.kindergeld_ueberschuss.value() < 0) {
       r.einkommen -= r.kindergeld_ueberschuss;
       r.kindergeld_ueberschuss = -r.kindergeld_ueberschuss;
     }
+    versicherungspauschale(idx);
   }
 
   // Totals over the BG members.
@@ -422,6 +442,9 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
                      Euro(r.kindergeld) +
                      (r.kindergeld_ueberschuss.value() > 0 && !r.kind
                           ? " (inkl. Kindergeldüberschuss " + Euro(r.kindergeld_ueberschuss) + ")"
+                          : "") +
+                     (r.versicherungspauschale.value() > 0
+                          ? " − Versicherungspauschale " + Euro(r.versicherungspauschale)
                           : ""));
     }
   }

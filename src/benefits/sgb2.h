@@ -26,6 +26,7 @@ struct Sgb2Person {
   core::Cents regelbedarf, kindersofortzuschlag, mehrbedarf, regelsatz, kdu, bedarf;
   core::Cents brutto_erwerb, netto_erwerb, freibetrag, erwerb_anrechenbar;
   core::Cents kindergeld, kindergeld_ueberschuss, unterhalt, sonstiges, einkommen;
+  core::Cents versicherungspauschale;  // § 6 Abs. 1 Nr. 1 Alg II-V, deducted from `einkommen`
   core::Cents anspruch, anspruch_kdu;  // Bedarfsanteilsmethode
 };
 

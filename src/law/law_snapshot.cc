@@ -157,6 +157,9 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
       r.Number("sgb2/freibetraege.grundabsetzbetrag_u25", "aktiv", Unit::kCount) > 0;
   s.grundabsetzbetrag_u25_alter_unter = static_cast<int>(
       r.Number("sgb2/freibetraege.grundabsetzbetrag_u25", "alter_unter", Unit::kCount));
+  s.versicherungspauschale = r.Euros("sgb2/freibetraege.versicherungspauschale");
+  s.versicherungspauschale_ab_alter = static_cast<int>(
+      r.Number("sgb2/freibetraege.versicherungspauschale_alter", "", Unit::kYears));
   s.mindestalter = static_cast<int>(r.Number("sgb2/altersgrenze.mindestalter", "", Unit::kYears));
   for (int idx = 0; idx < 19; ++idx) {
     s.altersgrenze_monate_ueber_65[idx] = static_cast<int>(

@@ -36,6 +36,8 @@ struct Sgb2Law {
       efb_obergrenze_mit_kind;
   double efb_satz_1 = 0, efb_satz_2 = 0, efb_satz_3 = 0;
   bool grundabsetzbetrag_u25_aktiv = false;
+  core::Cents versicherungspauschale;  // § 6 Abs. 1 Nr. 1 Alg II-V / Bürgergeld-V
+  int versicherungspauschale_ab_alter = 0;
   int grundabsetzbetrag_u25_alter_unter = 0;
   // Exactly one of the two wealth regimes is in force.
   struct VermoegenAlt {
