@@ -134,8 +134,6 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
 
   // Income (§§ 14–17 WoGG), annual amounts in cents.
   int64_t total_y = 0;
-  bool alleinerziehend = false;
-  int kinder_ae = 0;
   for (const Person& p : h.personen) {
     int64_t gross_y = p.bruttolohn_m.value() * 12;
     int64_t income_y = p.erwerb_nach_werbungskosten_y.has_value()
@@ -168,24 +166,37 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
                  {"wohngeld/wohngeld.werbungskostenpauschale", "wohngeld/wohngeld.pauschalabzug",
                   "wohngeld/wohngeld.freibetraege"});
     }
-    if (!IsChild(p) && p.partner.empty()) {
-      int kids = 0;
-      for (const Person& c : h.personen) {
-        if (std::find(c.eltern.begin(), c.eltern.end(), p.id) != c.eltern.end() && c.alter < 18) ++kids;
-      }
-      if (kids > 0) {
-        alleinerziehend = true;
-        kinder_ae += kids;
-      }
-    }
   }
-  if (alleinerziehend) {
-    total_y -= w.freibetrag_alleinerziehend_y.value() * kinder_ae;
-    if (trace) {
-      trace->Add(kP, "freibetrag_alleinerziehend_y", "", w.freibetrag_alleinerziehend_y * kinder_ae,
-                 std::to_string(kinder_ae) + " Kind(er) unter 18 einer/eines Alleinerziehenden (§ 17 Nr. 3 WoGG)",
-                 {"wohngeld/wohngeld.freibetraege"});
+  // Single-parent allowance (§ 17 WoGG): a member living only with children. Until 2015
+  // (§ 17 Nr. 4 a.F.) 600 € per child under 12 with Kindergeld, only if the parent is away
+  // for work or training and all others are minors; from 2016 (§ 17 Nr. 3) 1,320 € once if
+  // at least one child is under 18 and gets Kindergeld.
+  for (const Person& p : h.personen) {
+    if (IsChild(p) || !p.partner.empty()) continue;
+    bool nur_kinder = true;
+    int kids = 0;
+    for (const Person& c : h.personen) {
+      if (&c == &p) continue;
+      if (!IsChild(c) || (w.alleinerziehend_je_kind && c.alter >= 18)) nur_kinder = false;
+      const bool kindergeld = c.alter < 18 || c.in_ausbildung;
+      if (IsChild(c) && kindergeld && c.alter < w.alleinerziehend_kind_alter_unter) ++kids;
     }
+    const bool erwerb = p.bruttolohn_m.value() > 0 || p.in_ausbildung;
+    if (!nur_kinder || kids == 0 || (w.alleinerziehend_nur_bei_erwerb && !erwerb)) continue;
+    const Cents amount = w.freibetrag_alleinerziehend_y * (w.alleinerziehend_je_kind ? kids : 1);
+    total_y -= amount.value();
+    if (trace) {
+      trace->Add(kP, "freibetrag_alleinerziehend_y", p.id, amount,
+                 w.alleinerziehend_je_kind
+                     ? std::to_string(kids) + " Kind(er) unter " + std::to_string(w.alleinerziehend_kind_alter_unter) +
+                           " einer/eines erwerbstätigen Alleinerziehenden × " + Euro(w.freibetrag_alleinerziehend_y) +
+                           " (§ 17 Nr. 4 WoGG a.F.)"
+                     : "wohnt ausschließlich mit Kind(ern), mindestens eines unter " +
+                           std::to_string(w.alleinerziehend_kind_alter_unter) +
+                           " mit Kindergeld: einmal je Haushalt (§ 17 Nr. 3 WoGG)",
+                 {"wohngeld/wohngeld.freibetraege", "wohngeld/wohngeld.freibetrag_alleinerziehend_regel"});
+    }
+    break;
   }
   total_y = std::max<int64_t>(0, total_y);
   const Cents y_raw = Cents::FromCents((total_y + 6) / 12);

@@ -232,6 +232,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   w.freibetrag_schwerbehindert_y = r.Euros("wohngeld/wohngeld.freibetraege", "schwerbehindert");
   w.freibetrag_alleinerziehend_y = r.Euros("wohngeld/wohngeld.freibetraege", "alleinerziehend");
   w.freibetrag_kind_erwerb_y = r.Euros("wohngeld/wohngeld.freibetraege", "kind_erwerb");
+  const std::string ae_regel = "wohngeld/wohngeld.freibetrag_alleinerziehend_regel";
+  w.alleinerziehend_je_kind = r.Number(ae_regel, "je_kind", Unit::kCount) > 0;
+  w.alleinerziehend_nur_bei_erwerb = r.Number(ae_regel, "nur_bei_erwerb_oder_ausbildung", Unit::kCount) > 0;
+  w.alleinerziehend_kind_alter_unter = static_cast<int>(r.Number(ae_regel, "kind_alter_unter", Unit::kCount));
   w.vermoegen_erstes = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "erstes_mitglied");
   w.vermoegen_weiteres = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "je_weiteres");
 

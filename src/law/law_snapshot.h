@@ -84,6 +84,10 @@ struct WohngeldLaw {
   std::array<double, 4> pauschalabzug{};
   core::Cents werbungskostenpauschale_y, freibetrag_schwerbehindert_y,
       freibetrag_alleinerziehend_y, freibetrag_kind_erwerb_y;
+  // § 17 WoGG single-parent allowance: per child (until 2015) or once; children below this age;
+  // whether the parent must be away for work or training (until 2015).
+  bool alleinerziehend_je_kind = false, alleinerziehend_nur_bei_erwerb = false;
+  int alleinerziehend_kind_alter_unter = 0;
   core::Cents vermoegen_erstes, vermoegen_weiteres;
 };
 
