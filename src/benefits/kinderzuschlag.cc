@@ -1,5 +1,6 @@
 #include "benefits/kinderzuschlag.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "benefits/formula_registry.h"
@@ -10,7 +11,7 @@ namespace {
 using core::Cents;
 constexpr const char* kP = "kinderzuschlag";
 
-// Parents' income rounded down to the legal step (10 € until 2019-06, 1 € after).
+// `amount` rounded down to a multiple of `step` (0 = unchanged).
 Cents RoundDown(Cents amount, Cents step) {
   if (step.value() <= 0 || amount.value() <= 0) return Max(amount, Cents());
   return Cents::FromCents(amount.value() / step.value() * step.value());
@@ -90,8 +91,8 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
                    std::to_string(static_cast<double>(share)).substr(0, 6) + " × KdU " + Euro(kdu_total),
                {"kinderzuschlag/kinderzuschlag.wohnkosten_existenzminimum"});
     trace->Add(kP, "elterneinkommen_m", "", out.elterneinkommen,
-               "anzurechnendes Einkommen der Eltern " + Euro(parents_income) + ", abgerundet auf " +
-                   Euro(k.rundung_eltern),
+               "anzurechnendes Einkommen der Eltern " + Euro(parents_income) +
+                   (k.rundung_eltern.value() > 0 ? ", abgerundet auf " + Euro(k.rundung_eltern) : ""),
                {"kinderzuschlag/kinderzuschlag.einkommensrundung"});
   }
   if (!out.grund.empty()) {
@@ -107,24 +108,43 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
     return out;
   }
   const Cents excess = Max(Cents(), out.elterneinkommen - out.erwachsenenbedarf);
-  const Cents withdrawal = Share(excess, k.entzug_eltern);
+  // Until 2019-06 only full steps of the excess count (§ 6a Abs. 4 S. 6 BKGG a.F.: 5 € for
+  // each full 10 €); from 2019-07 the rate applies to the whole excess.
+  const Cents stepped = RoundDown(excess, k.minderungsschritt_eltern);
+  const Cents withdrawal = Share(stepped, k.entzug_eltern);
   out.basisbetrag_m_bg = Max(Cents(), child_sum - withdrawal);
   out.berechtigt = out.basisbetrag_m_bg.value() > 0;
   if (trace) {
+    const std::string rate = std::to_string(static_cast<int>(k.entzug_eltern * 100 + 0.5)) + " % von ";
     trace->Add(kP, "basisbetrag_m_bg", "", out.basisbetrag_m_bg,
-               "Summe Kinder " + Euro(child_sum) + " − " +
-                   std::to_string(static_cast<int>(k.entzug_eltern * 100 + 0.5)) + " % von " + Euro(excess) +
+               "Summe Kinder " + Euro(child_sum) + " − " + rate +
+                   (k.minderungsschritt_eltern.value() > 0
+                        ? Euro(stepped) + " (volle " + Euro(k.minderungsschritt_eltern) + "-Schritte von " +
+                              Euro(excess) + ")"
+                        : Euro(excess)) +
                    " (Elterneinkommen über dem Erwachsenenbedarf)",
-               {"kinderzuschlag/kinderzuschlag.entzugsraten"});
+               {"kinderzuschlag/kinderzuschlag.entzugsraten", "kinderzuschlag/kinderzuschlag.minderungsschritt_eltern"});
   }
-  // Wealth above the SGB II allowance reduces KiZ euro for euro (§ 6a Abs. 3 BKGG from
-  // 2023; applied the same way before, as GETTSIM does — docs/benefits.md).
-  const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - sgb2.vermoegensfreibetrag_bg);
+  // Wealth above the allowance reduces KiZ euro for euro. Until 2022 the SGB II allowances
+  // apply; from 2023 only "erhebliches" wealth counts (§ 6a Abs. 3 S. 5, Abs. 5 S. 3 BKGG):
+  // the Karenzzeit amounts of § 12 Abs. 4 SGB II, whatever the SGB II Karenzzeit.
+  Cents freibetrag = sgb2.vermoegensfreibetrag_bg;
+  std::string freibetrag_why;
+  if (k.vermoegen_nur_erheblich && law.sgb2.vermoegen_buergergeld.has_value()) {
+    int members = 0;
+    for (const Sgb2Person& r : sgb2.personen) members += r.in_bg ? 1 : 0;
+    const auto& v = *law.sgb2.vermoegen_buergergeld;
+    freibetrag = v.karenz_erste_person + v.karenz_weitere_person * std::max(0, members - 1);
+    freibetrag_why = ": erheblich erst über " + Euro(v.karenz_erste_person) + " + " + std::to_string(std::max(0, members - 1)) +
+                     " × " + Euro(v.karenz_weitere_person) + " (§ 6a Abs. 3 S. 5 BKGG, § 12 Abs. 4 SGB II)";
+  }
+  const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - freibetrag);
   out.anspruch_m_bg = Max(Cents(), out.basisbetrag_m_bg - excess_wealth);
   if (trace) {
     trace->Add(kP, "anspruchshoehe_m_bg", "", out.anspruch_m_bg,
                "nach Vermögensprüfung (Vermögen " + Euro(sgb2.vermoegen_bg) + ", Freibetrag " +
-                   Euro(sgb2.vermoegensfreibetrag_bg) + ")");
+                   Euro(freibetrag) + freibetrag_why + ")",
+               {"kinderzuschlag/kinderzuschlag.vermoegen_nur_erheblich", "sgb2/vermoegen.buergergeld_freibetrag"});
   }
   return out;
 }

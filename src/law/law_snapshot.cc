@@ -193,6 +193,9 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   k.entzug_eltern = r.Number("kinderzuschlag/kinderzuschlag.entzugsraten", "eltern", Unit::kShare);
   k.entzug_kind = r.Number("kinderzuschlag/kinderzuschlag.entzugsraten", "kind", Unit::kShare);
   k.rundung_eltern = r.Euros("kinderzuschlag/kinderzuschlag.einkommensrundung");
+  k.minderungsschritt_eltern = r.Euros("kinderzuschlag/kinderzuschlag.minderungsschritt_eltern");
+  k.vermoegen_nur_erheblich =
+      r.Number("kinderzuschlag/kinderzuschlag.vermoegen_nur_erheblich", "", Unit::kCount) > 0;
   k.hoechsteinkommensgrenze =
       r.Number("kinderzuschlag/kinderzuschlag.hoechsteinkommensgrenze", "", Unit::kCount) > 0;
   const std::string wk = "kinderzuschlag/kinderzuschlag.wohnkosten_existenzminimum";

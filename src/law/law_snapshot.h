@@ -67,7 +67,9 @@ struct KinderzuschlagLaw {
   core::Cents hoechstbetrag, mindesteinkommen_paar, mindesteinkommen_alleinerziehend;
   double entzug_eltern = 0, entzug_kind = 0;
   core::Cents rundung_eltern;
+  core::Cents minderungsschritt_eltern;  // 0 = continuous withdrawal
   bool hoechsteinkommensgrenze = false;
+  bool vermoegen_nur_erheblich = false;  // from 2023: Karenzzeit allowances of § 12 Abs. 4 SGB II
   core::Cents wohnkosten_single_y, wohnkosten_paar_y, wohnkosten_kind_y;
 };
 
