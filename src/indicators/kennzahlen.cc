@@ -215,9 +215,14 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
     line.single_parent[t] = spell.single_parent ? 1 : 0;
   }
 
-  // Unit of each claim month: the last benefit spell overlapping the month.
+  // Unit of each claim month (docs/decisions/0201): the spell (ELB or NEF) covering ST(m),
+  // as for the stock; without one, the last benefit spell overlapping the month.
   k = b_first - 1;
   for (int t = plan.money_first; t <= plan.money_last; ++t) {
+    if (line.state[t] != kNone) {
+      line.money_unit[t] = line.unit[t];
+      continue;
+    }
     const int32_t first_day = plan.month_first[t];
     const int32_t last_day = plan.month_last[t];
     while (k + 1 < b_last &&

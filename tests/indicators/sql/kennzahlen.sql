@@ -120,13 +120,18 @@ SELECT v.m AS m, v.pid AS pid, v.jc AS jc, v.sex AS sex, v.sp AS sp, v.lzb AS lz
             THEN 1 ELSE 0 END AS bd
 FROM ev v;
 
--- Claims: the Jobcenter of the last benefit spell overlapping the month.
+-- Claims (docs/decisions/0201): the Jobcenter of the benefit spell covering the month's count
+-- day; without one, of the last benefit spell overlapping the month.
 CREATE TABLE cm AS
 SELECT mo.m AS m, c.pid AS pid, c.llu AS llu, c.luh AS luh,
-       (SELECT b.jc FROM benefit b
-        WHERE b.pid = c.pid AND b.start_d <= mo.last_d
-          AND (b.end_d IS NULL OR b.end_d >= mo.first_d)
-        ORDER BY b.start_d DESC LIMIT 1) AS jc
+       COALESCE(
+         (SELECT b.jc FROM benefit b JOIN st s ON s.m = mo.m
+          WHERE b.pid = c.pid AND b.start_d <= s.d AND (b.end_d IS NULL OR b.end_d >= s.d)
+          ORDER BY b.start_d DESC LIMIT 1),
+         (SELECT b.jc FROM benefit b
+          WHERE b.pid = c.pid AND b.start_d <= mo.last_d
+            AND (b.end_d IS NULL OR b.end_d >= mo.first_d)
+          ORDER BY b.start_d DESC LIMIT 1)) AS jc
 FROM mon mo JOIN claim c ON c.from_m <= mo.m AND c.to_m >= mo.m;
 
 -- Monthly quantities per (jc, sex, m).
