@@ -393,7 +393,8 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
                       "erster Tag der Daten, JJJJ-MM-TT (Standard: früheste Leistungszeit)");
   command->add_option("--coverage-end", args->coverage_end,
                       "letzter Tag der Daten, JJJJ-MM-TT (Standard: spätestes Datum im Extrakt: "
-                      "Leistungs- oder Beschäftigungszeit, letzter Anspruchsmonat)");
+                      "Beginn oder Ende einer Leistungszeit, Beginn einer Beschäftigung, Ende "
+                      "des letzten Anspruchsmonats)");
   command->add_option("--indicators", args->indicators, "Auswahl, z. B. K2,K3E1");
   command->add_option("--threads", args->threads, "Threads")->capture_default_str();
   command->add_flag("--partial", args->partial,

@@ -751,7 +751,7 @@ Date DefaultCoverageEnd(const contract::Extract& extract) {
   };
   for (const contract::BenefitSpell& spell : extract.benefit_spells) take(spell.start, spell.end);
   for (const contract::EmploymentSpell& spell : extract.employment_spells) {
-    take(spell.start, spell.end);
+    last = std::max(last, spell.start);  // the end may be planned
   }
   for (const contract::Claim& claim : extract.claims) last = std::max(last, claim.to.LastDay());
   return last;
@@ -909,6 +909,12 @@ core::Result<std::string> ExplainPerson(const contract::Extract& extract,
     return state == kElbState ? "ELB" : state == kNef ? "NEF" : "kein Leistungsbezug";
   };
   std::string out;
+  const Date coverage_end = CoverageEnd(extract, options);
+  if (Date::FromDays(plan.st[t_month]) > coverage_end) {
+    out += "Hinweis: der Stichtag " + Date::FromDays(plan.st[t_month]).ToString() +
+           " liegt nach dem Ende der Daten (Extrakt bis " + coverage_end.ToString() +
+           "); Bestand und Ereignisse dieses Monats sind unvollständig.\n";
+  }
   out += "Person " + std::string(person_id) + " (Geschlecht " +
          std::string(contract::ToString(extract.persons[person].sex)) + "), Berichtsmonat " +
          month.ToString() + "\n";

@@ -126,9 +126,11 @@ core::Date EarliestDayNeeded(const contract::Extract& extract, const Catalogue& 
 core::Date LatestDayNeeded(const contract::Extract& extract, const IndicatorDef& def,
                            core::Month month);
 
-// The last day the extract shows data for: the latest start or end of a benefit or employment
-// spell, or the last day of the latest claim month, whichever is latest (measure ends are
-// planned dates and do not count). Date::Min() for an empty extract.
+// The last day the extract shows data for: the latest start or end of a benefit spell, start
+// of an employment spell, or the last day of the latest claim month, whichever is latest.
+// Employment and measure ends do not count: they may be planned dates (a fixed-term contract,
+// a booked course) after the extraction, as for the covered period of `amip info`.
+// Date::Min() for an empty extract.
 core::Date DefaultCoverageEnd(const contract::Extract& extract);
 
 // Value semantics: yoy_change -> (Z/N − 1) × 100, every other kind Z/N × 100.

@@ -93,6 +93,16 @@ TEST(ExplainTest, NamesTheVorVormonatWindowAndTheResult) {
   auto before = ExplainPerson(extract, *catalogue, options, "P5", Month::FromYm(2024, 5));
   ASSERT_TRUE(before.ok());
   EXPECT_NE(before->find("nicht im ELB-Bestand"), std::string::npos) << *before;
+  // After the data end (default: 2024-05-01, the job start) the explanation says so.
+  EXPECT_NE(text->find("Stichtag 2024-06-15 liegt nach dem Ende der Daten (Extrakt bis "
+                       "2024-05-01)"),
+            std::string::npos)
+      << *text;
+  Options covered = options;
+  covered.coverage_end = Date::FromYmd(2024, 6, 30);
+  auto inside = ExplainPerson(extract, *catalogue, covered, "P5", Month::FromYm(2024, 6));
+  ASSERT_TRUE(inside.ok());
+  EXPECT_EQ(inside->find("Hinweis"), std::string::npos) << *inside;
   auto unknown = ExplainPerson(extract, *catalogue, options, "nobody", Month::FromYm(2024, 5));
   EXPECT_EQ(unknown.status().code(), core::StatusCode::kNotFound);
 }
@@ -117,7 +127,9 @@ TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndTheLatestDate) {
   contract::Extract extract = SmallExtract();
   // Latest date: the start of P5's job (2024-05-01); benefit spells are open.
   EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 5, 1));
-  extract.employment_spells[0].end = Date::FromYmd(2024, 9, 30);
+  extract.employment_spells[0].end = Date::FromYmd(2026, 9, 30);  // a planned job end is no data
+  EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 5, 1));
+  extract.employment_spells[0].start = Date::FromYmd(2024, 9, 30);
   EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 9, 30));
   extract.benefit_spells[1].end = Date::FromYmd(2024, 10, 2);
   EXPECT_EQ(DefaultCoverageEnd(extract), Date::FromYmd(2024, 10, 2));
