@@ -1,8 +1,19 @@
 #include "benefits/evaluate.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace amip::benefits {
+
+const char* VorrangName(Vorrang vorrang) {
+  switch (vorrang) {
+    case Vorrang::kSgb2: return "sgb2";
+    case Vorrang::kVorrangigeLeistungen: return "vorrangig";
+    case Vorrang::kKeineLeistung: return "keine";
+  }
+  return "?";
+}
+
 namespace {
 
 using core::Cents;
@@ -10,6 +21,8 @@ using core::Cents;
 void Flatten(const Household& h, Evaluation& e) {
   auto& o = e.outputs;
   const Sgb2Result& s = e.sgb2;
+  o["arbeitslosengeld_2.bruttokaltmiete_m_bg"] = e.bruttokaltmiete_m_bg;
+  o["arbeitslosengeld_2.heizkosten_m_bg"] = e.heizkosten_m_bg;
   o["arbeitslosengeld_2.regelsatz_m_bg"] = s.regelsatz_m_bg;
   o["arbeitslosengeld_2.kosten_der_unterkunft_m_bg"] = s.kdu_m_bg;
   o["arbeitslosengeld_2.regelbedarf_m_bg"] = s.bedarf_m_bg;
@@ -44,21 +57,15 @@ void Flatten(const Household& h, Evaluation& e) {
   e.text_outputs["vorrang.ergebnis"] = VorrangName(e.vorrang);
 }
 
-}  // namespace
-
-const char* VorrangName(Vorrang vorrang) {
-  switch (vorrang) {
-    case Vorrang::kSgb2: return "sgb2";
-    case Vorrang::kVorrangigeLeistungen: return "vorrangig";
-    case Vorrang::kKeineLeistung: return "keine";
-  }
-  return "?";
-}
-
-core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
-                                  const law::LocalRules* local, const EvaluateOptions& options,
-                                  Trace* trace) {
+// One Bedarfsgemeinschaft that is also taken as the Wohngeld household.
+core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& law,
+                                    const law::LocalRules* local, const EvaluateOptions& options,
+                                    Trace* trace) {
   Evaluation e;
+  for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
+  if (!h.personen.empty()) e.bg_id = h.personen.front().id;
+  e.bruttokaltmiete_m_bg = h.wohnung.bruttokaltmiete_m;
+  e.heizkosten_m_bg = h.wohnung.heizkosten_m;
   AMIP_ASSIGN_OR_RETURN(e.sgb2, ComputeBuergergeld(h, law, local, trace));
   const bool has_mietstufe = h.wohnung.mietstufe.has_value() || !h.wohnung.gemeinde.empty();
   if (options.wohngeld && !has_mietstufe && trace) {
@@ -84,6 +91,90 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                    "vorrangpruefung_2005");
   }
   Flatten(h, e);
+  return e;
+}
+
+// Flat outputs of a household of several BGs: each BG's keys with the suffix `.<BG id>`
+// (per-person keys keep theirs), `bg.<person>` names the BG of each person, the Wohngeld
+// household's keys stay unsuffixed.
+void FlattenMehrereBg(Evaluation& e) {
+  for (const Evaluation& bg : e.bgs) {
+    for (const auto& [key, value] : bg.outputs) {
+      if (key.starts_with("wohngeld.")) continue;
+      const bool per_person = key.find('.', key.find('.') + 1) != std::string::npos;
+      e.outputs[per_person ? key : key + "." + bg.bg_id] = value;
+    }
+    for (const auto& [key, value] : bg.text_outputs) e.text_outputs[key + "." + bg.bg_id] = value;
+    if (bg.wohngeld.has_value()) e.outputs["wohngeld.anspruchshoehe_m_bg." + bg.bg_id] = bg.wohngeld->anspruch_m;
+    for (const std::string& id : bg.mitglieder) e.text_outputs["bg." + id] = bg.bg_id;
+  }
+  if (e.wohngeld.has_value()) {
+    e.outputs["wohngeld.miete_m"] = e.wohngeld->miete_m;
+    e.outputs["wohngeld.einkommen_m"] = e.wohngeld->einkommen_m;
+    e.outputs["wohngeld.anspruchshoehe_m_wthh"] = e.wohngeld->anspruch_m;
+  }
+  e.outputs["wohngeld.betrag_m_wthh"] = e.wohngeld_betrag_m_wthh;
+  e.outputs["wohngeld.anzahl_personen_wthh"] =
+      Cents::FromEuros(static_cast<int64_t>(e.wohngeldhaushalt.size()));
+  e.outputs["arbeitslosengeld_2.betrag_m_hh"] = e.sgb2_betrag_m_bg;
+  e.outputs["kinderzuschlag.betrag_m_hh"] = e.kiz_betrag_m_bg;
+  e.text_outputs["vorrang.ergebnis"] = VorrangName(e.vorrang);
+}
+
+}  // namespace
+
+core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
+                                  const law::LocalRules* local, const EvaluateOptions& options,
+                                  Trace* trace) {
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  const std::vector<BgMembers> groups = Bedarfsgemeinschaften(h);
+  if (groups.size() == 1) return EvaluateBg(h, law, local, options, trace);
+  Evaluation e;
+  for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
+  std::vector<int> wthh;
+  bool any_sgb2 = false, any_priority = false;
+  for (const BgMembers& group : groups) {
+    if (trace) {
+      std::string ids;
+      for (int idx : group.members) ids += (ids.empty() ? "" : ", ") + h.personen[idx].id;
+      trace->AddText("haushalt", "bedarfsgemeinschaft", group.id, ids,
+                     "eigene Bedarfsgemeinschaft im Haushalt (§ 7 Abs. 3 SGB II); Anteil an Miete und "
+                     "Heizung nach Köpfen");
+    }
+    AMIP_ASSIGN_OR_RETURN(Evaluation bg, EvaluateBg(Teilhaushalt(h, group.members), law, local, options, trace));
+    if (bg.vorrang == Vorrang::kSgb2) {
+      any_sgb2 = true;
+    } else {
+      wthh.insert(wthh.end(), group.members.begin(), group.members.end());
+    }
+    if (bg.vorrang == Vorrang::kVorrangigeLeistungen) any_priority = true;
+    e.sgb2_betrag_m_bg += bg.sgb2_betrag_m_bg;
+    e.kiz_betrag_m_bg += bg.kiz_betrag_m_bg;
+    bg.wohngeld_betrag_m_wthh = Cents();  // paid to the Wohngeld household below
+    e.bgs.push_back(std::move(bg));
+  }
+  e.sgb2 = e.bgs.front().sgb2;
+  e.kiz = e.bgs.front().kiz;
+  e.vorrang = any_sgb2 ? Vorrang::kSgb2 : any_priority ? Vorrang::kVorrangigeLeistungen : Vorrang::kKeineLeistung;
+  std::sort(wthh.begin(), wthh.end());
+  for (int idx : wthh) e.wohngeldhaushalt.push_back(h.personen[idx].id);
+  const bool has_mietstufe = h.wohnung.mietstufe.has_value() || !h.wohnung.gemeinde.empty();
+  if (!wthh.empty() && options.wohngeld && has_mietstufe) {
+    AMIP_ASSIGN_OR_RETURN(WohngeldResult wg,
+                          ComputeWohngeld(Teilhaushalt(h, wthh), law, local, options.wohngeld_options, trace));
+    e.wohngeld = wg;
+    e.wohngeld_betrag_m_wthh = wg.anspruch_m;
+  }
+  if (trace) {
+    std::string ids;
+    for (const std::string& id : e.wohngeldhaushalt) ids += (ids.empty() ? "" : ", ") + id;
+    trace->AddText("wohngeld", "wohngeldhaushalt", "", ids.empty() ? "-" : ids,
+                   "Mitglieder der BGs ohne SGB II-Leistung; Bezieher von Bürgergeld/Alg II sind vom "
+                   "Wohngeld ausgeschlossen (§ 7 Abs. 1 S. 1 Nr. 1 WoGG), zählen bei der Haushaltsgröße "
+                   "nicht mit (§ 6 Abs. 1 WoGG), ihr Mietanteil nach Köpfen bleibt außer Betracht "
+                   "(§ 11 Abs. 3 WoGG)");
+  }
+  FlattenMehrereBg(e);
   return e;
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "benefits/household.h"
 #include "benefits/kinderzuschlag.h"
@@ -43,7 +44,22 @@ struct VorrangResult {
 };
 VorrangResult Vorrangpruefung(const VorrangInput& input);
 
+// The result for a household. A household of one BG: every field describes that BG (and
+// the household is its Wohngeld household). Several BGs (§ 7 Abs. 3 SGB II, see
+// Bedarfsgemeinschaften): `bgs` holds each BG's own evaluation on its per-head share of the
+// flat (potential Wohngeld there: the BG as if it were the Wohngeld household, as the
+// precedence check of § 12a SGB II asks); the members of the BGs that do not receive SGB II
+// form the Wohngeld household (§ 7 Abs. 1 S. 1 Nr. 1 WoGG excludes the others, § 6 Abs. 1
+// counts only the rest, § 11 Abs. 3 takes their per-head share of the rent), whose result is
+// `wohngeld` / `wohngeld_betrag_m_wthh`; `sgb2` and `kiz` are those of the first BG,
+// `sgb2_betrag_m_bg` and `kiz_betrag_m_bg` the sums over the BGs, `vorrang` is kSgb2 if any
+// BG receives SGB II. Output keys of a BG then carry the suffix `.<BG id>`.
 struct Evaluation {
+  std::string bg_id;                  // id of the BG's first member ("" for a whole household of several BGs)
+  std::vector<std::string> mitglieder;  // person ids of the BG (or of the household)
+  std::vector<Evaluation> bgs;        // several BGs only
+  std::vector<std::string> wohngeldhaushalt;  // several BGs only: person ids of the Wohngeld household
+  core::Cents bruttokaltmiete_m_bg, heizkosten_m_bg;  // the BG's per-head share of the flat's costs
   Sgb2Result sgb2;
   std::optional<WohngeldResult> wohngeld;
   KinderzuschlagResult kiz;

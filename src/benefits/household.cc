@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <numeric>
 #include <set>
 
 #include "law/yaml_check.h"
@@ -197,10 +199,6 @@ core::Status ValidateHousehold(const Household& household) {
         return InvalidArgumentError("child '" + p.id + "' names parent '" + parent +
                                     "' who is not in the household");
       }
-      if (IsChild(household.personen[idx])) {
-        return InvalidArgumentError("parent '" + parent + "' of child '" + p.id +
-                                    "' is itself a child of the household");
-      }
     }
     if (!IsChild(p) && p.alter < 15) {
       return InvalidArgumentError("child '" + p.id + "' (age " + std::to_string(p.alter) +
@@ -224,6 +222,102 @@ core::Status ValidateHousehold(const Household& household) {
     }
   }
   return core::Status::Ok();
+}
+
+std::vector<core::Cents> SplitProportional(core::Cents total, const std::vector<core::Cents>& weights) {
+  __extension__ using Int128 = __int128;
+  std::vector<core::Cents> out(weights.size());
+  int64_t weight_sum = 0;
+  for (core::Cents w : weights) weight_sum += w.value();
+  if (weight_sum <= 0) return out;
+  std::vector<std::pair<int64_t, size_t>> remainders;
+  int64_t assigned = 0;
+  for (size_t idx = 0; idx < weights.size(); ++idx) {
+    const Int128 product = static_cast<Int128>(total.value()) * weights[idx].value();
+    const int64_t part = static_cast<int64_t>(product / weight_sum);
+    remainders.emplace_back(static_cast<int64_t>(product % weight_sum), idx);
+    out[idx] = core::Cents::FromCents(part);
+    assigned += part;
+  }
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t idx = 0; assigned < total.value() && idx < remainders.size(); ++idx, ++assigned) {
+    out[remainders[idx].second] += core::Cents::FromCents(1);
+  }
+  return out;
+}
+
+std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
+  const auto& persons = household.personen;
+  const int n = static_cast<int>(persons.size());
+  std::vector<int> root(n);
+  std::iota(root.begin(), root.end(), 0);
+  auto find = [&root](int idx) {
+    while (root[idx] != idx) idx = root[idx] = root[root[idx]];
+    return idx;
+  };
+  auto join = [&](int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) root[std::max(a, b)] = std::min(a, b);
+  };
+  for (int idx = 0; idx < n; ++idx) {
+    const Person& p = persons[idx];
+    if (!p.partner.empty()) {
+      const int other = FindPerson(household, p.partner);
+      if (other >= 0) join(idx, other);
+    }
+    bool has_child = false;
+    for (const Person& other : persons) {
+      if (std::find(other.eltern.begin(), other.eltern.end(), p.id) != other.eltern.end()) has_child = true;
+    }
+    // § 7 Abs. 3 Nr. 4 SGB II: unmarried children under 25 belong to their parents' BG.
+    if (p.alter < 25 && p.partner.empty() && !has_child) {
+      for (const std::string& parent : p.eltern) {
+        const int other = FindPerson(household, parent);
+        if (other >= 0) join(idx, other);
+      }
+    }
+  }
+  std::vector<BgMembers> out;
+  std::map<int, size_t> slot;
+  for (int idx = 0; idx < n; ++idx) {
+    const int r = find(idx);
+    auto [it, inserted] = slot.emplace(r, out.size());
+    if (inserted) out.push_back({persons[idx].id, {}});
+    out[it->second].members.push_back(idx);
+  }
+  return out;
+}
+
+Household Teilhaushalt(const Household& household, const std::vector<int>& members) {
+  Household out = household;
+  out.personen.clear();
+  std::set<std::string> inside;
+  for (int idx : members) inside.insert(household.personen[idx].id);
+  for (int idx : members) {
+    Person p = household.personen[idx];
+    if (!p.partner.empty() && !inside.count(p.partner)) p.partner.clear();
+    std::erase_if(p.eltern, [&inside](const std::string& id) { return !inside.count(id); });
+    if (!p.kindergeld_empfaenger.empty() && !inside.count(p.kindergeld_empfaenger)) p.kindergeld_empfaenger.clear();
+    out.personen.push_back(std::move(p));
+  }
+  const size_t n = household.personen.size();
+  if (members.size() == n) return out;
+  // Per-head shares: one weight per person, the share of `members` is the sum of theirs.
+  const std::vector<core::Cents> heads(n, core::Cents::FromCents(1));
+  auto share = [&](core::Cents total) {
+    const std::vector<core::Cents> parts = SplitProportional(total, heads);
+    core::Cents sum;
+    for (int idx : members) sum += parts[idx];
+    return sum;
+  };
+  Wohnung& w = out.wohnung;
+  w.bruttokaltmiete_m = share(household.wohnung.bruttokaltmiete_m);
+  w.heizkosten_m = share(household.wohnung.heizkosten_m);
+  if (household.wohnung.kdu_grenze_m.has_value()) w.kdu_grenze_m = share(*household.wohnung.kdu_grenze_m);
+  w.wohnflaeche_qm = household.wohnung.wohnflaeche_qm * static_cast<double>(members.size()) / static_cast<double>(n);
+  return out;
 }
 
 core::Result<HouseholdCase> ParseHouseholdCase(std::string_view text, std::string_view where) {

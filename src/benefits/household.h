@@ -1,6 +1,7 @@
-// Household: the input of one benefit computation — persons of one household that form one
-// Bedarfsgemeinschaft (§ 7 Abs. 3 SGB II) and one Wohngeld household (§ 5 WoGG), their flat
-// and the month. ParseHouseholdCase reads the documented YAML case format
+// Household: the input of one benefit computation — the persons living in one flat, their
+// flat and the month. The household may hold several Bedarfsgemeinschaften (§ 7 Abs. 3
+// SGB II), derived from the partner and parent links (Bedarfsgemeinschaften), each with its
+// per-head share of the flat (Teilhaushalt). ParseHouseholdCase reads the documented YAML case format
 // (docs/household-cases.md) strictly: unknown keys, negative amounts, children without a
 // parent in the household and similar are specific errors, never silent defaults.
 // Pure: parses text, never reads files. Thread-compatible value types.
@@ -60,9 +61,34 @@ struct Household {
   bool karenzzeit = false;  // first year of SGB II receipt (§ 12 Abs. 3, § 22 Abs. 1 SGB II)
 };
 
+// One Bedarfsgemeinschaft of a household (§ 7 Abs. 3 SGB II): indices into personen, in
+// household order; `id` is the id of its first member.
+struct BgMembers {
+  std::string id;
+  std::vector<int> members;
+};
+
+// The Bedarfsgemeinschaften of a (validated) household, in order of their first member.
+// A person belongs to the BG of a parent in the household if unmarried (no partner), under
+// 25 and without a child of their own in the household (§ 7 Abs. 3 Nr. 4 SGB II); partners
+// share one BG (Nr. 3). Everyone else heads a BG of their own (Nr. 1): an adult child aged
+// 25+, a child living with a partner, an unrelated flatmate.
+std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household);
+
+// The household of `members` only: links to persons outside are dropped (so an adult child
+// heading its own BG is no child there), the gross cold rent, heating, flat size and an
+// explicit KdU ceiling are the members' per-head shares (Kopfteilprinzip, BSG B 7b AS 8/06 R
+// for § 22 SGB II; § 11 Abs. 3 WoGG for the members excluded from Wohngeld), rounded so that
+// the shares of a partition add up to the cent.
+Household Teilhaushalt(const Household& household, const std::vector<int>& members);
+
+// Splits `total` in parts proportional to `weights`, in whole cents, exactly summing to
+// total (largest remainder; ties to the earlier part). All weights 0: all parts 0.
+std::vector<core::Cents> SplitProportional(core::Cents total, const std::vector<core::Cents>& weights);
+
 // Index of a person by id, or -1.
 int FindPerson(const Household& household, std::string_view id);
-// A person is a child of the BG if it names a parent in the household.
+// A person is a child of the (single-BG) household if it names a parent in it.
 bool IsChild(const Person& person);
 
 // Structural checks shared by every engine (parents exist, partners are mutual, amounts

@@ -9,7 +9,6 @@ namespace amip::benefits {
 namespace {
 
 using core::Cents;
-__extension__ using Int128 = __int128;
 
 constexpr const char* kP = "arbeitslosengeld_2";
 constexpr const char* kRbsId = "sgb2/regelbedarf.regelbedarfsstufen";
@@ -55,30 +54,6 @@ double AlleinerziehendAnteil(const Household& h, const Person& p, const law::Sgb
 
 bool KindergeldBerechtigt(const Person& p) {
   return IsChild(p) && (p.alter < 18 || p.in_ausbildung);
-}
-
-// Splits `total` in parts proportional to `weights`, in whole cents, exactly summing to
-// total (largest remainder).
-std::vector<Cents> SplitProportional(Cents total, const std::vector<Cents>& weights) {
-  std::vector<Cents> out(weights.size());
-  int64_t weight_sum = 0;
-  for (Cents w : weights) weight_sum += w.value();
-  if (weight_sum <= 0) return out;
-  std::vector<std::pair<int64_t, size_t>> remainders;
-  int64_t assigned = 0;
-  for (size_t idx = 0; idx < weights.size(); ++idx) {
-    const Int128 product = static_cast<Int128>(total.value()) * weights[idx].value();
-    const int64_t part = static_cast<int64_t>(product / weight_sum);
-    remainders.emplace_back(static_cast<int64_t>(product % weight_sum), idx);
-    out[idx] = Cents::FromCents(part);
-    assigned += part;
-  }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t idx = 0; assigned < total.value() && idx < remainders.size(); ++idx, ++assigned) {
-    out[remainders[idx].second] += Cents::FromCents(1);
-  }
-  return out;
 }
 
 struct WealthCheck {
@@ -198,7 +173,8 @@ core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSn
     if (IsChild(p) && p.alter >= 25) {
       return core::InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +
                                   ") is 25 or older and forms a Bedarfsgemeinschaft of their "
-                                  "own (§ 7 Abs. 3 Nr. 4 SGB II); compute it as a separate case");
+                                  "own (§ 7 Abs. 3 Nr. 4 SGB II); evaluate the household (Evaluate "
+                                  "splits it into its Bedarfsgemeinschaften)");
     }
   }
   const law::Sgb2Law& s = law.sgb2;

@@ -134,13 +134,16 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
 
   // Income (§§ 14–17 WoGG), annual amounts in cents.
   int64_t total_y = 0;
+  int64_t freibetrag_kinder_y = 0;
   for (const Person& p : h.personen) {
     int64_t gross_y = p.bruttolohn_m.value() * 12;
     int64_t income_y = p.erwerb_nach_werbungskosten_y.has_value()
                            ? p.erwerb_nach_werbungskosten_y->value()
                            : gross_y - std::min(gross_y, w.werbungskostenpauschale_y.value());
-    if (IsChild(p)) {
-      income_y = std::max<int64_t>(0, income_y - w.freibetrag_kind_erwerb_y.value());
+    // § 17 WoGG (Nr. 4 since 2016): the child's own earnings (Einnahmen, i.e. gross), at most the
+    // allowance, come off the Gesamteinkommen after the § 16 deduction (WoGVwV 17.02).
+    if (IsChild(p) && p.alter < 25 && gross_y > 0) {
+      freibetrag_kinder_y += std::min(gross_y, w.freibetrag_kind_erwerb_y.value());
     }
     income_y += (p.unterhalt_m + p.unterhaltsvorschuss_m + p.sonstiges_einkommen_m).value() * 12;
     int abzuege = 0;
@@ -159,12 +162,20 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
     total_y += after;
     if (trace && income_y > 0) {
       trace->Add(kP, "einkommen_y", p.id, Cents::FromCents(after),
-                 "Jahreseinkommen " + Euro(Cents::FromCents(income_y)) + " (Brutto − Werbungskostenpauschale" +
-                     std::string(IsChild(p) ? " − Freibetrag Kind" : "") + " + Unterhalt/UVG/sonstiges) − " +
+                 "Jahreseinkommen " + Euro(Cents::FromCents(income_y)) + " (Brutto − Werbungskostenpauschale + Unterhalt/UVG/sonstiges) − " +
                      std::to_string(static_cast<int>(w.pauschalabzug[abzuege] * 100 + 0.5)) +
                      " % pauschaler Abzug (" + std::to_string(abzuege) + " Abzugsarten, § 16 WoGG)",
                  {"wohngeld/wohngeld.werbungskostenpauschale", "wohngeld/wohngeld.pauschalabzug",
                   "wohngeld/wohngeld.freibetraege"});
+    }
+  }
+  if (freibetrag_kinder_y > 0) {
+    total_y -= freibetrag_kinder_y;
+    if (trace) {
+      trace->Add(kP, "freibetrag_kinder_erwerb_y", "", Cents::FromCents(freibetrag_kinder_y),
+                 "eigene Erwerbseinnahmen der Kinder unter 25, je Kind höchstens " +
+                     Euro(w.freibetrag_kind_erwerb_y) + " (§ 17 WoGG, seit 2016 Nr. 4), vom Gesamteinkommen",
+                 {"wohngeld/wohngeld.freibetraege"});
     }
   }
   // Single-parent allowance (§ 17 WoGG): a member living only with children. Until 2015

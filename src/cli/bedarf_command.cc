@@ -75,16 +75,37 @@ core::Result<law::LawSnapshot> LawFor(const Context& ctx, core::Date date) {
 
 report::Cell Money(Cents amount) { return {amount.ToGermanString(), amount.ToString()}; }
 
-void AddSummaryRows(report::Table& table, const std::string& fall, const benefits::Evaluation& e) {
+// A household of several BGs: one block per BG (fall "… BG <id>"), then its Wohngeld household.
+// teil_bg: `e` is one BG of such a household (its Wohngeld is the BG's own potential).
+void AddSummaryRows(report::Table& table, const std::string& fall, const benefits::Evaluation& e,
+                    bool teil_bg = false) {
   auto row = [&](const std::string& key, const std::string& label, Cents value) {
     table.AddRow({{fall, fall}, {key, key}, {label, label}, Money(value)});
   };
+  if (!e.bgs.empty()) {
+    for (const benefits::Evaluation& bg : e.bgs) {
+      AddSummaryRows(table, (fall.empty() ? "" : fall + " ") + "BG " + bg.bg_id, bg, true);
+    }
+    std::string ids;
+    for (const std::string& id : e.wohngeldhaushalt) ids += (ids.empty() ? "" : ", ") + id;
+    if (ids.empty()) ids = "-";
+    table.AddRow({{fall, fall}, {"wohngeld.wohngeldhaushalt", "wohngeld.wohngeldhaushalt"},
+                  {"Wohngeldhaushalt (Mitglieder ohne SGB II)", "Wohngeldhaushalt (Mitglieder ohne SGB II)"}, {ids, ids}});
+    if (e.wohngeld.has_value()) row("wohngeld.anspruchshoehe_m_wthh", "Wohngeld des Wohngeldhaushalts", e.wohngeld->anspruch_m);
+    row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld (Haushalt)", e.wohngeld_betrag_m_wthh);
+    row("arbeitslosengeld_2.betrag_m_hh", "Gezahltes Bürgergeld/Alg II (Haushalt)", e.sgb2_betrag_m_bg);
+    row("kinderzuschlag.betrag_m_hh", "Gezahlter Kinderzuschlag (Haushalt)", e.kiz_betrag_m_bg);
+    return;
+  }
   row("arbeitslosengeld_2.regelbedarf_m_bg", "Bedarf der BG", e.sgb2.bedarf_m_bg);
   row("arbeitslosengeld_2.regelsatz_m_bg", "davon Regel- und Mehrbedarfe", e.sgb2.regelsatz_m_bg);
   row("arbeitslosengeld_2.kosten_der_unterkunft_m_bg", "davon Unterkunft und Heizung", e.sgb2.kdu_m_bg);
   row("arbeitslosengeld_2.einkommen_m_bg", "Anzurechnendes Einkommen", e.sgb2.einkommen_m_bg);
   row("arbeitslosengeld_2.anspruchshoehe_m_bg", "Möglicher Bürgergeld-/Alg II-Anspruch", e.sgb2.anspruch_m_bg);
-  if (e.wohngeld.has_value()) row("wohngeld.anspruchshoehe_m_wthh", "Möglicher Wohngeldanspruch", e.wohngeld->anspruch_m);
+  if (e.wohngeld.has_value()) {
+    row(teil_bg ? "wohngeld.anspruchshoehe_m_bg" : "wohngeld.anspruchshoehe_m_wthh",
+        teil_bg ? "Möglicher Wohngeldanspruch der BG allein" : "Möglicher Wohngeldanspruch", e.wohngeld->anspruch_m);
+  }
   row("kinderzuschlag.anspruchshoehe_m_bg", "Möglicher Kinderzuschlag", e.kiz.anspruch_m_bg);
   const std::string vorrang = benefits::VorrangName(e.vorrang);
   const std::string label = e.vorrang == benefits::Vorrang::kSgb2 ? "Bürgergeld/Alg II wird gezahlt"
@@ -93,7 +114,7 @@ void AddSummaryRows(report::Table& table, const std::string& fall, const benefit
                                 : "Keine Leistung: Bedarf gedeckt";
   table.AddRow({{fall, fall}, {"vorrang.ergebnis", "vorrang.ergebnis"}, {"Vorrangprüfung", "Vorrangprüfung"}, {label, vorrang}});
   row("arbeitslosengeld_2.betrag_m_bg", "Gezahltes Bürgergeld/Alg II", e.sgb2_betrag_m_bg);
-  row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld", e.wohngeld_betrag_m_wthh);
+  if (!teil_bg) row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld", e.wohngeld_betrag_m_wthh);
   row("kinderzuschlag.betrag_m_bg", "Gezahlter Kinderzuschlag", e.kiz_betrag_m_bg);
   for (const auto& p : e.sgb2.personen) {
     if (p.anspruch.value() > 0) {

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "benefits/evaluate.h"
+#include "benefits/household.h"
 #include "cli/command_registry.h"
 #include "law/law_snapshot.h"
 
@@ -130,7 +131,9 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
       const double share = g.Num("einkommensteuer.gemeinsam_veranlagt", row) > 0 ? 2.0 : 1.0;
       const double tax = (g.Num("einkommensteuer.betrag_y_sn", row) + g.Num("solidaritätszuschlag.betrag_y_sn", row)) / 12.0 / share;
       const double net = gross - tax - g.Num("sozialversicherung.beiträge_versicherter_m", row);
-      if (area_name == "arbeitslosengeld_2") p.nettolohn_m = C(std::max(0.0, std::min(net, gross)));
+      if (area_name == "arbeitslosengeld_2" || area_name == "wohngeld") {
+        p.nettolohn_m = C(std::max(0.0, std::min(net, gross)));
+      }
     }
     p.unterhalt_m = C(g.Num("unterhalt.tatsächlich_erhaltener_betrag_m", row));
     p.unterhaltsvorschuss_m = C(g.Num("unterhaltsvorschuss.betrag_m", row));
@@ -190,6 +193,21 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
   return m;
 }
 
+// The evaluation of the BG that holds person `id` (the household itself if it is one BG).
+const benefits::Evaluation& BgOf(const benefits::Evaluation& e, const std::string& id) {
+  for (const benefits::Evaluation& bg : e.bgs) {
+    if (std::find(bg.mitglieder.begin(), bg.mitglieder.end(), id) != bg.mitglieder.end()) return bg;
+  }
+  return e;
+}
+
+const benefits::Sgb2Person& Sgb2Of(const benefits::Evaluation& bg, const std::string& id) {
+  for (const benefits::Sgb2Person& r : bg.sgb2.personen) {
+    if (r.id == id) return r;
+  }
+  return bg.sgb2.personen.front();
+}
+
 struct Comparison {
   int compared = 0;
   std::vector<std::string> differences;
@@ -230,17 +248,21 @@ core::Status RunAlg2(const GCase& g, const law::LawSnapshot& law, Comparison& cm
     AMIP_ASSIGN_OR_RETURN(benefits::Evaluation e, benefits::Evaluate(m.household, law, nullptr, m.options, nullptr));
     for (size_t idx = 0; idx < rows.size(); ++idx) {
       const size_t row = rows[idx];
-      const benefits::Sgb2Person& r = e.sgb2.personen[idx];
+      const std::string& id = m.household.personen[idx].id;
+      const benefits::Evaluation& bg = BgOf(e, id);
+      const benefits::Sgb2Person& r = Sgb2Of(bg, id);
       // A child outside the BG (own income covers its need) forms its own BG.
       const bool own = !r.in_bg;
       const std::map<std::string, double> computed = {
-          {"arbeitslosengeld_2.betrag_m_bg", own ? 0.0 : e.sgb2_betrag_m_bg.euros()},
-          {"arbeitslosengeld_2.regelsatz_m_bg", own ? r.regelsatz.euros() : e.sgb2.regelsatz_m_bg.euros()},
-          {"arbeitslosengeld_2.kosten_der_unterkunft_m_bg", own ? r.kdu.euros() : e.sgb2.kdu_m_bg.euros()},
-          {"arbeitslosengeld_2.regelbedarf_m_bg", own ? r.bedarf.euros() : e.sgb2.bedarf_m_bg.euros()},
+          {"arbeitslosengeld_2.betrag_m_bg", own ? 0.0 : bg.sgb2_betrag_m_bg.euros()},
+          {"arbeitslosengeld_2.regelsatz_m_bg", own ? r.regelsatz.euros() : bg.sgb2.regelsatz_m_bg.euros()},
+          {"arbeitslosengeld_2.kosten_der_unterkunft_m_bg", own ? r.kdu.euros() : bg.sgb2.kdu_m_bg.euros()},
+          {"arbeitslosengeld_2.regelbedarf_m_bg", own ? r.bedarf.euros() : bg.sgb2.bedarf_m_bg.euros()},
           {"arbeitslosengeld_2.anrechnungsfreies_einkommen_m", r.freibetrag.euros()},
           {"arbeitslosengeld_2.nettoeinkommen_nach_abzug_freibetrag_m",
            (r.netto_erwerb - r.freibetrag + r.sonstiges).euros()},
+          {"arbeitslosengeld_2.bruttokaltmiete_m_bg", bg.bruttokaltmiete_m_bg.euros()},
+          {"arbeitslosengeld_2.heizkosten_m_bg", bg.heizkosten_m_bg.euros()},
           {"arbeitslosengeld_2.regelsatz_m", r.regelsatz.euros()},
           {"arbeitslosengeld_2.erwachsenensatz_m", r.kind ? 0.0 : r.regelsatz.euros()},
           {"arbeitslosengeld_2.kindersatz_m", r.kind ? r.regelsatz.euros() : 0.0},
@@ -264,10 +286,31 @@ core::Status RunWohngeld(const GCase& g, const law::LawSnapshot& law, Comparison
     for (const char* key : {"wohngeld.vermögensgrenze_unterschritten_wthh", "wohngeld.vermögensgrenze_unterschritten_bg"}) {
       if (g.Has(key) && g.Num(key, rows.front()) > 0) options.vermoegen_pruefen = false;
     }
+    const size_t first = rows.front();
+    if (!g.Has("wthh_id") && benefits::Bedarfsgemeinschaften(m.household).size() > 1) {
+      // Several BGs and no given wthh_id (a mixed household): the BGs on SGB II are excluded
+      // and the others form the Wohngeld household (§ 7 Abs. 1 WoGG), decided by the
+      // precedence check per BG.
+      m.options.wohngeld_options = options;
+      AMIP_ASSIGN_OR_RETURN(benefits::Evaluation e, benefits::Evaluate(m.household, law, nullptr, m.options, nullptr));
+      for (size_t idx = 0; idx < rows.size(); ++idx) {
+        const std::string& id = m.household.personen[idx].id;
+        const bool member = std::find(e.wohngeldhaushalt.begin(), e.wohngeldhaushalt.end(), id) != e.wohngeldhaushalt.end();
+        const benefits::Evaluation& bg = BgOf(e, id);
+        const double potential = member && e.wohngeld.has_value() ? e.wohngeld->anspruch_m.euros()
+                                 : bg.wohngeld.has_value()         ? bg.wohngeld->anspruch_m.euros()
+                                                                   : 0.0;
+        const double paid = member ? e.wohngeld_betrag_m_wthh.euros() : 0.0;
+        for (const auto& [key, value] : std::map<std::string, double>{{"wohngeld.anspruchshöhe_m_wthh", potential},
+                                                                      {"wohngeld.betrag_m_wthh", paid}}) {
+          if (g.out.count(key)) cmp.Check(key, rows[idx], Expected(g, key, rows[idx]), value, g.atol);
+        }
+      }
+      continue;
+    }
     AMIP_ASSIGN_OR_RETURN(benefits::WohngeldResult wg,
                           benefits::ComputeWohngeld(m.household, law, nullptr, options, nullptr));
     double amount = wg.anspruch_m.euros();
-    const size_t first = rows.front();
     for (const char* key : {"wohngeld.mindesteinkommen_erreicht_wthh", "wohngeld.mindesteinkommen_erreicht_bg",
                             "wohngeld.vermögensgrenze_unterschritten_wthh", "wohngeld.vermögensgrenze_unterschritten_bg"}) {
       if (g.Has(key) && g.Num(key, first) == 0) amount = 0;
@@ -304,14 +347,20 @@ core::Status RunKiz(const GCase& g, const law::LawSnapshot& law, Comparison& cmp
     }
     m.options.wohngeld = false;
     AMIP_ASSIGN_OR_RETURN(benefits::Evaluation e, benefits::Evaluate(m.household, law, nullptr, m.options, nullptr));
-    for (size_t row : rows) {
+    for (size_t idx = 0; idx < rows.size(); ++idx) {
+      const size_t row = rows[idx];
+      const benefits::Evaluation& bg = BgOf(e, m.household.personen[idx].id);
       if (g.out.count("kinderzuschlag.anspruchshöhe_m_bg")) {
         cmp.Check("kinderzuschlag.anspruchshöhe_m_bg", row, Expected(g, "kinderzuschlag.anspruchshöhe_m_bg", row),
-                  e.kiz.anspruch_m_bg.euros(), g.atol);
+                  bg.kiz.anspruch_m_bg.euros(), g.atol);
+      }
+      if (g.out.count("arbeitslosengeld_2.bruttokaltmiete_m_bg")) {
+        cmp.Check("arbeitslosengeld_2.bruttokaltmiete_m_bg", row, Expected(g, "arbeitslosengeld_2.bruttokaltmiete_m_bg", row),
+                  bg.bruttokaltmiete_m_bg.euros(), g.atol);
       }
       if (g.out.count("kinderzuschlag.basisbetrag_m_bg")) {
         cmp.Check("kinderzuschlag.basisbetrag_m_bg", row, Expected(g, "kinderzuschlag.basisbetrag_m_bg", row),
-                  e.kiz.basisbetrag_m_bg.euros(), g.atol);
+                  bg.kiz.basisbetrag_m_bg.euros(), g.atol);
       }
     }
   }
