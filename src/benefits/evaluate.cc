@@ -133,6 +133,10 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
   std::vector<int> wthh;
   bool any_sgb2 = false, any_priority = false;
+  // Wohngeld of part of the flat: § 11 Abs. 3 WoGG (share of the whole flat's M).
+  EvaluateOptions teil = options;
+  teil.wohngeld_options.haushaltsmitglieder_gesamt = static_cast<int>(h.personen.size());
+  teil.wohngeld_options.bruttokaltmiete_gesamt = h.wohnung.bruttokaltmiete_m;
   for (const BgMembers& group : groups) {
     if (trace) {
       std::string ids;
@@ -141,7 +145,7 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                      "eigene Bedarfsgemeinschaft im Haushalt (§ 7 Abs. 3 SGB II); Anteil an Miete und "
                      "Heizung nach Köpfen");
     }
-    AMIP_ASSIGN_OR_RETURN(Evaluation bg, EvaluateBg(Teilhaushalt(h, group.members), law, local, options, trace));
+    AMIP_ASSIGN_OR_RETURN(Evaluation bg, EvaluateBg(Teilhaushalt(h, group.members), law, local, teil, trace));
     if (bg.vorrang == Vorrang::kSgb2) {
       any_sgb2 = true;
     } else {
@@ -161,7 +165,7 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
   const bool has_mietstufe = h.wohnung.mietstufe.has_value() || !h.wohnung.gemeinde.empty();
   if (!wthh.empty() && options.wohngeld && has_mietstufe) {
     AMIP_ASSIGN_OR_RETURN(WohngeldResult wg,
-                          ComputeWohngeld(Teilhaushalt(h, wthh), law, local, options.wohngeld_options, trace));
+                          ComputeWohngeld(Teilhaushalt(h, wthh), law, local, teil.wohngeld_options, trace));
     e.wohngeld = wg;
     e.wohngeld_betrag_m_wthh = wg.anspruch_m;
   }

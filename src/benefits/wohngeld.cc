@@ -119,7 +119,23 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   const int n_formel = std::min(n, 12);
   out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
   AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), h.datum, "miete_m"));
-  const MieteOut miete = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w);
+  const bool anteil = options.haushaltsmitglieder_gesamt > n;
+  MieteOut miete;
+  if (anteil) {
+    // § 11 Abs. 3 WoGG: the share n/N of the rent and of the amounts for all N members.
+    const int total = options.haushaltsmitglieder_gesamt;
+    const MieteOut whole = miete_formula->fn(
+        {options.bruttokaltmiete_gesamt, total, out.mietstufe, std::min(total, 12)}, w);
+    const int64_t scaled = (whole.miete.value() * n * 2 + total) / (2 * static_cast<int64_t>(total));
+    miete.miete = Cents::FromCents(scaled);
+    miete.explanation = std::to_string(n) + "/" + std::to_string(total) + " von (" + whole.explanation + ") = " +
+                        Euro(whole.miete) + " für alle " + std::to_string(total) +
+                        " Haushaltsmitglieder; Ausgeschlossene nach § 7 WoGG: Anteil nach Köpfen (§ 11 Abs. 3 WoGG)";
+    out.hoechstbetrag = Cents::FromCents((Hoechstbetrag(w, total, out.mietstufe).value() * n * 2 + total) /
+                                         (2 * static_cast<int64_t>(total)));
+  } else {
+    miete = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w);
+  }
   out.miete_m = miete.miete;
   out.formel = miete_formula->name;
   if (trace) {

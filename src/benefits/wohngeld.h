@@ -21,6 +21,13 @@ struct WohngeldOptions {
   bool bagatellgrenze = true;  // § 21 Nr. 1 WoGG; GETTSIM does not apply it
   bool vermoegen_pruefen = true;  // false: wealth known to be below the limit
   std::optional<int> abzuege_override;  // same § 16 count for everybody (conformance)
+  // § 11 Abs. 3 WoGG: some members of the flat are excluded from Wohngeld (SGB II). Then M
+  // is computed for the whole flat — its rent, the Höchstbetrag + Klimakomponente and the
+  // heating amounts of § 12 Abs. 6 for all `haushaltsmitglieder_gesamt` members — and only
+  // the share of the members considered (persons of the household passed) is counted.
+  // 0 or not more than the persons passed: no exclusion.
+  int haushaltsmitglieder_gesamt = 0;
+  core::Cents bruttokaltmiete_gesamt;
 };
 
 struct WohngeldResult {
