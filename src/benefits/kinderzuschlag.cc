@@ -29,7 +29,7 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
   const int n = static_cast<int>(h.personen.size());
   int parents = 0;
   bool single_parent = false;
-  Cents parents_gross, parents_income, parents_need, child_sum;
+  Cents parents_gross, parents_income, parents_other, parents_need, child_sum;
   for (int idx = 0; idx < n; ++idx) {
     const Person& p = h.personen[idx];
     const Sgb2Person& r = sgb2.personen[idx];
@@ -53,6 +53,7 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
       single_parent = p.partner.empty();
       parents_gross += p.bruttolohn_m + p.sonstiges_einkommen_m;
       parents_income += r.einkommen;  // SGB II income after allowances, incl. surplus KG
+      parents_other += r.einkommen - r.erwerb_anrechenbar;  // not from earnings
       parents_need += overrides.mehrbedarf_alleinerziehend_anteil.has_value() ? r.regelbedarf : r.regelsatz;
     }
   }
@@ -60,7 +61,10 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
     parents_need += Share(law.sgb2.regelbedarfsstufe[1], *overrides.mehrbedarf_alleinerziehend_anteil);
   }
   if (overrides.bruttoeinkommen_eltern_m.has_value()) parents_gross = *overrides.bruttoeinkommen_eltern_m;
-  if (overrides.nettoeinkommen_eltern_m.has_value()) parents_income = *overrides.nettoeinkommen_eltern_m;
+  if (overrides.nettoeinkommen_eltern_m.has_value()) {
+    parents_income = *overrides.nettoeinkommen_eltern_m;
+    parents_other = Cents();  // given as one amount: treated as earnings
+  }
   if (out.kinder == 0) {
     out.grund = "kein Kind mit Kindergeld in der Bedarfsgemeinschaft";
   } else {
@@ -107,11 +111,14 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
     }
     return out;
   }
-  const Cents excess = Max(Cents(), out.elterneinkommen - out.erwachsenenbedarf);
-  // Until 2019-06 only full steps of the excess count (§ 6a Abs. 4 S. 6 BKGG a.F.: 5 € for
-  // each full 10 €); from 2019-07 the rate applies to the whole excess.
+  // The excess over the parents' need is taken as caused by earnings unless the other income
+  // alone exceeds the need; that part reduces KiZ in full (§ 6a Abs. 4 S. 5, 7 BKGG a.F.,
+  // Abs. 6 S. 2, 4 n.F.). Until 2019-06 only full steps of the earnings excess count (§ 6a
+  // Abs. 4 S. 6 a.F.: 5 € for each full 10 €); from 2019-07 the rate applies to all of it.
+  const Cents other_excess = Max(Cents(), parents_other - out.erwachsenenbedarf);
+  const Cents excess = Max(Cents(), out.elterneinkommen - out.erwachsenenbedarf - other_excess);
   const Cents stepped = RoundDown(excess, k.minderungsschritt_eltern);
-  const Cents withdrawal = Share(stepped, k.entzug_eltern);
+  const Cents withdrawal = Share(stepped, k.entzug_eltern) + Share(other_excess, k.entzug_eltern_sonstiges);
   out.basisbetrag_m_bg = Max(Cents(), child_sum - withdrawal);
   out.berechtigt = out.basisbetrag_m_bg.value() > 0;
   if (trace) {
@@ -122,7 +129,12 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
                         ? Euro(stepped) + " (volle " + Euro(k.minderungsschritt_eltern) + "-Schritte von " +
                               Euro(excess) + ")"
                         : Euro(excess)) +
-                   " (Elterneinkommen über dem Erwachsenenbedarf)",
+                   " (Erwerbseinkommen der Eltern über dem Erwachsenenbedarf)" +
+                   (other_excess.value() > 0
+                        ? " − " + std::to_string(static_cast<int>(k.entzug_eltern_sonstiges * 100 + 0.5)) +
+                              " % von " + Euro(other_excess) +
+                              " (anderes Einkommen allein über dem Erwachsenenbedarf)"
+                        : ""),
                {"kinderzuschlag/kinderzuschlag.entzugsraten", "kinderzuschlag/kinderzuschlag.minderungsschritt_eltern"});
   }
   // Wealth above the allowance reduces KiZ euro for euro. Until 2022 the SGB II allowances

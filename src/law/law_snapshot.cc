@@ -192,6 +192,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
       r.Euros("kinderzuschlag/kinderzuschlag.mindesteinkommen", "alleinerziehend");
   k.entzug_eltern = r.Number("kinderzuschlag/kinderzuschlag.entzugsraten", "eltern", Unit::kShare);
   k.entzug_kind = r.Number("kinderzuschlag/kinderzuschlag.entzugsraten", "kind", Unit::kShare);
+  k.entzug_eltern_sonstiges =
+      r.Number("kinderzuschlag/kinderzuschlag.entzugsraten", "eltern_anderes_einkommen", Unit::kShare);
   k.rundung_eltern = r.Euros("kinderzuschlag/kinderzuschlag.einkommensrundung");
   k.minderungsschritt_eltern = r.Euros("kinderzuschlag/kinderzuschlag.minderungsschritt_eltern");
   k.vermoegen_nur_erheblich =

@@ -65,7 +65,7 @@ struct KindergeldLaw {
 
 struct KinderzuschlagLaw {
   core::Cents hoechstbetrag, mindesteinkommen_paar, mindesteinkommen_alleinerziehend;
-  double entzug_eltern = 0, entzug_kind = 0;
+  double entzug_eltern = 0, entzug_kind = 0, entzug_eltern_sonstiges = 0;
   core::Cents rundung_eltern;
   core::Cents minderungsschritt_eltern;  // 0 = continuous withdrawal
   bool hoechsteinkommensgrenze = false;
