@@ -9,6 +9,8 @@
 #include <memory>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "benefits/bg_household.h"
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
@@ -131,7 +133,7 @@ report::Table MakeTable(const std::string& title) {
   return report::Table({{"fall", "Fall"},
                         {"groesse", "Größe"},
                         {"bezeichnung", "Bezeichnung"},
-                        {"wert", "Wert", report::Align::kRight}},
+                        {"wert", "Wert", report::Align::kRight, true}},
                        title);
 }
 
@@ -146,13 +148,35 @@ report::Table MakeTraceTable() {
                        "Rechenweg (Trace)");
 }
 
-void PrintTrace(const benefits::Trace& trace, report::OutputFormat format) {
+// "-" marks a quantity that was not computed (e.g. Wohngeld without Mietstufe): missing.
+report::Table TraceTable(const benefits::Trace& trace) {
   report::Table table = MakeTraceTable();
   for (const auto& step : trace.steps()) {
-    table.AddTextRow({step.programme, step.quantity, step.person, step.value, step.explanation,
-                      step.formula, step.references});
+    table.AddRow({{step.programme, step.programme},
+                  {step.quantity, step.quantity},
+                  {step.person, step.person},
+                  {step.value, step.value == "-" ? "" : step.value},
+                  {step.explanation, step.explanation},
+                  {step.formula, step.formula},
+                  {step.references, step.references}});
   }
-  std::printf("%s", table.Render(format).c_str());
+  return table;
+}
+
+// The result table, and with --trace the Rechenweg: JSON is one document (an array without
+// --trace, an object {titel, ergebnis, rechenweg} with it); table and CSV print the trace
+// as a second block after an empty line.
+void PrintResult(const report::Table& result, const benefits::Trace* trace, report::OutputFormat format) {
+  if (format == report::OutputFormat::kJson && trace != nullptr) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    doc["titel"] = result.title();
+    doc["ergebnis"] = result.ToJson();
+    doc["rechenweg"] = TraceTable(*trace).ToJson();
+    std::printf("%s", report::DumpJson(doc).c_str());
+    return;
+  }
+  std::printf("%s", result.Render(format).c_str());
+  if (trace != nullptr) std::printf("\n%s", TraceTable(*trace).Render(format).c_str());
 }
 
 core::Result<benefits::HouseholdCase> LoadCase(const std::string& path) {
@@ -226,8 +250,7 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
                   {ends ? "ja" : "nein", ends ? "true" : "false"}});
   }
   AddHinweis(table);
-  std::printf("%s", table.Render(format).c_str());
-  if (args.trace) PrintTrace(trace, format);
+  PrintResult(table, args.trace ? &trace : nullptr, format);
   return ExitCode::kOk;
 }
 
@@ -286,7 +309,7 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
                        {"einkommen_m_bg", "Einkommen", report::Align::kRight, true},
                        {"anspruchshoehe_m_bg", "Anspruch SGB II", report::Align::kRight, true},
                        {"leistung_laut_auszug_m", "Leistung lt. Auszug", report::Align::kRight, true},
-                       {"bedarfsdeckend", "bedarfsdeckend"},
+                       {"bedarfsdeckend", "bedarfsdeckend", report::Align::kLeft, true},
                        {"vorrang", "Vorrangprüfung"},
                        {"wohngeld_m", "Wohngeld", report::Align::kRight, true},
                        {"kinderzuschlag_m", "KiZ", report::Align::kRight, true},

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "budget/catalogue.h"
 #include "budget/checker.h"
 #include "budget/controlling.h"
@@ -56,12 +58,12 @@ ExitCode Print(const Loaded& loaded, const std::vector<report::BudgetSheet>& she
                const std::string& xlsx) {
   if (loaded.format == report::OutputFormat::kJson) {
     // One JSON object: sheet name -> the table's rows.
-    std::printf("{\n");
-    for (size_t idx = 0; idx < sheets.size(); ++idx) {
-      std::printf("%s: %s%s\n", report::JsonQuote(sheets[idx].sheet_name).c_str(),
-                  sheets[idx].table.RenderJson().c_str(), idx + 1 < sheets.size() ? "," : "");
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    for (const report::BudgetSheet& sheet : sheets) {
+      AMIP_ASSERT(!doc.contains(sheet.sheet_name), "two budget sheets with the same name");
+      doc[sheet.sheet_name] = sheet.table.ToJson();
     }
-    std::printf("}\n");
+    std::printf("%s", report::DumpJson(doc).c_str());
   } else {
     for (const report::Table& table : report::Tables(sheets)) {
       std::printf("%s\n", table.Render(loaded.format).c_str());

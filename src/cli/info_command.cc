@@ -4,8 +4,11 @@
 #include "cli/info_command.h"
 
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/command_registry.h"
 
@@ -53,13 +56,11 @@ ExitCode RunInfo(const std::string& db_path, const std::string& format_text) {
   const std::vector<report::Table> tables = InfoTables(*summary);
   if (*format == report::OutputFormat::kJson) {
     static const char* kKeys[] = {"uebersicht", "tabellen", "jobcenter"};
-    std::string out = "{";
-    for (size_t idx = 0; idx < tables.size(); ++idx) {
-      if (idx > 0) out += ",";
-      out += "\n\"" + std::string(kKeys[idx]) + "\": " + tables[idx].RenderJson();
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    for (size_t idx = 0; idx < tables.size() && idx < std::size(kKeys); ++idx) {
+      doc[kKeys[idx]] = tables[idx].ToJson();
     }
-    out += "\n}\n";
-    std::fputs(out.c_str(), stdout);
+    std::fputs(report::DumpJson(doc).c_str(), stdout);
     return ExitCode::kOk;
   }
   for (size_t idx = 0; idx < tables.size(); ++idx) {
@@ -83,7 +84,7 @@ void RegisterInfo(CLI::App& app, CommandOutcome& outcome) {
 
 std::vector<report::Table> InfoTables(const storage::InfoSummary& summary) {
   std::vector<report::Table> tables;
-  report::Table overview({{"key", "Kennzahl"}, {"value", "Wert", report::Align::kRight}},
+  report::Table overview({{"key", "Kennzahl"}, {"value", "Wert", report::Align::kRight, true}},
                          "Datenbestand");
   const auto add = [&](const std::string& key, const std::string& label, report::Cell value) {
     overview.AddRow({{label, key}, std::move(value)});

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/command_registry.h"
 #include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
@@ -195,6 +197,26 @@ std::string CoverageMessage(const std::vector<indicators::IndicatorRow>& rows, b
   return message;
 }
 
+// --explain: the German account as text; CSV and JSON give its lines (one row, one array
+// element each) so that the output parses like every other --format csv|json.
+std::string ExplainOutput(const std::string& person, core::Month month, const std::string& text,
+                          report::OutputFormat format) {
+  if (format == report::OutputFormat::kTable) return text;
+  std::vector<std::string> lines;
+  std::stringstream stream(text);
+  for (std::string line; std::getline(stream, line);) lines.push_back(line);
+  if (format == report::OutputFormat::kJson) {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+    doc["person_id"] = person;
+    doc["month"] = month.ToString();
+    doc["erklaerung"] = lines;
+    return report::DumpJson(doc);
+  }
+  report::Table table(std::vector<report::Column>{{"zeile", "Zeile"}});
+  for (const std::string& line : lines) table.AddRow({{line, line}});
+  return table.RenderCsv();
+}
+
 ExitCode Run(const KennzahlenArgs& args) {
   auto format = report::ParseOutputFormat(args.format);
   if (!format.ok()) return ReportError(format.status());
@@ -310,7 +332,7 @@ ExitCode Run(const KennzahlenArgs& args) {
     if (!month.ok()) return ReportError(month.status().WithContext("--month"));
     auto text = indicators::ExplainPerson(*extract, *catalogue, options, args.explain, *month);
     if (!text.ok()) return ReportError(text.status());
-    std::printf("%s", text->c_str());
+    std::printf("%s", ExplainOutput(args.explain, *month, *text, *format).c_str());
     return ExitCode::kOk;
   }
 

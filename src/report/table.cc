@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 namespace amip::report {
 namespace {
 
@@ -102,23 +104,70 @@ std::string Table::RenderCsv() const {
   return out;
 }
 
-std::string Table::RenderJson() const {
-  std::string out = "[";
-  for (size_t row_idx = 0; row_idx < rows_.size(); ++row_idx) {
-    out += row_idx == 0 ? "\n  {" : ",\n  {";
+nlohmann::ordered_json Table::ToJson() const {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& row : rows_) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (size_t col = 0; col < columns_.size(); ++col) {
-      if (col > 0) out += ", ";
-      out += JsonQuote(columns_[col].key) + ": ";
-      const std::string& raw = rows_[row_idx][col].raw;
-      if (columns_[col].numeric) {
-        out += raw.empty() ? "null" : raw;
-      } else {
-        out += JsonQuote(raw);
-      }
+      object[columns_[col].key] = JsonValue(row[col].raw, columns_[col].numeric);
     }
-    out += "}";
+    rows.push_back(std::move(object));
   }
-  out += rows_.empty() ? "]\n" : "\n]\n";
+  return rows;
+}
+
+std::string Table::RenderJson() const { return DumpJson(ToJson()); }
+
+nlohmann::ordered_json JsonValue(const std::string& raw, bool numeric) {
+  if (raw.empty()) return nullptr;
+  if (!numeric) return raw;
+  if (raw == "true") return true;
+  if (raw == "false") return false;
+  // A JSON number exactly as written (no surrounding blanks, no "nan", "0x1f", "1." or "+1").
+  const char first = raw.front();
+  if ((first == '-' || (first >= '0' && first <= '9')) && raw.back() >= '0' && raw.back() <= '9') {
+    nlohmann::ordered_json number = nlohmann::ordered_json::parse(raw, nullptr, false);
+    if (number.is_number()) return number;
+  }
+  return raw;
+}
+
+namespace {
+
+void DumpInto(const nlohmann::ordered_json& value, int indent, std::string& out) {
+  const std::string pad(static_cast<size_t>(indent) + 2, ' ');
+  if (value.is_array() && !value.empty()) {
+    out += "[";
+    for (size_t idx = 0; idx < value.size(); ++idx) {
+      out += idx == 0 ? "\n" : ",\n";
+      out += pad;
+      DumpInto(value[idx], indent + 2, out);
+    }
+    out += "\n" + std::string(static_cast<size_t>(indent), ' ') + "]";
+  } else if (value.is_object() && !value.empty() &&
+             std::any_of(value.begin(), value.end(),
+                         [](const nlohmann::ordered_json& item) { return item.is_structured(); })) {
+    out += "{";
+    bool first = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += pad + nlohmann::ordered_json(it.key()).dump() + ": ";
+      DumpInto(it.value(), indent + 2, out);
+    }
+    out += "\n" + std::string(static_cast<size_t>(indent), ' ') + "}";
+  } else {
+    // Flat objects (one table row) and scalars on one line.
+    out += value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+}
+
+}  // namespace
+
+std::string DumpJson(const nlohmann::ordered_json& value) {
+  std::string out;
+  DumpInto(value, 0, out);
+  out += "\n";
   return out;
 }
 

@@ -1,12 +1,18 @@
 // Table: the one way amip prints tabular results. A table is headers + rows of cells
 // (text already formatted for people, plus the raw machine value); it renders as an aligned
-// text table (German labels), as CSV (stable machine interface, raw values) or as JSON.
-// Thread-compatible.
+// text table (German labels), as CSV (stable machine interface, raw values, RFC 4180) or as
+// JSON (built with nlohmann-json: an array with one object per row, keys = column keys).
+// JSON value of a cell: text columns give a string; numeric columns give the raw value as a
+// JSON number when it is one ("1316.50" -> 1316.5), true/false as booleans, any other text
+// (e.g. "vorrangig" in a mixed value column) as a string; an empty raw value is null in
+// every column. Thread-compatible.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/status.h"
 
@@ -21,7 +27,7 @@ struct Column {
   std::string key;    // machine name: CSV header and JSON field, e.g. "numerator"
   std::string label;  // German display label for text tables, e.g. "Zähler"
   Align align = Align::kLeft;
-  bool numeric = false;  // JSON: emit raw value unquoted (empty raw value -> null)
+  bool numeric = false;  // JSON: raw value as number/boolean when it is one (see above)
 };
 
 struct Cell {
@@ -43,7 +49,9 @@ class Table {
   std::string Render(OutputFormat format) const;
   std::string RenderText() const;
   std::string RenderCsv() const;
-  std::string RenderJson() const;
+  std::string RenderJson() const;  // ToJson(), one row per line
+  // The rows as a JSON array (for commands that print several tables as one JSON object).
+  nlohmann::ordered_json ToJson() const;
 
  private:
   std::string title_;
@@ -58,5 +66,10 @@ std::string FormatGermanInt(int64_t value);
 std::string CsvQuote(std::string_view field);
 // JSON string escaping including the quotes.
 std::string JsonQuote(std::string_view text);
+// The JSON value of one cell's raw value (numeric: see the file comment).
+nlohmann::ordered_json JsonValue(const std::string& raw, bool numeric);
+// `value` as JSON text: arrays of objects one element per line, everything else compact;
+// ends with a newline. The one way amip's commands print JSON.
+std::string DumpJson(const nlohmann::ordered_json& value);
 
 }  // namespace amip::report
