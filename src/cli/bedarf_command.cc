@@ -90,9 +90,9 @@ void AddSummaryRows(report::Table& table, const std::string& fall, const benefit
     }
     std::string ids;
     for (const std::string& id : e.wohngeldhaushalt) ids += (ids.empty() ? "" : ", ") + id;
-    if (ids.empty()) ids = "-";
     table.AddRow({{fall, fall}, {"wohngeld.wohngeldhaushalt", "wohngeld.wohngeldhaushalt"},
-                  {"Wohngeldhaushalt (Mitglieder ohne SGB II)", "Wohngeldhaushalt (Mitglieder ohne SGB II)"}, {ids, ids}});
+                  {"Wohngeldhaushalt (Mitglieder ohne SGB II)", "Wohngeldhaushalt (Mitglieder ohne SGB II)"},
+                  {ids.empty() ? "-" : ids, ids}});  // none: "-" for people, empty (null) for machines
     if (e.wohngeld.has_value()) row("wohngeld.anspruchshoehe_m_wthh", "Wohngeld des Wohngeldhaushalts", e.wohngeld->anspruch_m);
     row("wohngeld.betrag_m_wthh", "Gezahltes Wohngeld (Haushalt)", e.wohngeld_betrag_m_wthh);
     row("arbeitslosengeld_2.betrag_m_hh", "Gezahltes Bürgergeld/Alg II (Haushalt)", e.sgb2_betrag_m_bg);
