@@ -8,6 +8,7 @@
 // For a failing case the runner checks that a database holding an earlier import is
 // byte-for-byte unchanged, and with --quarantine that every rejected row is quarantined.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -75,7 +76,8 @@ fs::path BuildExtract(const std::string& name, const fs::path& work) {
   const fs::path dir = work / "extract";
   fs::create_directories(dir);
   for (const auto& entry : fs::directory_iterator(SuiteDir() / "_base")) {
-    fs::copy_file(entry.path(), dir / entry.path().filename(), fs::copy_options::overwrite_existing);
+    fs::copy_file(entry.path(), dir / entry.path().filename(),
+                  fs::copy_options::overwrite_existing);
   }
   for (const auto& entry : fs::directory_iterator(SuiteDir() / name)) {
     const std::string file = entry.path().filename().string();
@@ -113,7 +115,8 @@ TEST_P(MalformedExtractTest, GivesItsMessageAndLeavesTheDatabaseUnchanged) {
   const std::string name = GetParam();
   const Expectation expected = ReadExpectation(SuiteDir() / name / "expected.txt");
   ASSERT_TRUE(expected.ok || !expected.substrings.empty()) << "expected.txt says nothing";
-  const fs::path work = fs::path(testing::TempDir()) / "amip_import_suite" / name;
+  const fs::path work =
+      fs::path(testing::TempDir()) / ("amip_import_suite_" + std::to_string(::getpid())) / name;
   fs::remove_all(work);
   fs::create_directories(work);
   const fs::path extract = BuildExtract(name, work);
@@ -129,7 +132,8 @@ TEST_P(MalformedExtractTest, GivesItsMessageAndLeavesTheDatabaseUnchanged) {
   const std::string diagnostics = AllDiagnostics(*report);
   for (const std::string& substring : expected.substrings) {
     EXPECT_NE(diagnostics.find(substring), std::string::npos)
-        << "missing: " << substring << "\nin:\n" << diagnostics;
+        << "missing: " << substring << "\nin:\n"
+        << diagnostics;
   }
   if (expected.ok) {
     EXPECT_TRUE(report->accepted) << diagnostics;
@@ -159,7 +163,8 @@ TEST_P(MalformedExtractTest, GivesItsMessageAndLeavesTheDatabaseUnchanged) {
   EXPECT_EQ(CountRecords(rejected), quarantined->rejected_rows) << rejected;
   for (const std::string& prefix : expected.quarantined) {
     EXPECT_NE(rejected.find("\n" + prefix), std::string::npos)
-        << "not quarantined: " << prefix << "\nin:\n" << rejected;
+        << "not quarantined: " << prefix << "\nin:\n"
+        << rejected;
   }
   EXPECT_TRUE(storage::LoadExtract(quarantine_db).ok());
 }

@@ -1,10 +1,12 @@
 #include "contract/extract_writer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 namespace amip::contract {
 namespace {
@@ -42,8 +44,8 @@ Extract TinyExtract() {
   job.gross_month = core::Cents::FromEuros(538);
   extract.employment_spells.push_back(job);
   extract.measure_spells.push_back({0, "mat", core::Date::FromYmd(2024, 2, 1),
-                                    core::Date::FromYmd(2024, 4, 30), core::Cents::FromCents(195000),
-                                    Funding::kEgt});
+                                    core::Date::FromYmd(2024, 4, 30),
+                                    core::Cents::FromCents(195000), Funding::kEgt});
   extract.unemployment_spells.push_back({0, core::Date::FromYmd(2024, 1, 15), std::nullopt});
   extract.bg_housing.push_back({0, core::Month::FromYm(2024, 1), core::Month::FromYm(2024, 12),
                                 core::Cents::FromCents(41000), core::Cents::FromCents(9020), 45.5});
@@ -51,7 +53,8 @@ Extract TinyExtract() {
 }
 
 TEST(ExtractWriterTest, WritesContractFilesWithExactFormatting) {
-  const fs::path dir = fs::temp_directory_path() / "amip_extract_writer_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("amip_extract_writer_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   ASSERT_TRUE(WriteExtractCsv(TinyExtract(), dir.string()).ok());
   const std::pair<const char*, const char*> expected[] = {
@@ -81,7 +84,8 @@ TEST(ExtractWriterTest, WritesContractFilesWithExactFormatting) {
 TEST(ExtractWriterTest, ProfillageColumnOnlyWhenUsed) {
   Extract extract = TinyExtract();
   extract.persons[0].profillage = "foerderprofil";
-  const fs::path dir = fs::temp_directory_path() / "amip_extract_writer_test_profil";
+  const fs::path dir =
+      fs::temp_directory_path() / ("amip_extract_writer_test_profil_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   ASSERT_TRUE(WriteExtractCsv(extract, dir.string()).ok());
   EXPECT_EQ(ReadFile(dir / "persons.csv"),

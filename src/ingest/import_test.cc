@@ -1,10 +1,12 @@
 #include "ingest/import.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "contract/extract_writer.h"
 #include "storage/extract_store.h"
@@ -20,7 +22,7 @@ using core::Month;
 fs::path BaseDir() { return fs::path(AMIP_SOURCE_DIR) / "tests" / "malformed" / "_base"; }
 
 fs::path Work(const std::string& name) {
-  const fs::path dir = fs::path(testing::TempDir()) / "amip_import_test" / name;
+  const fs::path dir = fs::path(testing::TempDir()) / ("amip_import_test_" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

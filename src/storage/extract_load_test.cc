@@ -4,12 +4,14 @@
 // value of anything corrupt.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <string>
 
 #include "contract/extract_writer.h"
 #include "storage/extract_store.h"
@@ -22,7 +24,7 @@ using core::Date;
 using core::Month;
 
 fs::path Work(const std::string& name) {
-  const fs::path dir = fs::path(testing::TempDir()) / "amip_extract_load_test" / name;
+  const fs::path dir = fs::path(testing::TempDir()) / ("amip_extract_load_test_" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 namespace amip::storage {
 namespace {
@@ -41,7 +43,8 @@ std::string ReadBytes(const fs::path& path) {
 }
 
 fs::path Work(const std::string& name) {
-  const fs::path dir = fs::path(testing::TempDir()) / "amip_storage_test" / name;
+  const fs::path dir =
+      fs::path(testing::TempDir()) / ("amip_storage_test_" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -114,8 +117,7 @@ TEST(ExtractStoreTest, NewerSchemaIsRefusedAndNotTouched) {
 
 TEST(ExtractStoreTest, MissingDatabaseIsNotFoundAndNotCreated) {
   const fs::path dir = Work("missing");
-  EXPECT_EQ(LoadExtract((dir / "x.sqlite").string()).status().code(),
-            core::StatusCode::kNotFound);
+  EXPECT_EQ(LoadExtract((dir / "x.sqlite").string()).status().code(), core::StatusCode::kNotFound);
   EXPECT_FALSE(fs::exists(dir / "x.sqlite"));
 }
 
