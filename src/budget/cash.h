@@ -46,6 +46,7 @@ struct Vorbindungen {
   int jahr = 0;
   core::Cents total;
   std::map<std::string, core::Cents> by_code;            // plan-level code -> amount
+  std::map<std::string, core::Cents> by_instrument;      // data-contract instrument -> amount
   std::vector<core::Cents> by_month = std::vector<core::Cents>(12);
   std::map<int, core::Cents> later_years;                // the same spells' parts after the year
   int64_t spells = 0;       // participations binding money in the year
@@ -55,14 +56,26 @@ struct Vorbindungen {
 // Only spells funded from the Eingliederungstitel (funding == egt) bind the EGT.
 Vorbindungen ComputeVorbindungen(const contract::Extract& extract, const Plan& plan, int year);
 
-// Cash of one plan line for `entries` entries (fractional: the optimiser and the plan use
-// the expected monthly profile).
+// Splits `total` (cents or entries) into parts proportional to `weights` (each ≥ 0): the
+// floors first, then one unit each to the parts with the largest remainders (ties: the earlier
+// part), so the parts are whole units and add up to `total` exactly. All weights 0: all parts 0.
+std::vector<int64_t> Apportion(int64_t total, const std::vector<int64_t>& weights);
+
+// Whole planned entries of `line` per month of the year: `entries` split over the 12 months by
+// the line's profile (even when none) with Apportion.
+std::vector<int64_t> EntriesByMonth(const InstrumentLine& line, int64_t entries);
+
+// Cash of one plan line for `entries` entries (rounded to whole entries). Entries per month are
+// whole (EntriesByMonth); a month's entries cost entries × kosten_je_eintritt exactly, spread
+// evenly over dauer_monate months by Apportion, so every monthly part is a whole cent and the
+// months plus the VE add up to entries × cost to the cent (docs/budget.md). The optimiser's
+// per-entry coefficients (CashPerEntryThisYear) are the expected values of the same model.
 struct LineCash {
   std::string code;
   bool costed = false;      // a cost per entry is known
   bool egt = true;          // financed from the EGT
-  double entries = 0;
-  std::vector<double> entries_by_month = std::vector<double>(12);
+  double entries = 0;                                      // whole entries
+  std::vector<double> entries_by_month = std::vector<double>(12);  // whole entries per month
   std::vector<core::Cents> cash_by_month = std::vector<core::Cents>(12);
   core::Cents cash_year;
   core::Cents total_cost;

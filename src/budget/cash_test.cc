@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <random>
+
 #include "budget/test_util.h"
 
 namespace amip::budget {
@@ -100,6 +103,105 @@ TEST(InstrumentCashTest, EvenProfileSpreadsCostOverDuration) {
   EXPECT_EQ(cash.ve.at(2026), Cents::FromEuros(144000 - 78000));
   EXPECT_NEAR(CashPerEntryThisYear(plan.instrumente[0]) * 120, 78000.0, 1e-6);
   EXPECT_NEAR(VePerEntry(plan.instrumente[0], 2025).at(2026) * 120, 66000.0, 1e-6);
+}
+
+
+// Issue 9 item 11a: the AMIP 2025 places of the MAbE (section 4.1) with the plan's costs:
+// 455 × 500 € beim Arbeitgeber and 640 × 2,000 € beim Träger are exact to the cent (before,
+// the expected-value split printed 227,499.96 € and 1,280,000.04 €).
+TEST(InstrumentCashTest, MabeLinesOfThe2025PlanAreExact) {
+  const Plan plan = testing::LoadExample("amip-2025.yaml");
+  const InstrumentLine* mabe = nullptr;
+  for (const InstrumentLine& line : plan.instrumente) {
+    if (line.code == "mabe") mabe = &line;
+  }
+  ASSERT_NE(mabe, nullptr);
+  ASSERT_EQ(mabe->darunter.size(), 2u);
+  const LineCash mag = ComputeLineCash(mabe->darunter[0], 2025);
+  EXPECT_EQ(mag.total_cost, Cents::FromEuros(227500));
+  EXPECT_EQ(mag.cash_year, Cents::FromEuros(227500));  // one month each: all in 2025
+  // 455 entries over 12 even months: 11 months of 38 and one of 37 (455 = 12 × 37 + 11).
+  int64_t entries = 0;
+  for (double month : mag.entries_by_month) {
+    EXPECT_TRUE(month == 37 || month == 38) << month;
+    entries += static_cast<int64_t>(month);
+  }
+  EXPECT_EQ(entries, 455);
+  EXPECT_EQ(mag.cash_by_month[0], Cents::FromEuros(38 * 500));
+  const LineCash mat = ComputeLineCash(mabe->darunter[1], 2025);
+  EXPECT_EQ(mat.total_cost, Cents::FromEuros(1280000));
+  const LineCash whole = ComputeLineCash(*mabe, 2025);
+  EXPECT_EQ(whole.total_cost, Cents::FromEuros(227500 + 1280000));
+  EXPECT_EQ(whole.cash_year, mag.cash_year + mat.cash_year);
+  for (size_t month = 0; month < 12; ++month) {
+    EXPECT_EQ(whole.cash_by_month[month], mag.cash_by_month[month] + mat.cash_by_month[month]);
+    EXPECT_EQ(whole.entries_by_month[month], mag.entries_by_month[month] + mat.entries_by_month[month]);
+  }
+  // The remaining planned cash from January on is the whole year's planned cash.
+  EXPECT_EQ(RemainingPlannedCash(plan, 0), ComputeInstrumentPlanCash(plan).egt_cash_year);
+}
+
+TEST(ApportionTest, LargestRemainderByHand) {
+  // 100 cents in thirds: 34, 33, 33 (the tie goes to the first part).
+  EXPECT_EQ(Apportion(100, {1, 1, 1}), (std::vector<int64_t>{34, 33, 33}));
+  // 10 over weights 7, 8, 9 (24): quotas 2.917, 3.333, 3.75 -> floors 2, 3, 3, one left -> 3, 3, 4.
+  EXPECT_EQ(Apportion(10, {7, 8, 9}), (std::vector<int64_t>{3, 3, 4}));
+  EXPECT_EQ(Apportion(-100, {1, 1, 1}), (std::vector<int64_t>{-34, -33, -33}));
+  EXPECT_EQ(Apportion(5, {0, 0}), (std::vector<int64_t>{0, 0}));
+}
+
+// Random lines: the monthly parts plus the VE add up to entries × cost per entry to the cent,
+// every apportioned part is less than one unit from its exact share, and the entries per month add up.
+TEST(ApportionTest, EveryRandomSplitAddsUpToItsLine) {
+  std::mt19937_64 random(20250101);
+  for (int trial = 0; trial < 2000; ++trial) {
+    const int64_t entries = static_cast<int64_t>(random() % 5000);
+    const int64_t cost = 1 + static_cast<int64_t>(random() % 10000000);  // up to 100,000.00 €
+    const int duration = 1 + static_cast<int>(random() % 60);
+    std::string profile;
+    if (random() % 2 == 0) {
+      profile = ", profil: [";
+      for (int month = 0; month < 12; ++month) {
+        profile += (month > 0 ? ", " : "") + std::to_string(random() % 20) + (random() % 3 == 0 ? ".5" : "");
+      }
+      profile += "]";
+      if (profile.find_first_of("123456789") == std::string::npos) profile.clear();
+    }
+    const Plan plan = testing::ParseOrDie(
+        "jahr: 2025\neingliederungsbudget: {zuteilung: 100000.00}\ninstrumente:\n  - {instrument: egz, eintritte: " +
+        std::to_string(entries) + ", kosten_je_eintritt: " + Cents::FromCents(cost).ToString() +
+        ", dauer_monate: " + std::to_string(duration) + profile + "}\n");
+    ASSERT_EQ(plan.instrumente.size(), 1u) << trial;
+    const LineCash cash = ComputeLineCash(plan.instrumente[0], 2025);
+    Cents months;
+    for (const Cents& part : cash.cash_by_month) {
+      EXPECT_GE(part.value(), 0);
+      months += part;
+    }
+    EXPECT_EQ(months, cash.cash_year) << trial;
+    Cents later;
+    for (const auto& [year, amount] : cash.ve) later += amount;
+    EXPECT_EQ(cash.cash_year + later, Cents::FromCents(entries * cost)) << trial;
+    EXPECT_EQ(cash.total_cost, Cents::FromCents(entries * cost)) << trial;
+    double counted = 0;
+    for (double month : cash.entries_by_month) counted += month;
+    EXPECT_EQ(counted, static_cast<double>(entries)) << trial;
+
+    std::vector<int64_t> weights(1 + random() % 30);
+    int64_t weight_sum = 0;
+    for (int64_t& weight : weights) weight_sum += (weight = static_cast<int64_t>(random() % 1000));
+    const int64_t total = static_cast<int64_t>(random() % 100000000);
+    const std::vector<int64_t> parts = Apportion(total, weights);
+    int64_t sum = 0;
+    for (size_t idx = 0; idx < parts.size(); ++idx) {
+      sum += parts[idx];
+      if (weight_sum > 0) {
+        const double quota = static_cast<double>(total) * static_cast<double>(weights[idx]) / static_cast<double>(weight_sum);
+        EXPECT_LT(std::fabs(static_cast<double>(parts[idx]) - quota), 1.0) << trial;
+      }
+    }
+    EXPECT_EQ(sum, weight_sum > 0 ? total : 0) << trial;
+  }
 }
 
 }  // namespace

@@ -166,11 +166,24 @@ void CheckEgt(const Plan& plan, Checker& checker) {
   Q gesamt = Named(FromMoney(egt.gesamtbudget), "EGL Gesamtbudget");
   Q vorbindungen = Named(FromMoney(egt.vorbindungen), "Vorbindungen");
   Q neugeschaeft = Named(FromMoney(egt.neugeschaeft), "Budget Neugeschäft");
-  checker.Sum("egt.gesamtbudget",
-              "EGL Gesamtbudget = Zuteilung + Ausfinanzierung + pauschale Erstattungen − "
-              "Umschichtung EGT→VK",
-              Unit::kEuro, &gesamt,
-              {{1, &zuteilung}, {1, &ausfinanzierung}, {1, &pauschale}, {-1, &umschichtung}});
+  if (egt.zuteilung_stand == ZuteilungStand::kNachUmschichtung) {
+    // The Umschichtung is already out of the printed Zuteilung: it is not subtracted again;
+    // the allocation before the shift is derived for the reader.
+    Q vor = Named(Q{}, "Zuteilung vor Umschichtung");
+    checker.Sum("egt.zuteilung_vor_umschichtung",
+                "Zuteilung vor Umschichtung = Zuteilung nach Umschichtung + Umschichtung EGT→VK",
+                Unit::kEuro, &vor, {{1, &zuteilung}, {1, &umschichtung}});
+    checker.Sum("egt.gesamtbudget",
+                "EGL Gesamtbudget = Zuteilung nach Umschichtung + Ausfinanzierung + pauschale "
+                "Erstattungen",
+                Unit::kEuro, &gesamt, {{1, &zuteilung}, {1, &ausfinanzierung}, {1, &pauschale}});
+  } else {
+    checker.Sum("egt.gesamtbudget",
+                "EGL Gesamtbudget = Zuteilung + Ausfinanzierung + pauschale Erstattungen − "
+                "Umschichtung EGT→VK",
+                Unit::kEuro, &gesamt,
+                {{1, &zuteilung}, {1, &ausfinanzierung}, {1, &pauschale}, {-1, &umschichtung}});
+  }
   if (!egt.vorbindungen_aus_daten) {
     checker.Sum("egt.neugeschaeft", "Budget Neugeschäft = EGL Gesamtbudget − Vorbindungen",
                 Unit::kEuro, &neugeschaeft, {{1, &gesamt}, {-1, &vorbindungen}});
@@ -232,6 +245,20 @@ void CheckVk(const Plan& plan, Checker& checker) {
     Q ansatz_egt = FromMoney(ansatz.egt);
     checker.Sum("haushaltsansatz.gesamt", "Haushaltsansatz gesamt = VK + EGT", Unit::kEuro, &gesamt,
                 {{1, &ansatz_vk}, {1, &ansatz_egt}});
+    if (ansatz.egt.present && plan.egt.zuteilung.present) {
+      // The Haushaltsansatz shows the VK with the money shifted into it, so its EGT part is
+      // the integration money after the shift.
+      Q ansatz_egt_printed = FromMoney(ansatz.egt);
+      Q egt_zuteilung = FromMoney(plan.egt.zuteilung);
+      Q egt_umschichtung = ZeroIfAbsent(plan.egt.umschichtung_egt_nach_vk);
+      if (plan.egt.zuteilung_stand == ZuteilungStand::kNachUmschichtung) {
+        checker.Sum("haushaltsansatz.egt", "Haushaltsansatz EGT = Zuteilung nach Umschichtung", Unit::kEuro,
+                    &ansatz_egt_printed, {{1, &egt_zuteilung}});
+      } else {
+        checker.Sum("haushaltsansatz.egt", "Haushaltsansatz EGT = Zuteilung − Umschichtung EGT→VK",
+                    Unit::kEuro, &ansatz_egt_printed, {{1, &egt_zuteilung}, {-1, &egt_umschichtung}});
+      }
+    }
     if (ansatz.vk.present && vk.aufwand.present) {
       Q aufwand_printed = FromMoney(vk.aufwand);
       Q ansatz_vk_printed = FromMoney(ansatz.vk);
@@ -401,6 +428,77 @@ std::vector<IdentityCheck> CheckPlan(const Plan& plan) {
   return checker.Take();
 }
 
+namespace {
+
+// The plan's figure against the data's: a finding beyond threshold × plan + half the rounding.
+IdentityCheck AgainstData(std::string id, std::string description, double plan_value, double plan_rounding,
+                          double data_value, int line, double threshold_percent) {
+  IdentityCheck check;
+  check.id = std::move(id);
+  check.description = std::move(description);
+  check.unit = Unit::kEuro;
+  check.printed = plan_value;
+  check.computed = data_value;
+  check.difference = plan_value - data_value;
+  check.tolerance = threshold_percent / 100.0 * std::fabs(plan_value) + plan_rounding / 2 + kCentEpsilon;
+  check.line = line;
+  check.outcome = std::fabs(check.difference) <= check.tolerance ? Outcome::kHolds : Outcome::kFinding;
+  return check;
+}
+
+}  // namespace
+
+std::vector<IdentityCheck> CheckPlanAgainstData(const Plan& plan, const Vorbindungen& from_data) {
+  std::vector<IdentityCheck> checks;
+  const Eingliederungsbudget& egt = plan.egt;
+  const double threshold = plan.controlling.vorbindungen_schwelle_prozent;
+  const std::string data_text = fmt::format("Vorbindungen {} aus Daten (EGT-Teilnahmen, die vor {} begonnen haben)",
+                                            plan.jahr, plan.jahr);
+  if (egt.vorbindungen.present && !egt.vorbindungen_aus_daten) {
+    checks.push_back(AgainstData("daten.vorbindungen", "Vorbindungen laut Plan (gedruckt) = " + data_text,
+                                 egt.vorbindungen.value.euros(), egt.vorbindungen.rounding.euros(),
+                                 from_data.total.euros(), egt.vorbindungen.line, threshold));
+  } else if (egt.neugeschaeft.present && !egt.vorbindungen_aus_daten) {
+    // EGL Gesamtbudget as printed or from its terms (ResolveBudget), with their rounding.
+    double rounding = egt.neugeschaeft.rounding.euros();
+    if (egt.gesamtbudget.present) {
+      rounding += egt.gesamtbudget.rounding.euros();
+    } else {
+      rounding += egt.zuteilung.rounding.euros() + egt.ausfinanzierung.rounding.euros() +
+                  egt.pauschale_erstattungen.rounding.euros();
+      if (egt.zuteilung_stand != ZuteilungStand::kNachUmschichtung) rounding += egt.umschichtung_egt_nach_vk.rounding.euros();
+    }
+    const core::Cents implied = ResolveBudget(plan, nullptr).gesamtbudget - egt.neugeschaeft.value;
+    checks.push_back(AgainstData("daten.vorbindungen",
+                                 "Vorbindungen laut Plan (EGL Gesamtbudget − Budget Neugeschäft) = " + data_text,
+                                 implied.euros(), rounding, from_data.total.euros(), egt.neugeschaeft.line,
+                                 threshold));
+  }
+  const PauschaleErstattung& pauschale = plan.pauschale;
+  if (pauschale.verpflichtungen.present && !pauschale.instrumente.empty()) {
+    core::Cents bound;
+    std::string codes;
+    for (const std::string& code : pauschale.instrumente) {
+      const auto found = from_data.by_instrument.find(code);
+      if (found != from_data.by_instrument.end()) bound += found->second;
+      codes += (codes.empty() ? "" : ", ") + code;
+    }
+    checks.push_back(AgainstData("daten.pauschale.verpflichtungen",
+                                 fmt::format("Bestehende Verpflichtungen der pauschalen Erstattung = Vorbindungen "
+                                             "{} aus Daten ({})",
+                                             plan.jahr, codes),
+                                 pauschale.verpflichtungen.value.euros(), pauschale.verpflichtungen.rounding.euros(),
+                                 bound.euros(), pauschale.verpflichtungen.line, threshold));
+  }
+  return checks;
+}
+
+int CountFindings(const std::vector<IdentityCheck>& checks) {
+  return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const IdentityCheck& check) {
+    return check.outcome == Outcome::kFinding;
+  }));
+}
+
 int CountDeviations(const std::vector<IdentityCheck>& checks) {
   return static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const IdentityCheck& check) {
     return check.outcome == Outcome::kDeviates;
@@ -415,6 +513,8 @@ std::string_view OutcomeLabel(Outcome outcome) {
       return "Abweichung";
     case Outcome::kDerived:
       return "abgeleitet";
+    case Outcome::kFinding:
+      return "Befund: passt nicht zu den Daten";
   }
   return "?";
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "budget/cash.h"
 #include "budget/plan.h"
 
 namespace amip::budget {
@@ -18,6 +19,7 @@ enum class Outcome {
   kHolds,     // printed figure follows from the others within rounding
   kDeviates,  // it does not: see difference
   kDerived,   // the figure is not printed; `computed` is its value from the others
+  kFinding,   // plan against data: the plan's figure and the data's differ beyond the threshold
 };
 
 enum class Relation {
@@ -44,9 +46,21 @@ struct IdentityCheck {
 
 std::vector<IdentityCheck> CheckPlan(const Plan& plan);
 
+// Plan against data: the Vorbindungen the plan implies (printed, else EGL Gesamtbudget −
+// Budget Neugeschäft) against those of the measure spells (`from_data`), and the printed
+// existing commitments of the pauschale Erstattung against the Vorbindungen of its
+// `instrumente`. `printed` is the plan's figure, `computed` the data's; a difference beyond
+// controlling.vorbindungen_schwelle_prozent of the plan's figure plus half its rounding is a
+// kFinding ("Plan passt nicht zu den Daten", docs/budget.md). A plan that implies no
+// Vorbindungen gives no check.
+std::vector<IdentityCheck> CheckPlanAgainstData(const Plan& plan, const Vorbindungen& from_data);
+
 // Number of kDeviates results.
 int CountDeviations(const std::vector<IdentityCheck>& checks);
+// Number of kFinding results.
+int CountFindings(const std::vector<IdentityCheck>& checks);
 
-std::string_view OutcomeLabel(Outcome outcome);  // "stimmt", "Abweichung", "abgeleitet"
+// "stimmt", "Abweichung", "abgeleitet", "Befund: passt nicht zu den Daten"
+std::string_view OutcomeLabel(Outcome outcome);
 
 }  // namespace amip::budget

@@ -111,9 +111,21 @@ core::Result<core::Cents> SectionRounding(const Ctx& ctx, const YAML::Node& sect
 
 core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudget& egt) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "eingliederungsbudget",
-                                 {"zuteilung", "ausfinanzierung", "pauschale_erstattungen",
+                                 {"zuteilung", "zuteilung_stand", "ausfinanzierung", "pauschale_erstattungen",
                                   "umschichtung_egt_nach_vk", "gesamtbudget", "vorbindungen",
                                   "neugeschaeft", "gerundet_auf"}));
+  if (node["zuteilung_stand"]) {
+    AMIP_ASSIGN_OR_RETURN(std::string stand, yaml::String(ctx.file, node["zuteilung_stand"], "zuteilung_stand"));
+    if (stand == "vor_umschichtung") {
+      egt.zuteilung_stand = ZuteilungStand::kVorUmschichtung;
+    } else if (stand == "nach_umschichtung") {
+      egt.zuteilung_stand = ZuteilungStand::kNachUmschichtung;
+    } else {
+      return Error(ctx.file, node["zuteilung_stand"], "zuteilung_stand",
+                   "erwartet vor_umschichtung oder nach_umschichtung");
+    }
+    egt.zuteilung_stand_line = node["zuteilung_stand"].Mark().line + 1;
+  }
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "zuteilung", egt.zuteilung, rounding));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "ausfinanzierung", egt.ausfinanzierung, rounding));
@@ -130,6 +142,11 @@ core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudg
   }
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "neugeschaeft", egt.neugeschaeft, rounding));
   if (!egt.zuteilung.present) return Error(ctx.file, node, "eingliederungsbudget", "missing 'zuteilung'");
+  if (egt.umschichtung_egt_nach_vk.present && egt.zuteilung_stand == ZuteilungStand::kNichtAngegeben) {
+    return Error(ctx.file, node, "eingliederungsbudget",
+                 "'zuteilung_stand' fehlt: ist die Zuteilung vor oder nach der Umschichtung EGT → VK "
+                 "gedruckt? (vor_umschichtung oder nach_umschichtung)");
+  }
   return core::Status::Ok();
 }
 
@@ -163,7 +180,19 @@ core::Status ParseHaushaltsansatz(const Ctx& ctx, const YAML::Node& node, Hausha
 
 core::Status ParsePauschale(const Ctx& ctx, const YAML::Node& node, PauschaleErstattung& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "pauschale_erstattung",
-                                 {"erstattung", "verpflichtungen", "differenz", "gerundet_auf"}));
+                                 {"erstattung", "verpflichtungen", "differenz", "instrumente", "gerundet_auf"}));
+  if (node["instrumente"]) {
+    const YAML::Node list = node["instrumente"];
+    if (!list.IsSequence()) return Error(ctx.file, list, "instrumente", "expected a list of instrument codes");
+    out.instrumente_line = list.Mark().line + 1;
+    for (const YAML::Node& item : list) {
+      AMIP_ASSIGN_OR_RETURN(std::string code, yaml::String(ctx.file, item, "instrumente"));
+      if (ctx.catalogue.instruments().Find(code) == nullptr) {
+        return Error(ctx.file, item, "instrumente", "unknown instrument '" + code + "'");
+      }
+      out.instrumente.push_back(code);
+    }
+  }
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "erstattung", out.erstattung, rounding));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "verpflichtungen", out.verpflichtungen, rounding));
@@ -605,7 +634,13 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   if (root["optimierung"]) AMIP_RETURN_IF_ERROR(ParseOptimierung(ctx, root["optimierung"], plan.optimierung));
   if (root["controlling"]) {
     const YAML::Node node = root["controlling"];
-    AMIP_RETURN_IF_ERROR(CheckKeys(file, node, "controlling", {"schwelle_prozent"}));
+    AMIP_RETURN_IF_ERROR(
+        CheckKeys(file, node, "controlling", {"schwelle_prozent", "vorbindungen_schwelle_prozent"}));
+    if (node["vorbindungen_schwelle_prozent"]) {
+      AMIP_ASSIGN_OR_RETURN(NumberFigure threshold, ParseShare(ctx, node["vorbindungen_schwelle_prozent"],
+                                                              "vorbindungen_schwelle_prozent"));
+      plan.controlling.vorbindungen_schwelle_prozent = threshold.value;
+    }
     if (node["schwelle_prozent"]) {
       AMIP_ASSIGN_OR_RETURN(NumberFigure threshold,
                             ParseShare(ctx, node["schwelle_prozent"], "schwelle_prozent"));
@@ -639,6 +674,18 @@ core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue
   const std::optional<std::string_view> text = resources::Find(path);
   if (!text) return core::NotFoundError(fmt::format("{}: plan is not embedded in this binary", path));
   return ParsePlan(*text, path, catalogue);
+}
+
+std::string_view ZuteilungStandKey(ZuteilungStand stand) {
+  switch (stand) {
+    case ZuteilungStand::kVorUmschichtung:
+      return "vor_umschichtung";
+    case ZuteilungStand::kNachUmschichtung:
+      return "nach_umschichtung";
+    case ZuteilungStand::kNichtAngegeben:
+      return "";
+  }
+  return "";
 }
 
 std::vector<double> EntryProfile(const InstrumentLine& line) {

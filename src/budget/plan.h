@@ -36,8 +36,16 @@ struct NumberFigure {
   bool upper_bound = false;  // printed as "<100": value is 99, an upper bound
 };
 
+// Whether the printed Zuteilung is the allocation before the shift to the VK (AMIP 2014,
+// Abb. 2: "Zuteilung … − Entnahme Verwaltungsbudget") or the integration money left after it
+// (AMIP 2025: "17,1 Mio. EUR im Eingliederungshaushalt", the 7,98 Mio. being inside the
+// 46,7 Mio. Verwaltungshaushalt). Plan key `zuteilung_stand`; required with an Umschichtung.
+enum class ZuteilungStand { kNichtAngegeben, kVorUmschichtung, kNachUmschichtung };
+
 // Eingliederungsbudget (EGT): allocation, adjustments and what is left for new business.
 struct Eingliederungsbudget {
+  ZuteilungStand zuteilung_stand = ZuteilungStand::kNichtAngegeben;
+  int zuteilung_stand_line = 0;
   MoneyFigure zuteilung;                 // federal allocation (orientation or final value)
   MoneyFigure ausfinanzierung;           // + Ausfinanzierung of old commitments (§ 16e a.F.)
   MoneyFigure pauschale_erstattungen;    // + lump-sum reimbursements (e.g. FbW/Reha before 2025)
@@ -70,6 +78,10 @@ struct PauschaleErstattung {
   MoneyFigure erstattung;
   MoneyFigure verpflichtungen;
   MoneyFigure differenz;  // verpflichtungen − erstattung, reduces the EGT
+  // Data-contract instrument codes whose participations the Verpflichtungen are (2025: FbW and
+  // Reha begun by 31.12.2024); with data, their Vorbindungen are compared with `verpflichtungen`.
+  std::vector<std::string> instrumente;
+  int instrumente_line = 0;
 };
 
 // Printed year-over-year changes.
@@ -175,6 +187,9 @@ struct Optimierung {
 
 struct Controlling {
   double schwelle_prozent = 5.0;  // warn when |Hochrechnung − Budget| > schwelle × Budget
+  // Finding when the Vorbindungen from the data differ from those the plan implies by more
+  // than this share of the plan's figure (plus the figure's rounding), docs/budget.md.
+  double vorbindungen_schwelle_prozent = 10.0;
 };
 
 struct Plan {
@@ -207,6 +222,9 @@ core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& 
 // A plan embedded in the binary (resources::Find), e.g. "examples/plans/amip-2025.yaml" once
 // the resource embedding covers examples/; NotFound otherwise.
 core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue);
+
+// "vor_umschichtung" / "nach_umschichtung" (empty when not stated).
+std::string_view ZuteilungStandKey(ZuteilungStand stand);
 
 // Normalised monthly entry weights of a line (12 values summing to 1).
 std::vector<double> EntryProfile(const InstrumentLine& line);

@@ -3,7 +3,10 @@
 // identities; with --db the measure spells of an imported extract give the Vorbindungen, the
 // Ist of the controlling, the observed effects for the optimiser and the KdU per municipality.
 // Output: German tables (--format table|csv|json), optionally an Excel workbook (--xlsx).
-// Exit codes: 0 ok, 1 plan rejected or (check) an identity does not hold, 2 usage, 3 internal.
+// Exit codes (docs/cli.md): 0 ok; 1 plan rejected, (check) an identity does not hold, or
+// (control --strict) the Hochrechnung leaves the budget; 2 usage; 3 internal; 4 (check and
+// control with --db) finding: the plan does not fit the data.
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -32,6 +35,7 @@ struct BudgetArgs {
   std::string format = "table";
   double schwelle = -1;
   bool plan_effects = false;
+  bool strict = false;
 };
 
 struct Loaded {
@@ -77,19 +81,45 @@ ExitCode Print(const Loaded& loaded, const std::vector<report::BudgetSheet>& she
   return ExitCode::kOk;
 }
 
+// Plan against data: prints one stderr line per finding; true when there is one.
+bool ReportFindings(const BudgetArgs& args, const std::vector<budget::IdentityCheck>& checks) {
+  for (const budget::IdentityCheck& check : checks) {
+    if (check.outcome != budget::Outcome::kFinding) continue;
+    std::fprintf(stderr,
+                 "Befund: Plan passt nicht zu den Daten (%s, Zeile %d): %s — Plan %s, Daten %s, Differenz %s, "
+                 "zulässig %s\n",
+                 args.plan.c_str(), check.line, check.description.c_str(),
+                 core::Cents::FromCents(std::llround(check.printed * 100)).ToGermanString().c_str(),
+                 core::Cents::FromCents(std::llround(check.computed * 100)).ToGermanString().c_str(),
+                 core::Cents::FromCents(std::llround(check.difference * 100)).ToGermanString().c_str(),
+                 core::Cents::FromCents(std::llround(check.tolerance * 100)).ToGermanString().c_str());
+  }
+  return budget::CountFindings(checks) > 0;
+}
+
+std::vector<budget::IdentityCheck> DataChecks(const Loaded& loaded) {
+  if (!loaded.extract) return {};
+  const budget::Vorbindungen vorbindungen =
+      budget::ComputeVorbindungen(*loaded.extract, loaded.plan, loaded.plan.jahr);
+  return budget::CheckPlanAgainstData(loaded.plan, vorbindungen);
+}
+
 ExitCode RunCheck(const BudgetArgs& args) {
   core::Result<Loaded> loaded = Load(args, false);
   if (!loaded.ok()) return ReportError(loaded.status());
   const std::vector<budget::IdentityCheck> checks = budget::CheckPlan(loaded->plan);
-  const ExitCode printed = Print(*loaded, {report::BudgetCheckSheet(loaded->plan, checks)}, args.xlsx);
+  std::vector<report::BudgetSheet> sheets{report::BudgetCheckSheet(loaded->plan, checks)};
+  const std::vector<budget::IdentityCheck> data_checks = DataChecks(*loaded);
+  if (loaded->extract) sheets.push_back(report::BudgetDataCheckSheet(loaded->plan, data_checks));
+  const ExitCode printed = Print(*loaded, sheets, args.xlsx);
   if (printed != ExitCode::kOk) return printed;
   const int deviations = budget::CountDeviations(checks);
   if (deviations > 0) {
     std::fprintf(stderr, "%s: %d von %zu Identitäten stimmen nicht (siehe Spalte Differenz)\n",
                  args.plan.c_str(), deviations, checks.size());
-    return ExitCode::kDataError;
   }
-  return ExitCode::kOk;
+  if (ReportFindings(args, data_checks)) return ExitCode::kPlanDataFinding;
+  return deviations > 0 ? ExitCode::kDataError : ExitCode::kOk;
 }
 
 ExitCode RunPlan(const BudgetArgs& args) {
@@ -109,12 +139,27 @@ ExitCode RunControl(const BudgetArgs& args) {
   core::Result<budget::ControllingReport> report =
       budget::ComputeControlling(*loaded->extract, loaded->plan, *month, args.schwelle);
   if (!report.ok()) return ReportError(report.status());
-  const ExitCode printed = Print(*loaded, report::BudgetControllingSheets(*report, loaded->catalogue), args.xlsx);
-  if (report->first_warning_month) {
-    std::fprintf(stderr, "Warnung: die Hochrechnung weicht seit %d-%02d um mehr als %.1f %% vom Budget ab\n",
-                 report->jahr, *report->first_warning_month, report->threshold_percent);
+  const std::vector<budget::IdentityCheck> data_checks = DataChecks(*loaded);
+  std::vector<report::BudgetSheet> sheets{report::BudgetDataCheckSheet(loaded->plan, data_checks)};
+  for (report::BudgetSheet& sheet : report::BudgetControllingSheets(*report, loaded->catalogue)) {
+    sheets.push_back(std::move(sheet));
   }
-  return printed;
+  const ExitCode printed = Print(*loaded, sheets, args.xlsx);
+  if (printed != ExitCode::kOk) return printed;
+  const bool finding = ReportFindings(args, data_checks);
+  if (report->first_warning_month) {
+    const budget::MonthProjection& last = report->projections.back();
+    std::fprintf(stderr,
+                 "Warnung: Hochrechnung verlässt das Budget — seit %d-%02d weicht sie um mehr als %s %% ab "
+                 "(%d-%02d: %s %%)%s\n",
+                 report->jahr, *report->first_warning_month,
+                 report::FormatGermanNumber(report->threshold_percent, 1).c_str(), report->jahr, last.month,
+                 report::FormatGermanNumber(last.deviation_percent, 2).c_str(),
+                 args.strict ? "" : "; Exit-Code 1 nur mit --strict");
+  }
+  if (finding) return ExitCode::kPlanDataFinding;
+  if (report->first_warning_month && args.strict) return ExitCode::kDataError;
+  return ExitCode::kOk;
 }
 
 ExitCode RunOptimize(const BudgetArgs& args) {
@@ -152,6 +197,8 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
   CLI::App* check = budget->add_subcommand(
       "check", "jede Rechenbeziehung des Plans prüfen (Summen, Differenzen, Anteile)");
   AddCommon(check, *args);
+  check->add_option("--db", args->db,
+                    "SQLite-Datenbank (amip import): Plan gegen Daten prüfen (Vorbindungen), Befund = Exit-Code 4");
   check->callback([args, &outcome] { outcome.exit_code = RunCheck(*args); });
 
   CLI::App* plan = budget->add_subcommand(
@@ -167,6 +214,8 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
   control->add_option("--month", args->month, "Berichtsmonat, z. B. 2025-06")->required();
   control->add_option("--schwelle", args->schwelle,
                       "Warnschwelle in % des Budgets (Standard: controlling.schwelle_prozent)");
+  control->add_flag("--strict", args->strict,
+                    "Exit-Code 1, wenn die Hochrechnung das Budget verlässt (sonst nur Warnung)");
   control->callback([args, &outcome] { outcome.exit_code = RunControl(*args); });
 
   CLI::App* optimize = budget->add_subcommand(

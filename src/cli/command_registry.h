@@ -19,6 +19,7 @@ enum class ExitCode : int {
   kDataError = 1,    // the input was rejected (import errors, failed checks, failed calibration)
   kUsageError = 2,   // bad command line (CLI11 uses 105/106 internally; main maps them to 2)
   kInternalError = 3,
+  kPlanDataFinding = 4,  // amip budget check/control --db: the plan does not fit the data (docs/cli.md)
 };
 
 // The outcome of a subcommand; set by its callback, read by main.

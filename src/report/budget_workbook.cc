@@ -24,6 +24,13 @@ Cell Euro(Cents amount) { return {amount.ToGermanString(), amount.ToString()}; }
 Cell EuroDouble(double euros) {
   return Euro(Cents::FromCents(static_cast<int64_t>(std::llround(euros * 100.0))));
 }
+// The exact amount of a Euro cell's raw text ("227500.00"); raw euro texts are written by
+// Cents::ToString, so they always parse.
+Cents CentsOf(const std::string& raw) {
+  const core::Result<Cents> parsed = Cents::Parse(raw);
+  AMIP_ASSERT(parsed.ok(), "euro cell is not an exact amount");
+  return *parsed;
+}
 Cell Percent(double value, int decimals = 1) {
   return {FormatGermanNumber(value, decimals) + " %", fmt::format("{:.{}f}", value, decimals + 2)};
 }
@@ -70,18 +77,26 @@ Table WithSums(const Table& table, int sum_row, const std::vector<std::string>& 
       for (size_t col = 0; col < table.columns().size(); ++col) {
         const std::string& key = table.columns()[col].key;
         if (std::find(keys.begin(), keys.end(), key) == keys.end()) continue;
+        const bool euro = key.size() > 4 && key.compare(key.size() - 4, 4, "_eur") == 0;
         double total = 0;
+        Cents cents;
         for (int other = 0; other < sum_row; ++other) {
           const std::string& raw = table.rows()[static_cast<size_t>(other)][col].raw;
-          if (!raw.empty()) total += std::stod(raw);
+          if (raw.empty()) continue;
+          if (euro) {
+            cents += CentsOf(raw);
+          } else {
+            total += std::stod(raw);
+          }
         }
-        const bool euro = key.size() > 4 && key.compare(key.size() - 4, 4, "_eur") == 0;
         if (euro) {
-          cells[col] = EuroDouble(total);
+          cells[col] = Euro(cents);
         } else if (key.find("_prozent") != std::string::npos) {
           cells[col] = Percent(total);
         } else {
-          cells[col] = Decimal(total, key.find("_anzahl") != std::string::npos ? 0 : 1);
+          // Entries are whole numbers (planned entries per month are apportioned).
+          const bool whole = key.find("_anzahl") != std::string::npos || key.find("eintritte") != std::string::npos;
+          cells[col] = Decimal(total, whole ? 0 : 1);
         }
       }
     }
@@ -124,6 +139,30 @@ BudgetSheet BudgetCheckSheet(const budget::Plan& plan, const std::vector<Identit
   return sheet;
 }
 
+BudgetSheet BudgetDataCheckSheet(const budget::Plan& plan, const std::vector<IdentityCheck>& checks) {
+  const int findings = budget::CountFindings(checks);
+  Table table({Num("nr_anzahl", "Nr."), Num("zeile_anzahl", "Zeile"), Left("pruefung", "Prüfung"),
+               Num("plan_eur", "Plan"), Num("daten_eur", "Daten"), Num("differenz_eur", "Differenz"),
+               Num("toleranz_eur", "Toleranz"), Left("ergebnis", "Ergebnis")},
+              fmt::format("Plan gegen Daten {} ({}): {} (Schwelle {} % des Planwerts zuzüglich Rundung)", plan.jahr,
+                          plan.file,
+                          checks.empty()   ? "keine Prüfung (der Plan nennt keine Vorbindungen)"
+                          : findings == 0 ? std::string("kein Befund")
+                                          : fmt::format("{} Befund{} — Plan passt nicht zu den Daten", findings,
+                                                        findings == 1 ? "" : "e"),
+                          FormatGermanNumber(plan.controlling.vorbindungen_schwelle_prozent, 1)));
+  BudgetSheet sheet{Table({}), "Plan gegen Daten", {{"differenz_eur", "{plan_eur}-{daten_eur}"}}, {}, {}};
+  int row = 0;
+  for (const IdentityCheck& check : checks) {
+    table.AddRow({Count(row + 1), Count(check.line), Text(check.description), EuroDouble(check.printed),
+                  EuroDouble(check.computed), EuroDouble(check.difference), EuroDouble(check.tolerance),
+                  Text(std::string(budget::OutcomeLabel(check.outcome)))});
+    ++row;
+  }
+  sheet.table = std::move(table);
+  return sheet;
+}
+
 std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
                                           const budget::BudgetCatalogue& catalogue,
                                           const contract::Extract* extract) {
@@ -140,16 +179,25 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
                 fmt::format("Eingliederungsbudget {} — {}", plan.jahr, plan.jobcenter));
     BudgetSheet sheet{Table({}), "Budget", {}, {}, {}};
     auto source = [](const budget::MoneyFigure& figure) { return figure.present ? "gedruckt" : "—"; };
-    table.AddRow({Text("Zuteilung"), Euro(egt.zuteilung.value), Text(source(egt.zuteilung))});
+    // Row 3 is the Umschichtung: subtracted from a Zuteilung printed before the shift, shown
+    // for information only when the printed Zuteilung is already the money after it.
+    const bool after_shift = egt.zuteilung_stand == budget::ZuteilungStand::kNachUmschichtung;
+    table.AddRow({Text(after_shift ? "Zuteilung nach Umschichtung (Eingliederungshaushalt)" : "Zuteilung"),
+                  Euro(egt.zuteilung.value), Text(source(egt.zuteilung))});
     table.AddRow({Text("+ Ausfinanzierung"), Euro(egt.ausfinanzierung.value), Text(source(egt.ausfinanzierung))});
     table.AddRow({Text("+ pauschale Erstattungen"), Euro(egt.pauschale_erstattungen.value),
                   Text(source(egt.pauschale_erstattungen))});
-    table.AddRow({Text("− Umschichtung EGT → VK"), Euro(egt.umschichtung_egt_nach_vk.value),
-                  Text(source(egt.umschichtung_egt_nach_vk))});
+    table.AddRow({Text(after_shift ? "(Umschichtung EGT → VK, in der Zuteilung bereits abgezogen)"
+                                   : "− Umschichtung EGT → VK"),
+                  Euro(egt.umschichtung_egt_nach_vk.value),
+                  Text(after_shift && egt.umschichtung_egt_nach_vk.present ? "gedruckt, nicht erneut abgezogen"
+                                                                           : source(egt.umschichtung_egt_nach_vk))});
     table.AddRow({Text("= EGL Gesamtbudget"), Euro(figures.gesamtbudget),
                   Text(egt.gesamtbudget.present ? "gedruckt" : "berechnet")});
     if (!egt.gesamtbudget.present) {
-      sheet.cell_formulas.emplace_back(4, "betrag_eur", "{r0:betrag_eur}+{r1:betrag_eur}+{r2:betrag_eur}-{r3:betrag_eur}");
+      sheet.cell_formulas.emplace_back(4, "betrag_eur",
+                                       after_shift ? "{r0:betrag_eur}+{r1:betrag_eur}+{r2:betrag_eur}"
+                                                   : "{r0:betrag_eur}+{r1:betrag_eur}+{r2:betrag_eur}-{r3:betrag_eur}");
     }
     table.AddRow({Text("− Vorbindungen"), Euro(figures.vorbindungen),
                   Text(figures.vorbindungen_from_data ? "aus Daten"
@@ -214,21 +262,21 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
       // Sums over the top-level EGT-financed lines.
       std::vector<std::vector<Cell>> rows = table.rows();
       double entries = 0;
-      double year = 0;
-      double ve = 0;
-      double total = 0;
+      Cents year;
+      Cents ve;
+      Cents total;
       std::vector<int> egt_rows;
       for (int row : summed) {
         const auto& cells = rows[static_cast<size_t>(row)];
         if (cells[7].raw != "egt") continue;
         egt_rows.push_back(row);
         entries += cells[3].raw.empty() ? 0 : std::stod(cells[3].raw);
-        year += cells[8].raw.empty() ? 0 : std::stod(cells[8].raw);
-        ve += cells[9].raw.empty() ? 0 : std::stod(cells[9].raw);
-        total += cells[10].raw.empty() ? 0 : std::stod(cells[10].raw);
+        if (!cells[8].raw.empty()) year += CentsOf(cells[8].raw);
+        if (!cells[9].raw.empty()) ve += CentsOf(cells[9].raw);
+        if (!cells[10].raw.empty()) total += CentsOf(cells[10].raw);
       }
       table.AddRow({Text("Summe EGT"), Empty(), Empty(), Decimal(entries, 0), Empty(), Empty(), Empty(), Empty(),
-                    EuroDouble(year), EuroDouble(ve), EuroDouble(total)});
+                    Euro(year), Euro(ve), Euro(total)});
       const int sum_row = static_cast<int>(table.rows().size()) - 1;
       for (const char* key : {"eintritte_anzahl", "ausgaben_jahr_eur", "ve_eur", "kosten_gesamt_eur"}) {
         std::string formula = "SUM(";
@@ -251,14 +299,15 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
     Table table(columns, fmt::format("Monatlicher Mittelabfluss {} (EGT)", plan.jahr));
     std::vector<Column> entry_columns{Left("instrument", "Instrument")};
     for (int month = 1; month <= 12; ++month) {
-      entry_columns.push_back(Num(fmt::format("m{:02d}_wert", month), kMonthNames[month - 1]));
+      entry_columns.push_back(Num(fmt::format("m{:02d}_anzahl", month), kMonthNames[month - 1]));
     }
-    entry_columns.push_back(Num("jahr_wert", "Jahr"));
+    entry_columns.push_back(Num("jahr_anzahl", "Jahr"));
+    // Whole entries per month (largest remainder of the profile), adding up to the line.
     Table entries_by_month(entry_columns, fmt::format("Geplante Eintritte je Monat {}", plan.jahr));
     for (const budget::LineCash& line : cash.lines) {
       std::vector<Cell> entry_cells{Text(line.code)};
-      for (double value : line.entries_by_month) entry_cells.push_back(Decimal(value, 1));
-      entry_cells.push_back(Decimal(line.entries, 1));
+      for (double value : line.entries_by_month) entry_cells.push_back(Count(std::llround(value)));
+      entry_cells.push_back(Count(std::llround(line.entries)));
       entries_by_month.AddRow(entry_cells);
       if (!line.egt || !line.costed) continue;
       std::vector<Cell> cells{Text(line.code)};
@@ -280,7 +329,7 @@ std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
     BudgetSheet sheet{WithSums(table, sum_row, keys), "Mittelabfluss", {{"jahr_eur", "SUM({m01_eur}:{m12_eur})"}}, {sum_row}, {}};
     sheets.push_back(std::move(sheet));
     BudgetSheet entries_sheet{std::move(entries_by_month), "Eintritte je Monat",
-                              {{"jahr_wert", "SUM({m01_wert}:{m12_wert})"}}, {}, {}};
+                              {{"jahr_anzahl", "SUM({m01_anzahl}:{m12_anzahl})"}}, {}, {}};
     sheets.push_back(std::move(entries_sheet));
   }
 
@@ -461,8 +510,8 @@ std::vector<BudgetSheet> BudgetControllingSheets(const budget::ControllingReport
                             report.as_of_month, report.jahr));
     for (const budget::ControllingRow& row : report.rows) {
       table.AddRow({Text(row.code), Text(fmt::format("{}-{:02d}", report.jahr, row.month)),
-                    Decimal(row.plan_entries, 1), Decimal(static_cast<double>(row.ist_entries), 0),
-                    Decimal(static_cast<double>(row.ist_entries) - row.plan_entries, 1), Euro(row.plan_cash),
+                    Decimal(row.plan_entries, 0), Decimal(static_cast<double>(row.ist_entries), 0),
+                    Decimal(static_cast<double>(row.ist_entries) - row.plan_entries, 0), Euro(row.plan_cash),
                     Euro(row.ist_cash), Euro(row.ist_cash - row.plan_cash)});
     }
     const int sum_row = SumRow(table, "Summe");
@@ -493,7 +542,7 @@ std::vector<BudgetSheet> BudgetControllingSheets(const budget::ControllingReport
     }
     for (const std::string& code : order) {
       const budget::ControllingRow& total = totals[code];
-      table.AddRow({Text(code), Text(NameOf(catalogue, code)), Decimal(total.plan_entries, 1),
+      table.AddRow({Text(code), Text(NameOf(catalogue, code)), Decimal(total.plan_entries, 0),
                     Decimal(static_cast<double>(total.ist_entries), 0),
                     total.plan_entries > 0
                         ? Percent(static_cast<double>(total.ist_entries) / total.plan_entries * 100.0)
@@ -519,14 +568,15 @@ std::vector<BudgetSheet> BudgetControllingSheets(const budget::ControllingReport
                 fmt::format("Hochrechnung {} (Schwelle {} %){}", report.jahr,
                             FormatGermanNumber(report.threshold_percent, 1),
                             report.first_warning_month
-                                ? fmt::format(" — Warnung erstmals im Monat {}-{:02d}", report.jahr,
-                                              *report.first_warning_month)
-                                : " — keine Warnung"));
+                                ? fmt::format(" — Warnung: Hochrechnung verlässt das Budget, erstmals im Monat "
+                                              "{}-{:02d}",
+                                              report.jahr, *report.first_warning_month)
+                                : " — Hochrechnung innerhalb der Schwelle, keine Warnung"));
     for (const budget::MonthProjection& projection : report.projections) {
       table.AddRow({Text(fmt::format("{}-{:02d}", report.jahr, projection.month)), Euro(projection.ist_cumulative),
                     Euro(projection.bindings), Euro(projection.remaining_plan), Euro(projection.projection),
                     Euro(projection.budget), Euro(projection.gap), Percent(projection.deviation_percent, 2),
-                    Text(projection.warning ? "WARNUNG" : "")});
+                    Text(projection.warning ? "verlässt Budget" : "")});
     }
     sheets.push_back({std::move(table),
                       "Hochrechnung",
@@ -780,7 +830,9 @@ core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<Budg
 core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,
                                                   const budget::BudgetCatalogue& catalogue,
                                                   const contract::Extract& extract, core::Month as_of) {
-  std::vector<Table> tables = Tables(BudgetPlanSheets(plan, catalogue, &extract));
+  const budget::Vorbindungen vorbindungen = budget::ComputeVorbindungen(extract, plan, plan.jahr);
+  std::vector<Table> tables{BudgetDataCheckSheet(plan, budget::CheckPlanAgainstData(plan, vorbindungen)).table};
+  for (Table& table : Tables(BudgetPlanSheets(plan, catalogue, &extract))) tables.push_back(std::move(table));
   AMIP_ASSIGN_OR_RETURN(budget::ControllingReport report, budget::ComputeControlling(extract, plan, as_of));
   for (Table& table : Tables(BudgetControllingSheets(report, catalogue))) tables.push_back(std::move(table));
   return tables;

@@ -43,6 +43,10 @@ struct BudgetSheet {
 
 BudgetSheet BudgetCheckSheet(const budget::Plan& plan, const std::vector<budget::IdentityCheck>& checks);
 
+// Plan against data (budget::CheckPlanAgainstData): the plan's figure, the data's, the
+// difference, the tolerance and "stimmt" or "Befund: passt nicht zu den Daten".
+BudgetSheet BudgetDataCheckSheet(const budget::Plan& plan, const std::vector<budget::IdentityCheck>& checks);
+
 // Budget lines (Gesamtbudget, Vorbindungen, Neugeschäft; from data where available),
 // instrument plan, monthly cash outflow, Finanzposition shares, VE, Drittmittel, KdU and —
 // with an extract — Vorbindungen by instrument and KdU by municipality.
@@ -65,8 +69,8 @@ std::vector<Table> Tables(const std::vector<BudgetSheet>& sheets);
 // Writes one worksheet per sheet. Errors (unwritable path) as Status.
 core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<BudgetSheet>& sheets);
 
-// Demo entry point: the plan tables of `plan` with the data of `extract`, then its
-// controlling up to `as_of`.
+// Demo entry point: the plan against the data, the plan tables of `plan` with the data of
+// `extract`, then its controlling up to `as_of`.
 core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,
                                                   const budget::BudgetCatalogue& catalogue,
                                                   const contract::Extract& extract,
