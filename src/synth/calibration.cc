@@ -7,7 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "benefits/bg_household.h"
 #include "indicators/kennzahlen.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
 #include "synth/generator.h"
 
 namespace amip::synth {
@@ -69,6 +72,8 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   double stock_sum[3] = {0, 0, 0};
   double stock_sp = 0;
   double entries = 0, exits = 0, stock_now_sum = 0, stock_prev_sum = 0;
+  double elb_months_year = 0;  // ELB on the count days of amounts_year (within lo..hi)
+  const Month year_first = Month::FromYm(profile.amounts_year, 1);
 
   std::vector<int32_t> jc_at(static_cast<size_t>(span));
   std::vector<char> sp_at(static_cast<size_t>(span));
@@ -106,6 +111,9 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
       sp_at[static_cast<size_t>(k)] = is_elb && spell->single_parent;
     }
     auto elb_in = [&](Month m) { return jc_at[static_cast<size_t>(m - lo)] >= 0; };
+    for (Month m = std::max(year_first, lo); m <= std::min(year_first + 11, hi); ++m) {
+      if (elb_in(m)) elb_months_year += 1;
+    }
     if (!info.profillage.empty()) {  // a Profillage is assessed for ELB only
       bool ever_elb = false;
       for (uint32_t row = begin; row < end && !ever_elb; ++row) {
@@ -226,7 +234,6 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   }
   // Money: claims of the reference month and of the annual year.
   double llu_year = 0, kdu_year = 0, paid_ref = 0;
-  const Month year_first = Month::FromYm(profile.amounts_year, 1);
   const Month year_last = Month::FromYm(profile.amounts_year, 12);
   for (const auto& claim : extract.claims) {
     const Month from = std::max(claim.from, year_first);
@@ -292,8 +299,11 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   result.Set("k2_m", Share(integrations[2], stock_sum[2] / 12.0));
   result.Set("k2_single_parent", Share(integrations_sp, stock_sp / 12.0));
   result.Set("elb_no_qualification_share", Share(no_qualification, elb));
-  result.Set("payment_per_bg", bgs > 0 ? paid_ref / bgs : 0.0);
-  result.Set("llu_year", llu_year / 1e6);
+  // The published LLU totals include the social insurance contributions the Jobcenter pays
+  // per ELB (not part of a BG's claim): added here only, from the profile.
+  const double contributions = profile.model.contributions_per_elb.euros();
+  result.Set("payment_per_bg", bgs > 0 ? (paid_ref + contributions * elb) / bgs : 0.0);
+  result.Set("llu_year", (llu_year + contributions * elb_months_year) / 1e6);
   result.Set("kdu_year", kdu_year / 1e6);
   result.Set("single_parent_share", Share(single_parents, elb));
   result.Set("single_parents", single_parents);
@@ -334,6 +344,18 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   result.Set("profillage_never_elb", profillage_never_elb);
   for (const auto& [code, count] : profillage) {
     result.Set("profillage:" + code, Share(count, profillage_total));
+  }
+  // Share of the reference month's BGs whose claims equal the benefits engine's result.
+  const bool wants_check = std::any_of(profile.targets.begin(), profile.targets.end(),
+                                       [](const Target& t) { return t.quantity == "claims_engine_share"; });
+  if (wants_check) {
+    auto store = law::EmbeddedStore();
+    auto local = law::EmbeddedLocalRules();
+    auto law = store.ok() ? law::ResolveLaw(**store, ref.FirstDay()) : core::Result<law::LawSnapshot>(store.status());
+    if (law.ok() && local.ok()) {
+      const benefits::ClaimCheck check = benefits::CheckClaims(extract, ref, *law, *local);
+      result.Set("claims_engine_share", 100.0 * check.AgreeShare());
+    }
   }
   return result;
 }

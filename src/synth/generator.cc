@@ -5,6 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "benefits/bg_household.h"
+#include "benefits/evaluate.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
 #include "synth/random.h"
 
 namespace amip::synth {
@@ -32,7 +36,10 @@ struct SimPerson {
   int32_t ue_start = -1;    // open unemployment spell start day, -1 = none
   int32_t ue_last_end = INT32_MIN;
   int32_t claim = -1;       // last claim row
-  int32_t income = 0;       // countable monthly income in cents from the job
+  int32_t job_prev = -1;    // the job the open one replaced (may still cover the count day)
+  int32_t volunteer = -1;   // last volunteer spell row (earnings, not a job that ends receipt)
+  int32_t receipt_start = 0;           // first day of the continuous receipt (contiguous spells)
+  int32_t last_spell_end = INT32_MIN;  // end of the last closed benefit spell
   bool female = false;
   bool nef_adult = false;
   bool registered = false;
@@ -50,6 +57,11 @@ struct SimBg {
   int32_t exit_month = -1;
   int32_t housing = -1;  // last bg_housing row
   double rent_factor = 1.0;
+  std::vector<int32_t> count_day_spells;  // scratch of ClaimsOfMonth
+  // The engine's last result for this BG and the inputs it had (ClaimsOfMonth's cache).
+  std::vector<int64_t> engine_inputs;
+  std::vector<benefits::MemberClaim> engine_claims;
+  bool engine_pays = false;
   bool in_receipt = false;
   bool stayer = false;
 };
@@ -124,7 +136,6 @@ class Simulator {
   void PrecomputeDurations();
   double ExitHazard(const SimBg& bg, int32_t month) const;
   double TargetBgs(int32_t jc, Month month) const;
-  const YearAmounts& AmountsFor(int year) const;
 
   int32_t NewPerson(bool female, Date birth);
   int32_t NewBgId();
@@ -148,17 +159,17 @@ class Simulator {
   int32_t StartJob(int32_t person_idx, EmploymentKind kind, int32_t day, Cents gross, double hours,
                    int32_t end_day);
   int32_t DrawJobEnd(int32_t start_day, double monthly_rate);
-  int32_t CountableIncome(Cents gross, EmploymentKind kind) const;
   int32_t SplitOff(int32_t bg_idx, int32_t person_idx, int32_t day, Month month);
 
   void ProcessHousehold(int32_t bg_idx, Month month);
   void Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits);
   void OtherJobStarts(int32_t person_idx, Month month);
-  void ComputeClaims(int32_t bg_idx, Month month);
-  // The BG's need for Lebensunterhalt; `member_needs` (optional) gets each member's share.
-  int64_t NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld,
-                  std::vector<int64_t>* member_needs = nullptr) const;
-  int64_t Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* heating, double* sqm) const;
+  // Claims and housing of every BG on the month's count day, computed with the benefits
+  // engine (benefits::MakeBgHousehold, the mapping `amip bedarf --db` uses); BGs the engine
+  // finds not in need get no claim and leave receipt at the end of the month.
+  core::Status ClaimsOfMonth(Month month);
+  Cents EarningsOn(const SimPerson& person, int32_t day) const;
+  void Kdu(const SimBg& bg, size_t size, Month month, int64_t* rent, int64_t* heating, double* sqm) const;
   void AllocateMeasures(Month month);
   void AddMeasure(int32_t person_idx, const MeasurePlan& plan, int32_t start_day, int months);
   void Finish();
@@ -186,7 +197,18 @@ class Simulator {
   std::vector<double> stock_duration_cdf_[2];
   std::vector<double> hazard_[2];  // monthly exit hazard by type and elapsed months
   std::vector<TimedAction> actions_;  // scratch of ProcessHousehold
-  std::vector<int64_t> member_needs_;  // scratch of ComputeClaims  // [stayer] elapsed-duration CDF of the stock
+  std::vector<int32_t> live_spells_;  // benefit spell rows that may cover a coming count day
+  std::vector<int32_t> sim_of_bg_;    // contract BgIdx -> SimBg index
+  std::vector<int32_t> touched_;      // scratch of ClaimsOfMonth
+  const law::ParameterStore* law_store_ = nullptr;
+  const law::LocalRules* local_ = nullptr;
+  law::LawSnapshot law_;  // of the simulated month
+  Month law_month_;       // the month law_ is for (later than the simulated one before 2014)
+  // Incremented in every month in which a law parameter or a local rule (1 January) changes:
+  // the engine's result for unchanged inputs is reused within one epoch.
+  int64_t law_epoch_ = 0;
+  std::vector<int32_t> law_change_months_;  // sorted Month indices
+  std::vector<int64_t> inputs_;  // scratch of ClaimsOfMonth
   double stayer_stock_share_ = 0;
   int32_t sim_first_day_ = 0;
   int32_t sim_last_day_ = 0;
@@ -218,14 +240,6 @@ void Simulator::ReserveForRemaining(int32_t remaining) {
   out_.measure_spells.reserve(target(7));
   out_.unemployment_spells.reserve(target(8));
   out_.bg_housing.reserve(target(9));
-}
-
-const YearAmounts& Simulator::AmountsFor(int year) const {
-  const auto& amounts = model_.amounts;
-  const int first = amounts.front().year;
-  int index = year - first;
-  index = std::clamp(index, 0, static_cast<int>(amounts.size()) - 1);
-  return amounts[static_cast<size_t>(index)];
 }
 
 void Simulator::SetupJobcenters() {
@@ -452,6 +466,7 @@ int32_t Simulator::NewHousehold(int32_t jc, int32_t mun, bool stayer, int32_t mo
   bg.entry_month = month;
   bg.rent_factor = std::exp(model_.rent_sd * rng_.Normal()) * jcs_[static_cast<size_t>(jc)].rent_factor;
   bgs_.push_back(std::move(bg));
+  sim_of_bg_.push_back(static_cast<int32_t>(bgs_.size() - 1));  // bg_idx == sim_of_bg_.size() - 1
   return static_cast<int32_t>(bgs_.size() - 1);
 }
 
@@ -502,8 +517,11 @@ void Simulator::SyncSpell(int32_t person_idx, int32_t day) {
       return;
     }
     open.end = Date::FromDays(day - 1);
+  } else if (person.last_spell_end != day - 1) {
+    person.receipt_start = day;  // not contiguous with the last spell: a new receipt
   }
   person.spell = static_cast<int32_t>(out_.benefit_spells.size());
+  live_spells_.push_back(person.spell);
   out_.benefit_spells.push_back(wanted);
   UpdateUnemployment(person_idx, day);
 }
@@ -518,6 +536,7 @@ void Simulator::EndReceipt(int32_t person_idx, int32_t day) {
   if (person.spell < 0) return;
   contract::BenefitSpell& open = out_.benefit_spells[static_cast<size_t>(person.spell)];
   open.end = Date::FromDays(std::max(day, open.start.days()));
+  person.last_spell_end = open.end->days();
   person.spell = -1;
   UpdateUnemployment(person_idx, open.end->days() + 1);
 }
@@ -577,19 +596,6 @@ int32_t Simulator::DrawJobEnd(int32_t start_day, double monthly_rate) {
   return static_cast<int32_t>(end);
 }
 
-int32_t Simulator::CountableIncome(Cents gross, EmploymentKind kind) const {
-  // Approximation of § 11b SGB II: net = gross * net_share (minijob: net = gross), minus the
-  // Grundfreibetrag of 100 € and 20 % / 30 % / 10 % of the bands 100–520, 520–1000, 1000–1200.
-  const double g = gross.euros();
-  const double net = (kind == EmploymentKind::kMinijob) ? g : g * model_.net_share;
-  double allowance = std::min(g, 100.0);
-  if (g > 100) allowance += 0.2 * (std::min(g, 520.0) - 100);
-  if (g > 520) allowance += 0.3 * (std::min(g, 1000.0) - 520);
-  if (g > 1000) allowance += 0.1 * (std::min(g, 1200.0) - 1000);
-  const double countable = std::max(0.0, net - allowance);
-  return static_cast<int32_t>(std::llround(countable * 100));
-}
-
 int32_t Simulator::StartJob(int32_t person_idx, EmploymentKind kind, int32_t day, Cents gross,
                             double hours, int32_t end_day) {
   SimPerson& person = persons_[static_cast<size_t>(person_idx)];
@@ -609,11 +615,13 @@ int32_t Simulator::StartJob(int32_t person_idx, EmploymentKind kind, int32_t day
   const int32_t row = static_cast<int32_t>(out_.employment_spells.size());
   out_.employment_spells.push_back(spell);
   if (kind != EmploymentKind::kVolunteer) {
+    if (person.job >= 0) person.job_prev = person.job;  // may still cover this month's count day
     person.job = row;
     person.job_end = end_day;
-    person.income = CountableIncome(gross, kind);
     person.job_blocks = kind != EmploymentKind::kMinijob && hours >= 15;
     UpdateUnemployment(person_idx, day);
+  } else {
+    person.volunteer = row;
   }
   return row;
 }
@@ -691,7 +699,8 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
   if (type == 1 || type == 3) {
     const int children = 1 + rng_.Choose(model_.children_weights.data(),
                                          static_cast<int>(model_.children_weights.size()));
-    const int32_t max_age = std::min<int32_t>(24, head_age - 17);
+    // Under 25 for the whole entry month (no 25th birthday before the household is processed).
+    const int32_t max_age = std::min<int32_t>(23, head_age - 17);
     for (int child = 0; child < children; ++child) {
       int32_t age = static_cast<int32_t>(
           std::floor(std::pow(rng_.Uniform(), 1.25) * (std::max(1, max_age) + 1)));
@@ -764,12 +773,17 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
   const SimPerson& head = persons_[static_cast<size_t>(bg.members.front())];
   if (head.role != BgRole::kHead || day >= head.day_limit - 31) return false;
+  // A household that left because its income covered the need returns when the job is over.
+  for (int32_t member : bg.members) {
+    const SimPerson& person = persons_[static_cast<size_t>(member)];
+    if (person.job >= 0 && person.job_end >= day) return false;
+  }
   // Members who aged out or grew up stay outside.
   std::vector<int32_t> kept;
   for (int32_t member : bg.members) {
     const SimPerson& person = persons_[static_cast<size_t>(member)];
     if (day >= person.day_limit - 31) continue;
-    if (person.role == BgRole::kChild && day >= person.day25) continue;
+    if (person.role == BgRole::kChild && DayOf(month, DaysIn(month)) >= person.day25) continue;
     if (person.spell >= 0) continue;
     kept.push_back(member);
   }
@@ -787,56 +801,9 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   return true;
 }
 
-int64_t Simulator::NeedLlu(const SimBg& bg, Month month, int64_t* kindergeld,
-                           std::vector<int64_t>* member_needs) const {
-  const YearAmounts& amounts = AmountsFor(month.year());
-  bool couple = false;
-  for (int32_t member : bg.members) {
-    if (persons_[static_cast<size_t>(member)].role == BgRole::kPartner) couple = true;
-  }
-  int64_t need = 0;
-  int minors = 0, under7 = 0, under16 = 0;
-  *kindergeld = 0;
-  if (member_needs != nullptr) member_needs->clear();
-  const int32_t mid = DayOf(month, 15);
-  for (int32_t member : bg.members) {
-    const SimPerson& person = persons_[static_cast<size_t>(member)];
-    const int age = (month.index() - person.birth_month) / 12;
-    int64_t own = 0;
-    if (person.role == BgRole::kChild) {
-      if (age >= 18) {
-        own = amounts.rbs3.value();
-      } else if (age >= 14) {
-        own = amounts.rbs4.value();
-      } else if (age >= 6) {
-        own = amounts.rbs5.value();
-      } else {
-        own = amounts.rbs6.value();
-      }
-      if (age < 25) *kindergeld += amounts.kindergeld.value();
-      if (age < 18) ++minors;
-      if (age < 7) ++under7;
-      if (age < 16) ++under16;
-    } else {
-      own = couple ? amounts.rbs2.value() : amounts.rbs1.value();
-    }
-    if (StatusAt(person, mid) == BenefitStatus::kElb) own += model_.other_needs_per_elb.value();
-    need += own;
-    if (member_needs != nullptr) member_needs->push_back(own);
-  }
-  if (!couple && minors > 0) {  // § 21 Abs. 3 SGB II, simplified; the head's own need
-    int percent = std::max(12 * minors, (under7 > 0 || under16 >= 2) ? 36 : 0);
-    percent = std::min(percent, 60);
-    const int64_t extra = amounts.rbs1.value() * percent / 100;
-    need += extra;
-    if (member_needs != nullptr) member_needs->front() += extra;
-  }
-  return need;
-}
-
-int64_t Simulator::Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* heating,
-                       double* sqm) const {
-  const size_t size = std::min<size_t>(5, std::max<size_t>(1, bg.members.size()));
+void Simulator::Kdu(const SimBg& bg, size_t members, Month month, int64_t* rent, int64_t* heating,
+                    double* sqm) const {
+  const size_t size = std::min<size_t>(5, std::max<size_t>(1, members));
   const double base = model_.rent_by_size[size - 1] * bg.rent_factor;
   const int year_offset = month.year() - model_.rent_base_year;
   static thread_local double cached_rate = -1;
@@ -851,61 +818,122 @@ int64_t Simulator::Kdu(const SimBg& bg, Month month, int64_t* rent, int64_t* hea
   *rent = std::llround(base * growth * 100);
   *heating = std::llround(base * growth * model_.heating_share * 100);
   *sqm = std::round(base * model_.sqm_per_rent_euro * 10) / 10;
-  return *rent + *heating;
 }
 
-void Simulator::ComputeClaims(int32_t bg_idx, Month month) {
-  const SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
-  if (bg.members.empty()) return;
-  int64_t kindergeld = 0;
-  const int64_t need = NeedLlu(bg, month, &kindergeld, &member_needs_);
-  int64_t rent = 0, heating = 0;
-  double sqm = 0;
-  const int64_t kdu = Kdu(bg, month, &rent, &heating, &sqm);
-  int64_t income = kindergeld;
-  for (int32_t member : bg.members) income += persons_[static_cast<size_t>(member)].income;
-  const int64_t llu = std::max<int64_t>(0, need - income);
-  const int64_t rest = std::max<int64_t>(0, income - need);
-  const int64_t luh = std::max<int64_t>(0, kdu - rest);
-  // Individual shares: llu in proportion to the persons' own needs, luh per head.
-  const size_t count = bg.members.size();
-  int64_t llu_rest = llu;  // the head gets the rounding remainder
-  for (size_t idx = 1; idx < count; ++idx) {
-    llu_rest -= need > 0 ? llu * member_needs_[idx] / need : 0;
-  }
-  for (size_t idx = 0; idx < count; ++idx) {
-    const int32_t member = bg.members[idx];
-    int64_t my_llu = need > 0 ? llu * member_needs_[idx] / need : 0;
-    int64_t my_luh = luh / static_cast<int64_t>(count);
-    if (idx == 0) {
-      my_llu = llu_rest;
-      my_luh = luh - (luh / static_cast<int64_t>(count)) * static_cast<int64_t>(count - 1);
+Cents Simulator::EarningsOn(const SimPerson& person, int32_t day) const {
+  Cents total;
+  const int32_t rows[3] = {person.job, person.job_prev, person.volunteer};
+  for (int k = 0; k < 3; ++k) {
+    const int32_t row = rows[k];
+    if (row < 0 || (k > 0 && row == rows[0]) || (k == 2 && row == rows[1])) continue;
+    const contract::EmploymentSpell& job = out_.employment_spells[static_cast<size_t>(row)];
+    if (job.start.days() <= day && (!job.end || job.end->days() >= day) && job.gross_month) {
+      total += *job.gross_month;
     }
-    SimPerson& person = persons_[static_cast<size_t>(member)];
-    if (person.claim >= 0) {
-      contract::Claim& last = out_.claims[static_cast<size_t>(person.claim)];
-      if (last.to >= month) continue;  // already claimed this month (moved between households)
-      if (last.to == month - 1 && last.llu.value() == my_llu && last.luh.value() == my_luh) {
-        last.to = month;
-        continue;
+  }
+  return total;
+}
+
+core::Status Simulator::ClaimsOfMonth(Month month) {
+  const int32_t count_day = DayOf(month, 15);  // generated extracts have no stichtage: the 15th
+  const int32_t next_first = DayOf(month + 1, 1);
+  const int32_t last_day = next_first - 1;
+  touched_.clear();
+  size_t keep = 0;
+  for (const int32_t row : live_spells_) {
+    const contract::BenefitSpell& spell = out_.benefit_spells[static_cast<size_t>(row)];
+    if (spell.start.days() <= count_day && (!spell.end || spell.end->days() >= count_day)) {
+      const int32_t sim = sim_of_bg_[static_cast<size_t>(spell.bg)];
+      SimBg& bg = bgs_[static_cast<size_t>(sim)];
+      if (bg.count_day_spells.empty()) touched_.push_back(sim);
+      bg.count_day_spells.push_back(row);
+    }
+    if (!spell.end || spell.end->days() >= next_first) live_spells_[keep++] = row;
+  }
+  live_spells_.resize(keep);
+  std::sort(touched_.begin(), touched_.end());
+  benefits::BgFacts facts;
+  facts.month = law_month_;
+  facts.count_day = Date::FromDays(count_day);
+  for (const int32_t sim : touched_) {
+    SimBg& bg = bgs_[static_cast<size_t>(sim)];
+    std::vector<int32_t>& rows = bg.count_day_spells;
+    // The extract lists a BG's members in person order (rows sorted by person).
+    std::sort(rows.begin(), rows.end(), [this](int32_t a, int32_t b) {
+      return out_.benefit_spells[static_cast<size_t>(a)].person < out_.benefit_spells[static_cast<size_t>(b)].person;
+    });
+    facts.members.clear();
+    facts.ags.clear();
+    for (const int32_t row : rows) {
+      const contract::BenefitSpell& spell = out_.benefit_spells[static_cast<size_t>(row)];
+      const contract::Person& info = out_.persons[static_cast<size_t>(spell.person)];
+      const SimPerson& person = persons_[static_cast<size_t>(spell.person)];
+      facts.members.push_back(
+          {info.person_id, info.birth_date, spell.bg_role, EarningsOn(person, count_day), info.severely_disabled});
+      facts.ags = out_.municipalities[static_cast<size_t>(spell.municipality)].ags;
+      if (spell.bg_role == BgRole::kHead || facts.members.size() == 1) {
+        facts.receipt_start = Date::FromDays(person.receipt_start);
       }
     }
-    person.claim = static_cast<int32_t>(out_.claims.size());
-    out_.claims.push_back({member, month, month, Cents::FromCents(my_llu), Cents::FromCents(my_luh)});
-  }
-  SimBg& mutable_bg = bgs_[static_cast<size_t>(bg_idx)];
-  if (mutable_bg.housing >= 0) {
-    contract::BgHousing& last = out_.bg_housing[static_cast<size_t>(mutable_bg.housing)];
-    if (last.to == month - 1 && last.rent_cold.value() == rent && last.heating.value() == heating &&
-        last.flat_size_sqm == sqm) {
-      last.to = month;
-      return;
+    int64_t rent = 0, heating = 0;
+    double sqm = 0;
+    Kdu(bg, rows.size(), month, &rent, &heating, &sqm);
+    facts.has_housing = true;
+    facts.rent_cold = Cents::FromCents(rent);
+    facts.heating = Cents::FromCents(heating);
+    facts.flat_size_sqm = sqm;
+    if (bg.housing >= 0 && out_.bg_housing[static_cast<size_t>(bg.housing)].to == month - 1 &&
+        out_.bg_housing[static_cast<size_t>(bg.housing)].rent_cold.value() == rent &&
+        out_.bg_housing[static_cast<size_t>(bg.housing)].heating.value() == heating &&
+        out_.bg_housing[static_cast<size_t>(bg.housing)].flat_size_sqm == sqm) {
+      out_.bg_housing[static_cast<size_t>(bg.housing)].to = month;
+    } else {
+      bg.housing = static_cast<int32_t>(out_.bg_housing.size());
+      out_.bg_housing.push_back({bg.bg_idx, month, month, facts.rent_cold, facts.heating, sqm});
     }
-    if (last.to >= month) return;
+    // Everything the engine's result depends on; unchanged inputs in the same law epoch
+    // reuse the last result (the BGs of a month mostly did not change).
+    inputs_.clear();
+    inputs_.insert(inputs_.end(), {law_epoch_, rent, heating, std::llround(sqm * 10),
+                                   static_cast<int64_t>(out_.benefit_spells[static_cast<size_t>(rows.back())].municipality),
+                                   benefits::InKarenzzeit(facts.receipt_start, facts.month, law_) ? 1 : 0});
+    for (const benefits::BgMemberFacts& m : facts.members) {
+      inputs_.insert(inputs_.end(), {static_cast<int64_t>(m.role), benefits::AgeOn(m.birth, facts.count_day),
+                                     m.gross_month.value(), m.severely_disabled ? 1 : 0});
+    }
+    if (inputs_ != bg.engine_inputs) {
+      const benefits::Household household = benefits::MakeBgHousehold(facts, law_, local_);
+      auto evaluation = benefits::Evaluate(household, law_, local_, {}, nullptr);
+      if (!evaluation.ok()) {
+        return evaluation.status().WithContext("generator: BG " + out_.bg_ids[static_cast<size_t>(bg.bg_idx)] +
+                                               " " + month.ToString());
+      }
+      bg.engine_claims = benefits::MemberClaims(*evaluation);
+      bg.engine_pays = evaluation->vorrang == benefits::Vorrang::kSgb2;
+      bg.engine_inputs = inputs_;
+    }
+    const std::vector<benefits::MemberClaim>& claims = bg.engine_claims;
+    for (size_t idx = 0; idx < rows.size(); ++idx) {
+      const Cents llu = claims[idx].llu, luh = claims[idx].luh;
+      if (llu.value() == 0 && luh.value() == 0) continue;
+      const int32_t member = out_.benefit_spells[static_cast<size_t>(rows[idx])].person;
+      SimPerson& person = persons_[static_cast<size_t>(member)];
+      if (person.claim >= 0) {
+        contract::Claim& last = out_.claims[static_cast<size_t>(person.claim)];
+        if (last.to == month - 1 && last.llu == llu && last.luh == luh) {
+          last.to = month;
+          continue;
+        }
+      }
+      person.claim = static_cast<int32_t>(out_.claims.size());
+      out_.claims.push_back({member, month, month, llu, luh});
+    }
+    rows.clear();
+    // Not in need by the law (income or Wohngeld/Kinderzuschlag cover the need): no claim,
+    // and the household leaves receipt at the end of the month.
+    if (!bg.engine_pays && bg.in_receipt) ExitHousehold(sim, last_day);
   }
-  mutable_bg.housing = static_cast<int32_t>(out_.bg_housing.size());
-  out_.bg_housing.push_back(
-      {mutable_bg.bg_idx, month, month, Cents::FromCents(rent), Cents::FromCents(heating), sqm});
+  return core::Status::Ok();
 }
 
 void Simulator::Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool* exits) {
@@ -945,15 +973,9 @@ void Simulator::Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool*
   const int32_t row = StartJob(person_idx, kind, day, gross, hours, end);
   if (row < 0) return;
   integrations_.push_back({person_idx, row, month.index() - bg.entry_month >= 21});
-  // Leaves receipt when the household's countable income covers its need.
-  int64_t kindergeld = 0;
-  const int64_t need = NeedLlu(bg, month, &kindergeld);
-  int64_t rent = 0, heating = 0;
-  double sqm = 0;
-  const int64_t kdu = Kdu(bg, month, &rent, &heating, &sqm);
-  int64_t income = kindergeld;
-  for (int32_t member : bg.members) income += persons_[static_cast<size_t>(member)].income;
-  if (income >= need + kdu || rng_.Bernoulli(model_.integration_exit_extra)) *exits = true;
+  // Leaves receipt for reasons outside the data (e.g. a partner's income); whether the job
+  // itself ends the need, the benefits engine decides on the count day (ClaimsOfMonth).
+  if (rng_.Bernoulli(model_.integration_exit_extra)) *exits = true;
 }
 
 void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
@@ -968,6 +990,10 @@ void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
     StartJob(person_idx, EmploymentKind::kPublic, day, Cents::FromEuros(1800), 30,
              DrawJobEnd(day, 1.0 / 12));
   } else if (u < model_.minijob_rate + model_.public_rate + model_.volunteer_rate) {
+    if (person.volunteer >= 0) {  // one voluntary service at a time
+      const auto& running = out_.employment_spells[static_cast<size_t>(person.volunteer)];
+      if (!running.end || running.end->days() >= day) return;
+    }
     const int32_t end = day + 365;
     StartJob(person_idx, EmploymentKind::kVolunteer, day, Cents::FromEuros(450), 20,
              end > sim_last_day_ ? kNever : end);
@@ -987,7 +1013,6 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
       SimPerson& person = persons_[static_cast<size_t>(member)];
       if (person.job >= 0 && person.job_end < first_day) {
         person.job = -1;
-        person.income = 0;
         UpdateUnemployment(member, person.job_end + 1);
       }
       if (person.measure_end >= 0 && person.measure_end < first_day) {
@@ -1040,8 +1065,11 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
       }
     }
   }
-  std::stable_sort(actions.begin(), actions.end(),
-                   [](const TimedAction& a, const TimedAction& b) { return a.day < b.day; });
+  // Birthdays first on the same day: a child turning 25 forms its own BG that day, whatever
+  // else happens to the household (§ 7 Abs. 3 Nr. 4 SGB II).
+  std::stable_sort(actions.begin(), actions.end(), [](const TimedAction& a, const TimedAction& b) {
+    return a.day != b.day ? a.day < b.day : (a.person >= 0) > (b.person >= 0);
+  });
   for (const TimedAction& action : actions) {
     SimBg& bg = bgs_[static_cast<size_t>(bg_idx)];
     if (!bg.in_receipt) break;
@@ -1049,7 +1077,12 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
                                persons_[static_cast<size_t>(action.person)].spell < 0)) {
       continue;  // left the household earlier this month
     }
-    const int32_t day = action.day;
+    int32_t day = action.day;
+    if (action.person < 0) {
+      // Household events never precede the receipt (initial households may enter this month).
+      const SimPerson& head = persons_[static_cast<size_t>(bg.members.front())];
+      if (head.spell >= 0) day = std::max(day, out_.benefit_spells[static_cast<size_t>(head.spell)].start.days());
+    }
     switch (action.action) {
       case Action::kExit:
         ExitHousehold(bg_idx, day);
@@ -1197,10 +1230,7 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         if (age < 25) candidates_young_.push_back(member);
       }
     }
-    ComputeClaims(bg_idx, month);
     if (exits) ExitHousehold(bg_idx, last_day);
-  } else {
-    ComputeClaims(bg_idx, month);
   }
 }
 
@@ -1355,6 +1385,14 @@ void Simulator::Finish() {
 }
 
 core::Result<contract::Extract> Simulator::Run() {
+  AMIP_ASSIGN_OR_RETURN(law_store_, law::EmbeddedStore());
+  AMIP_ASSIGN_OR_RETURN(local_, law::EmbeddedLocalRules());
+  for (const auto& [id, parameter] : law_store_->parameters()) {
+    for (const law::ParameterEntry& entry : parameter.entries) {
+      law_change_months_.push_back(entry.valid_from.ToMonth().index());
+    }
+  }
+  std::sort(law_change_months_.begin(), law_change_months_.end());
   SetupJobcenters();
   PrecomputeDurations();
   const Month first = profile_.first_month;
@@ -1377,6 +1415,23 @@ core::Result<contract::Extract> Simulator::Run() {
 
   for (Month month = first; month <= last; ++month) {
     const int32_t month_no = month - first;
+    {
+      // Months before the law parameters begin (law/parameters start in 2014; the 2014 profile
+      // simulates from 2007) are computed with the earliest law in force (docs/generator.md).
+      Month law_month = month;
+      auto law = law::ResolveLaw(*law_store_, law_month.FirstDay());
+      while (!law.ok() && law_month < month + 240) {
+        law_month = law_month + 1;
+        law = law::ResolveLaw(*law_store_, law_month.FirstDay());
+      }
+      if (!law.ok()) return law.status();
+      law_ = std::move(law).value();
+      law_month_ = law_month;
+    }
+    if (month.month() == 1 ||
+        std::binary_search(law_change_months_.begin(), law_change_months_.end(), month.index())) {
+      ++law_epoch_;
+    }
     for (JcState& jc : jcs_) jc.pool_mark[static_cast<size_t>(month_no)] = jc.pool.size();
     fresh_.clear();
     integrations_.clear();
@@ -1384,9 +1439,6 @@ core::Result<contract::Extract> Simulator::Run() {
     candidates_long_.clear();
     candidates_young_.clear();
     for (size_t idx = 0; idx < active_.size(); ++idx) ProcessHousehold(active_[idx], month);
-    // Households split off this month: claims and housing only.
-    for (size_t idx = 0; idx < fresh_.size(); ++idx) ComputeClaims(fresh_[idx], month);
-    const size_t split_count = fresh_.size();
     // Entries steered towards the profile's stock path; part of them are re-entries.
     for (int32_t jc = 0; jc < static_cast<int32_t>(jcs_.size()); ++jc) {
       const double gap = TargetBgs(jc, month + 1) - static_cast<double>(jcs_[static_cast<size_t>(jc)].active);
@@ -1397,8 +1449,8 @@ core::Result<contract::Extract> Simulator::Run() {
         }
       }
     }
-    for (size_t idx = split_count; idx < fresh_.size(); ++idx) ComputeClaims(fresh_[idx], month);
     AllocateMeasures(month);
+    AMIP_RETURN_IF_ERROR(ClaimsOfMonth(month));
     // Next month's active list.
     std::vector<int32_t> next;
     next.reserve(active_.size() + fresh_.size());

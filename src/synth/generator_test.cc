@@ -9,9 +9,12 @@
 #include <sstream>
 #include <string>
 
+#include "benefits/bg_household.h"
 #include "contract/extract_writer.h"
 #include "contract/instrument_catalogue.h"
 #include "core/ids.h"
+#include "law/law_snapshot.h"
+#include "law/local_rules.h"
 #include "synth/profile.h"
 #include "synth/random.h"
 
@@ -26,7 +29,7 @@ Profile SmallProfile() {
   auto loaded = LoadProfile("kreis-unna-2025");
   EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
   Profile profile = *loaded;
-  profile.first_month = core::Month::FromYm(2018, 1);
+  profile.first_month = core::Month::FromYm(2017, 1);  // the full history: LZB needs the long stayers
   profile.last_month = core::Month::FromYm(2025, 6);
   for (PathPoint& point : profile.model.bg_path) point.value *= 0.1;
   for (MeasurePlan& plan : profile.model.measures) {
@@ -36,7 +39,8 @@ Profile SmallProfile() {
   std::vector<Target> kept;
   for (Target target : profile.targets) {
     if (target.quantity == "population" || target.quantity.rfind("sgb2_quote", 0) == 0 ||
-        target.quantity.rfind("measure_", 0) == 0 || target.quantity.rfind("k2_town", 0) == 0) {
+        target.quantity.rfind("measure_", 0) == 0 || target.quantity.rfind("k2_town", 0) == 0 ||
+        target.quantity.rfind("k2:", 0) == 0) {  // one town at a tenth: a few dozen integrations
       continue;  // depend on the full size or on the plan year 2025 (after the horizon)
     }
     if (target.tolerance_kind == ToleranceKind::kRelative) {
@@ -142,6 +146,27 @@ TEST(ProfileTest, UnknownProfileNamesTheEmbeddedOnes) {
   ASSERT_FALSE(profile.ok());
   EXPECT_EQ(profile.status().code(), core::StatusCode::kNotFound);
   EXPECT_NE(profile.status().message().find("kreis-unna-2025"), std::string::npos);
+}
+
+// Item 12 of issue 9: every claim is the benefits engine's result for the BG's month (the
+// check of `amip bedarf --db --month`); with the former flat model amounts 3,42 % agreed.
+TEST(GeneratorTest, ClaimsAreTheBenefitsEnginesResult) {
+  const contract::Extract& extract = SmallExtract().extract;
+  auto store = law::EmbeddedStore();
+  auto local = law::EmbeddedLocalRules();
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE(local.ok());
+  for (const core::Month month : {core::Month::FromYm(2019, 3), core::Month::FromYm(2024, 9), core::Month::FromYm(2025, 6)}) {
+    auto law = law::ResolveLaw(**store, month.FirstDay());
+    ASSERT_TRUE(law.ok());
+    const benefits::ClaimCheck check = benefits::CheckClaims(extract, month, *law, *local);
+    EXPECT_GT(check.bgs, 1000) << month.ToString();
+    EXPECT_EQ(check.no_housing, 0) << month.ToString();
+    EXPECT_EQ(check.errors, 0) << check.first_error;
+    EXPECT_EQ(check.not_in_need_with_claims, 0) << month.ToString();
+    EXPECT_GE(check.AgreeShare(), 0.99) << month.ToString() << ": " << check.agree << " of " << check.computed
+                                        << ", first mismatch " << check.first_mismatch;
+  }
 }
 
 TEST(GeneratorTest, SmallProfilePassesCalibration) {

@@ -364,31 +364,8 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
   reader.Get("rent_base_year", &model->rent_base_year);
   reader.Get("sqm_per_rent_euro", &model->sqm_per_rent_euro);
   reader.Get("rent_sd", &model->rent_sd);
-  reader.GetCents("other_needs_per_elb", &model->other_needs_per_elb);
-  reader.Get("net_share", &model->net_share);
-  if (reader.Has("amounts")) {
-    const YAML::Node amounts = reader.Raw("amounts");
-    AMIP_RETURN_IF_ERROR(RequireSequence(amounts, file, "amounts"));
-    for (const auto& year_node : amounts) {
-      MapReader year_reader(year_node, file);
-      YearAmounts year;
-      year_reader.Get("year", &year.year, true);
-      year_reader.GetCents("rbs1", &year.rbs1, true);
-      year_reader.GetCents("rbs2", &year.rbs2, true);
-      year_reader.GetCents("rbs3", &year.rbs3, true);
-      year_reader.GetCents("rbs4", &year.rbs4, true);
-      year_reader.GetCents("rbs5", &year.rbs5, true);
-      year_reader.GetCents("rbs6", &year.rbs6, true);
-      year_reader.GetCents("kindergeld", &year.kindergeld, true);
-      AMIP_RETURN_IF_ERROR(year_reader.Finish());
-      if (!model->amounts.empty() && year.year != model->amounts.back().year + 1) {
-        return core::InvalidArgumentError(Where(file, year_node) +
-                                          ": amounts must list consecutive years");
-      }
-      model->amounts.push_back(year);
-    }
-  }
   reader.Get("measure_entry_sd", &model->measure_entry_sd);
+  reader.GetCents("contributions_per_elb", &model->contributions_per_elb);
   if (reader.Has("measures")) {
     const YAML::Node measures = reader.Raw("measures");
     AMIP_RETURN_IF_ERROR(RequireSequence(measures, file, "measures"));
@@ -426,7 +403,6 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
       {"registration_stayer", model->registration_stayer},
       {"registration_young_child", model->registration_young_child},
       {"deregistration_rate", model->deregistration_rate},
-      {"net_share", model->net_share},
   };
   for (const auto& [name, value] : probabilities) {
     if (!(value >= 0.0 && value <= 1.0)) {
@@ -442,9 +418,6 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
   }
   if (model->bg_path.empty()) {
     return core::InvalidArgumentError(Where(file, node) + ": model.bg_path is required");
-  }
-  if (model->amounts.empty()) {
-    return core::InvalidArgumentError(Where(file, node) + ": model.amounts is required");
   }
   if (model->rent_by_size.size() != 5) {
     return core::InvalidArgumentError(Where(file, node) + ": rent_by_size needs 5 values");
@@ -556,16 +529,6 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
       profile.last_month < profile.reference_month) {
     return core::InvalidArgumentError(file +
                                       ": needs first_month <= reference_month <= last_month");
-  }
-  const int first_year = profile.model.amounts.front().year;
-  const int last_year = profile.model.amounts.back().year;
-  if (first_year > profile.first_month.year()) {
-    return core::InvalidArgumentError(file + ": model.amounts must start by " +
-                                      std::to_string(profile.first_month.year()));
-  }
-  if (last_year < profile.last_month.year()) {
-    return core::InvalidArgumentError(file + ": model.amounts must reach " +
-                                      std::to_string(profile.last_month.year()));
   }
   return profile;
 }

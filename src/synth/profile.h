@@ -66,13 +66,6 @@ struct PathPoint {
   double value = 0;
 };
 
-// Monthly amounts of one calendar year (approximate Regelbedarfsstufen etc.).
-struct YearAmounts {
-  int year = 0;
-  core::Cents rbs1, rbs2, rbs3, rbs4, rbs5, rbs6;
-  core::Cents kindergeld;
-};
-
 struct PlanYear {
   int year = 0;
   double entries = 0;
@@ -161,9 +154,9 @@ struct Model {
   int rent_base_year = 2024;
   double sqm_per_rent_euro = 0.11;
   double rent_sd = 0.15;
-  core::Cents other_needs_per_elb;  // Mehrbedarfe and § 24 loans, average per ELB
-  double net_share = 0.78;
-  std::vector<YearAmounts> amounts;
+  // Social insurance contributions the Jobcenter pays per ELB and month (KV/PV, flat): part
+  // of the published LLU totals, not of a BG's claim. Used only in the calibration report.
+  core::Cents contributions_per_elb;
   std::vector<MeasurePlan> measures;
   // Actual entries of a year = plan × exp(measure_entry_sd × N(0,1)), drawn per instrument and
   // year: realised entries vary around the plan instead of copying it (0 = exactly the plan).
