@@ -20,7 +20,7 @@ ALLOWED = {
     "indicators": {"core", "contract", "law", "resources"},
     "benefits": {"core", "contract", "law", "resources"},
     "budget": {"core", "contract", "law", "resources"},
-    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits"},
+    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits", "budget"},
     "report": {"core", "contract", "indicators", "benefits", "budget"},
     "cli": None,  # top layer: may include everything
 }

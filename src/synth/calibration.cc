@@ -8,6 +8,8 @@
 #include <string>
 
 #include "benefits/bg_household.h"
+#include "budget/cash.h"
+#include "budget/plan.h"
 #include "indicators/kennzahlen.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
@@ -247,26 +249,10 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   }
   // Measures of the plan year.
   std::map<std::string, double> measure_entries, measure_running;
-  // Vorbindungen of the plan year (budget::ComputeVorbindungen's definition): the cost of
-  // every EGT-funded participation begun before 1 January, spread evenly over its days,
-  // the part falling into the plan year.
-  double vorbindungen = 0;
-  std::map<std::string, double> vorbindungen_by_code;
-  const int32_t year_start = Date::FromYmd(profile.plan_year, 1, 1).days();
-  const int32_t year_end = Date::FromYmd(profile.plan_year, 12, 31).days();
-  for (const auto& spell : extract.measure_spells) {
-    if (spell.funding != contract::Funding::kEgt || spell.start.days() >= year_start ||
-        !spell.end || spell.end->days() < year_start) {
-      continue;
-    }
-    const int32_t start = spell.start.days();
-    const int32_t end = std::max(spell.end->days(), start);
-    const double total_days = end - start + 1;
-    const double in_year = std::min(end, year_end) - year_start + 1;
-    const double amount = spell.cost.euros() * in_year / total_days;
-    vorbindungen += amount;
-    vorbindungen_by_code[spell.instrument] += amount;
-  }
+  // Vorbindungen of the plan year, by budget's own definition (budget::ComputeVorbindungen):
+  // no plan lines here, so every instrument counts under its own code.
+  const budget::Vorbindungen bound =
+      budget::ComputeVorbindungen(extract, budget::Plan{}, profile.plan_year);
   for (const auto& spell : extract.measure_spells) {
     if (spell.start.year() == profile.plan_year) measure_entries[spell.instrument] += 1;
     for (int month = 1; month <= 12; ++month) {
@@ -327,9 +313,9 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   }
   result.Set("jobcenters_ge", ge);
   result.Set("jobcenters_zkt", zkt);
-  result.Set("vorbindungen", vorbindungen / 1e6);
-  for (const auto& [code, amount] : vorbindungen_by_code) {
-    result.Set("vorbindungen:" + code, amount / 1e6);
+  result.Set("vorbindungen", bound.total.euros() / 1e6);
+  for (const auto& [code, amount] : bound.by_instrument) {
+    result.Set("vorbindungen:" + code, amount.euros() / 1e6);
   }
   // SGB II-Quote per municipality (persons at ST over the population under the age limit).
   for (size_t mun = 0; mun < extract.municipalities.size(); ++mun) {
