@@ -89,18 +89,24 @@ eingliederungsbudget:
 }
 
 
-// The old reading of the 2025 seed (17.1 Mio taken as the allocation before the shift) read
-// inside the plan: the Haushaltsansatz's EGT of 17.1 Mio no longer equals 17.1 − 7.98.
-TEST(CheckerTest, OldReadingOf2025ContradictsTheHaushaltsansatz) {
-  const Plan plan = testing::ParseOrDie(R"(jahr: 2025
-haushaltsansatz: {gerundet_auf: 100000.00, gesamt: 63800000.00, vk: 46700000.00, egt: 17100000.00}
-eingliederungsbudget:
+// The Eingliederungsbudget of the 2025 seed in the old reading: 17.1 Mio taken as the allocation
+// before the shift, so the 7.98 Mio are subtracted a second time.
+constexpr char kOldReading2025Egt[] = R"(eingliederungsbudget:
   zuteilung_stand: vor_umschichtung
   zuteilung: {betrag: 17100000.00, gerundet_auf: 100000.00}
   pauschale_erstattungen: {betrag: 2660000.00, gerundet_auf: 10000.00}
   umschichtung_egt_nach_vk: {betrag: 7980000.00, gerundet_auf: 10000.00}
   neugeschaeft: {betrag: 3800000.00, gerundet_auf: 100000.00}
-)");
+)";
+
+// The old reading of the 2025 seed (17.1 Mio taken as the allocation before the shift) read
+// inside the plan: the Haushaltsansatz's EGT of 17.1 Mio no longer equals 17.1 − 7.98.
+TEST(CheckerTest, OldReadingOf2025ContradictsTheHaushaltsansatz) {
+  const Plan plan = testing::ParseOrDie(
+      "jahr: 2025\n"
+      "haushaltsansatz: {gerundet_auf: 100000.00, gesamt: 63800000.00, vk: 46700000.00, "
+      "egt: 17100000.00}\n" +
+      std::string(kOldReading2025Egt));
   const std::vector<IdentityCheck> checks = CheckPlan(plan);
   const IdentityCheck& ansatz = Find(checks, "haushaltsansatz.egt");
   EXPECT_EQ(ansatz.outcome, Outcome::kDeviates);
@@ -141,14 +147,7 @@ TEST(CheckerTest, ImpliedVorbindungenAgainstData) {
   EXPECT_EQ(checks[1].outcome, Outcome::kFinding);  // 5.0 Mio FbW against 3.3 Mio
   EXPECT_EQ(CountFindings(checks), 2);
 
-  const Plan old_reading = testing::ParseOrDie(R"(jahr: 2025
-eingliederungsbudget:
-  zuteilung_stand: vor_umschichtung
-  zuteilung: {betrag: 17100000.00, gerundet_auf: 100000.00}
-  pauschale_erstattungen: {betrag: 2660000.00, gerundet_auf: 10000.00}
-  umschichtung_egt_nach_vk: {betrag: 7980000.00, gerundet_auf: 10000.00}
-  neugeschaeft: {betrag: 3800000.00, gerundet_auf: 100000.00}
-)");
+  const Plan old_reading = testing::ParseOrDie("jahr: 2025\n" + std::string(kOldReading2025Egt));
   checks = CheckPlanAgainstData(old_reading, DataVorbindungen(15960000, 3300000));
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_NEAR(checks[0].printed, 7980000.0, 1e-6);

@@ -6,12 +6,7 @@
 # 1.200,00 €, so the 2023 Vorbindungen from the data are 0,00 €.
 # Usage: budget_exit_codes.sh AMIP SOURCE_DIR
 set -uo pipefail
-amip="$1"
-src="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-"$amip" import "$src/tests/malformed/_base" --db "$work/x.sqlite" >/dev/null || fail "import"
+. "$(dirname "$0")/lib.sh"
 
 # Warning only: budget 100,00 € against 1.200,00 € spent; no Vorbindungen in the plan, so no
 # plan-against-data check.

@@ -5,12 +5,7 @@
 # accept only a real calendar day JJJJ-MM-TT, the end not before the start (exit 2).
 # Usage: kennzahlen_coverage.sh AMIP SOURCE_DIR
 set -uo pipefail
-amip="$1"
-src="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-"$amip" import "$src/tests/malformed/_base" --db "$work/x.sqlite" >/dev/null || fail "import"
+. "$(dirname "$0")/lib.sh"
 
 "$amip" kennzahlen --db "$work/x.sqlite" --months 2030-06 >"$work/out" 2>"$work/err"
 rc=$?
