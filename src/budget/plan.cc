@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "budget/yaml_util.h"
+#include "core/code_list.h"
 #include "resources/resources.h"
 
 namespace amip::budget {
@@ -109,6 +110,12 @@ core::Result<core::Cents> SectionRounding(const Ctx& ctx, const YAML::Node& sect
   return yaml::Money(ctx.file, section["gerundet_auf"], "gerundet_auf");
 }
 
+// The codes of `eingliederungsbudget.zuteilung_stand`.
+constexpr core::CodeTable<ZuteilungStand, 2> kZuteilungStandCodes{{
+    {"vor_umschichtung", ZuteilungStand::kVorUmschichtung},
+    {"nach_umschichtung", ZuteilungStand::kNachUmschichtung},
+}};
+
 core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudget& egt) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "eingliederungsbudget",
                                  {"zuteilung", "zuteilung_stand", "ausfinanzierung", "pauschale_erstattungen",
@@ -116,14 +123,12 @@ core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudg
                                   "neugeschaeft", "gerundet_auf"}));
   if (node["zuteilung_stand"]) {
     AMIP_ASSIGN_OR_RETURN(std::string stand, yaml::String(ctx.file, node["zuteilung_stand"], "zuteilung_stand"));
-    if (stand == "vor_umschichtung") {
-      egt.zuteilung_stand = ZuteilungStand::kVorUmschichtung;
-    } else if (stand == "nach_umschichtung") {
-      egt.zuteilung_stand = ZuteilungStand::kNachUmschichtung;
-    } else {
+    const core::Result<ZuteilungStand> parsed = core::ParseCode(stand, kZuteilungStandCodes);
+    if (!parsed.ok()) {
       return Error(ctx.file, node["zuteilung_stand"], "zuteilung_stand",
                    "erwartet vor_umschichtung oder nach_umschichtung");
     }
+    egt.zuteilung_stand = *parsed;
     egt.zuteilung_stand_line = node["zuteilung_stand"].Mark().line + 1;
   }
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
@@ -674,18 +679,6 @@ core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue
   const std::optional<std::string_view> text = resources::Find(path);
   if (!text) return core::NotFoundError(fmt::format("{}: plan is not embedded in this binary", path));
   return ParsePlan(*text, path, catalogue);
-}
-
-std::string_view ZuteilungStandKey(ZuteilungStand stand) {
-  switch (stand) {
-    case ZuteilungStand::kVorUmschichtung:
-      return "vor_umschichtung";
-    case ZuteilungStand::kNachUmschichtung:
-      return "nach_umschichtung";
-    case ZuteilungStand::kNichtAngegeben:
-      return "";
-  }
-  return "";
 }
 
 std::vector<double> EntryProfile(const InstrumentLine& line) {

@@ -223,9 +223,6 @@ core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& 
 // the resource embedding covers examples/; NotFound otherwise.
 core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue);
 
-// "vor_umschichtung" / "nach_umschichtung" (empty when not stated).
-std::string_view ZuteilungStandKey(ZuteilungStand stand);
-
 // Normalised monthly entry weights of a line (12 values summing to 1).
 std::vector<double> EntryProfile(const InstrumentLine& line);
 
