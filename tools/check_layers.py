@@ -12,15 +12,16 @@ import sys
 ALLOWED = {
     "core": set(),
     "resources": set(),
+    "yamlio": {"core"},
     "csv": {"core"},
-    "contract": {"core", "resources"},
-    "law": {"core", "resources"},
+    "contract": {"core", "resources", "yamlio"},
+    "law": {"core", "resources", "yamlio"},
     "storage": {"core", "contract"},
     "ingest": {"core", "csv", "contract", "storage"},
-    "indicators": {"core", "contract", "law", "resources"},
-    "benefits": {"core", "contract", "law", "resources"},
-    "budget": {"core", "contract", "law", "resources"},
-    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits", "budget"},
+    "indicators": {"core", "contract", "law", "resources", "yamlio"},
+    "benefits": {"core", "contract", "law", "resources", "yamlio"},
+    "budget": {"core", "contract", "law", "resources", "yamlio"},
+    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits", "budget", "yamlio"},
     "report": {"core", "contract", "indicators", "benefits", "budget"},
     "cli": None,  # top layer: may include everything
 }

@@ -95,7 +95,7 @@ TEST(CaseParserTest, UnknownKeyIsRejectedWithItsName) {
       "t.yaml");
   ASSERT_FALSE(parsed.ok());
   EXPECT_NE(parsed.status().message().find("t.yaml:6:"), std::string::npos) << parsed.status().message();
-  EXPECT_NE(parsed.status().message().find("unknown key 'haarfarbe' in person"), std::string::npos);
+  EXPECT_NE(parsed.status().message().find("unbekannter Schlüssel 'haarfarbe' in person"), std::string::npos);
 }
 
 TEST(CaseParserTest, NegativeRentIsRejected) {
@@ -104,7 +104,7 @@ TEST(CaseParserTest, NegativeRentIsRejected) {
       "  personen:\n    - {id: p1, alter: 30}\n",
       "t.yaml");
   ASSERT_FALSE(parsed.ok());
-  EXPECT_NE(parsed.status().message().find("bruttokaltmiete_m must not be negative (got -400)"),
+  EXPECT_NE(parsed.status().message().find("bruttokaltmiete_m darf nicht negativ sein (-400)"),
             std::string::npos)
       << parsed.status().message();
 }

@@ -1,69 +1,57 @@
 #include "benefits/household.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <numeric>
 #include <set>
 
-#include "law/yaml_check.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 
 namespace amip::benefits {
 namespace {
 
 using core::InvalidArgumentError;
 
+// Household case files are user files: reasons are German; keys, types, duplicates, NUL and
+// file:line:column come from yamlio.
 class Reader {
  public:
   explicit Reader(std::string_view where) : where_(where) {}
 
-  std::string At(const YAML::Node& node) const { return law::YamlWhere(where_, node); }
+  std::string At(const yamlio::Node& node) const { return yamlio::Where(where_, node); }
+  std::string_view file() const { return where_; }
 
-  core::Status Keys(const YAML::Node& map, const std::set<std::string>& allowed,
-                    const std::string& what) const {
-    if (!map.IsMap()) return InvalidArgumentError(At(map) + ": " + what + " must be a map");
-    return law::CheckYamlKeys(where_, map, allowed, what);
+  core::Status Keys(const yamlio::Node& map, std::initializer_list<std::string_view> allowed,
+                    std::string_view what) const {
+    return yamlio::CheckKeys(where_, map, what, allowed);
   }
 
-  core::Result<core::Cents> Money(const YAML::Node& node, const std::string& field) const {
-    auto cents = core::Cents::Parse(node.Scalar());
-    if (!cents.ok()) {
-      return InvalidArgumentError(At(node) + ": " + field + ": '" + node.Scalar() +
-                                  "' is not a euro amount: " + cents.status().message());
-    }
-    if (cents->value() < 0) {
-      return InvalidArgumentError(At(node) + ": " + field + " must not be negative (got " +
-                                  node.Scalar() + ")");
-    }
-    return *cents;
+  core::Result<std::string> Text(const yamlio::Node& node, std::string_view field) const {
+    return yamlio::Text(where_, node, field);
   }
 
-  core::Result<int> Int(const YAML::Node& node, const std::string& field, int lo, int hi) const {
-    try {
-      const int value = node.as<int>();
-      if (value < lo || value > hi) {
-        return InvalidArgumentError(At(node) + ": " + field + " must be between " +
-                                    std::to_string(lo) + " and " + std::to_string(hi) +
-                                    " (got " + node.Scalar() + ")");
-      }
-      return value;
-    } catch (const YAML::Exception&) {
-      return InvalidArgumentError(At(node) + ": " + field + ": '" + node.Scalar() +
-                                  "' is not a whole number");
+  core::Result<core::Cents> Money(const yamlio::Node& node, std::string_view field) const {
+    AMIP_ASSIGN_OR_RETURN(core::Cents cents, yamlio::Money(where_, node, field));
+    if (cents.value() < 0) {
+      return InvalidArgumentError(At(node) + ": " + std::string(field) +
+                                  " darf nicht negativ sein (" + node.scalar() + ")");
     }
+    return cents;
   }
 
-  core::Result<bool> Bool(const YAML::Node& node, const std::string& field) const {
-    if (node.Scalar() == "true") return true;
-    if (node.Scalar() == "false") return false;
-    return InvalidArgumentError(At(node) + ": " + field + " must be true or false");
+  core::Result<int> Int(const yamlio::Node& node, std::string_view field, int lo, int hi) const {
+    return yamlio::IntegerIn(where_, node, field, lo, hi);
+  }
+
+  core::Result<bool> Bool(const yamlio::Node& node, std::string_view field) const {
+    return yamlio::Bool(where_, node, field);
   }
 
  private:
   std::string where_;
 };
 
-core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
+core::Result<Person> ParsePerson(const Reader& r, const yamlio::Node& node) {
   AMIP_RETURN_IF_ERROR(r.Keys(
       node,
       {"id", "alter", "partner", "eltern", "kindergeld_empfaenger", "in_ausbildung",
@@ -73,20 +61,28 @@ core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
        "wohngeld_abzuege", "kindergeld_m", "erwerb_nach_werbungskosten_y"},
       "person"));
   Person p;
-  if (!node["id"]) return InvalidArgumentError(r.At(node) + ": person without 'id'");
-  p.id = node["id"].Scalar();
-  if (!node["alter"]) return InvalidArgumentError(r.At(node) + ": person '" + p.id + "' without 'alter'");
+  if (!node["id"]) return InvalidArgumentError(r.At(node) + ": person ohne 'id'");
+  AMIP_ASSIGN_OR_RETURN(p.id, r.Text(node["id"], "id"));
+  if (!node["alter"]) return InvalidArgumentError(r.At(node) + ": person '" + p.id + "' ohne 'alter'");
   AMIP_ASSIGN_OR_RETURN(p.alter, r.Int(node["alter"], "alter", 0, 120));
-  for (const auto& item : node) {
-    const std::string key = item.first.Scalar();
-    const YAML::Node& v = item.second;
-    if (key == "partner") p.partner = v.Scalar();
-    if (key == "kindergeld_empfaenger") p.kindergeld_empfaenger = v.Scalar();
+  for (const yamlio::MapEntry& item : node.entries()) {
+    const std::string& key = item.key.scalar();
+    const yamlio::Node& v = item.value;
+    if (key == "partner") {
+      AMIP_ASSIGN_OR_RETURN(p.partner, r.Text(v, key));
+    }
+    if (key == "kindergeld_empfaenger") {
+      AMIP_ASSIGN_OR_RETURN(p.kindergeld_empfaenger, r.Text(v, key));
+    }
     if (key == "eltern") {
       if (v.IsSequence()) {
-        for (const auto& parent : v) p.eltern.push_back(parent.Scalar());
+        for (const yamlio::Node& parent : v.items()) {
+          AMIP_ASSIGN_OR_RETURN(std::string id, r.Text(parent, key));
+          p.eltern.push_back(std::move(id));
+        }
       } else {
-        p.eltern.push_back(v.Scalar());
+        AMIP_ASSIGN_OR_RETURN(std::string id, r.Text(v, key));
+        p.eltern.push_back(std::move(id));
       }
     }
     if (key == "in_ausbildung") {
@@ -145,25 +141,34 @@ core::Result<Person> ParsePerson(const Reader& r, const YAML::Node& node) {
   return p;
 }
 
-core::Result<Wohnung> ParseWohnung(const Reader& r, const YAML::Node& node) {
+core::Result<Wohnung> ParseWohnung(const Reader& r, const yamlio::Node& node) {
   AMIP_RETURN_IF_ERROR(r.Keys(node,
                               {"bruttokaltmiete_m", "heizkosten_m", "wohnflaeche_qm",
                                "warmwasser_dezentral", "gemeinde", "kdu_grenze_m", "mietstufe"},
                               "wohnung"));
   Wohnung w;
   if (!node["bruttokaltmiete_m"]) {
-    return InvalidArgumentError(r.At(node) + ": wohnung needs 'bruttokaltmiete_m'");
+    return InvalidArgumentError(r.At(node) + ": wohnung braucht 'bruttokaltmiete_m'");
   }
   AMIP_ASSIGN_OR_RETURN(w.bruttokaltmiete_m, r.Money(node["bruttokaltmiete_m"], "bruttokaltmiete_m"));
   if (node["heizkosten_m"]) {
     AMIP_ASSIGN_OR_RETURN(w.heizkosten_m, r.Money(node["heizkosten_m"], "heizkosten_m"));
   }
-  if (node["wohnflaeche_qm"]) w.wohnflaeche_qm = node["wohnflaeche_qm"].as<double>(0);
+  if (node["wohnflaeche_qm"]) {
+    AMIP_ASSIGN_OR_RETURN(w.wohnflaeche_qm,
+                          yamlio::Number(r.file(), node["wohnflaeche_qm"], "wohnflaeche_qm"));
+    if (w.wohnflaeche_qm < 0) {
+      return InvalidArgumentError(r.At(node["wohnflaeche_qm"]) +
+                                  ": wohnflaeche_qm darf nicht negativ sein");
+    }
+  }
   if (node["warmwasser_dezentral"]) {
     AMIP_ASSIGN_OR_RETURN(w.warmwasser_dezentral,
                           r.Bool(node["warmwasser_dezentral"], "warmwasser_dezentral"));
   }
-  if (node["gemeinde"]) w.gemeinde = node["gemeinde"].Scalar();
+  if (node["gemeinde"]) {
+    AMIP_ASSIGN_OR_RETURN(w.gemeinde, r.Text(node["gemeinde"], "gemeinde"));
+  }
   if (node["kdu_grenze_m"]) {
     AMIP_ASSIGN_OR_RETURN(core::Cents ceiling, r.Money(node["kdu_grenze_m"], "kdu_grenze_m"));
     w.kdu_grenze_m = ceiling;
@@ -322,60 +327,59 @@ Household Teilhaushalt(const Household& household, const std::vector<int>& membe
 
 core::Result<HouseholdCase> ParseHouseholdCase(std::string_view text, std::string_view where) {
   Reader r(where);
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return InvalidArgumentError(std::string(where) + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                std::to_string(e.mark.column + 1) + ": YAML error: " + e.msg);
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document parsed, yamlio::Parse(text, where));
+  const yamlio::Node& doc = parsed.root;
+  AMIP_RETURN_IF_ERROR(r.Keys(
+      doc, {"name", "period", "source", "tolerance", "inputs", "outputs", "expect_error"}, "case"));
+  HouseholdCase c;
+  if (!doc["name"] || !doc["period"] || !doc["inputs"]) {
+    return InvalidArgumentError(std::string(where) + ": ein Fall braucht name, period und inputs");
   }
-  try {
-    AMIP_RETURN_IF_ERROR(r.Keys(
-        doc, {"name", "period", "source", "tolerance", "inputs", "outputs", "expect_error"},
-        "case"));
-    HouseholdCase c;
-    if (!doc["name"] || !doc["period"] || !doc["inputs"]) {
-      return InvalidArgumentError(std::string(where) + ": a case needs name, period and inputs");
-    }
-    c.name = doc["name"].Scalar();
-    if (doc["source"]) c.source = doc["source"].Scalar();
-    if (doc["tolerance"]) c.tolerance = doc["tolerance"].as<double>(0.01);
-    auto date = core::Date::Parse(doc["period"].Scalar());
-    if (!date.ok()) {
-      return InvalidArgumentError(r.At(doc["period"]) + ": period: " + date.status().message());
-    }
-    c.household.datum = *date;
-    const YAML::Node inputs = doc["inputs"];
-    AMIP_RETURN_IF_ERROR(r.Keys(inputs, {"wohnung", "personen", "karenzzeit"}, "inputs"));
-    if (!inputs["wohnung"]) return InvalidArgumentError(r.At(inputs) + ": inputs need 'wohnung'");
-    AMIP_ASSIGN_OR_RETURN(c.household.wohnung, ParseWohnung(r, inputs["wohnung"]));
-    if (inputs["karenzzeit"]) {
-      AMIP_ASSIGN_OR_RETURN(c.household.karenzzeit, r.Bool(inputs["karenzzeit"], "karenzzeit"));
-    }
-    if (!inputs["personen"] || !inputs["personen"].IsSequence()) {
-      return InvalidArgumentError(r.At(inputs) + ": inputs need a list 'personen'");
-    }
-    for (const auto& node : inputs["personen"]) {
-      AMIP_ASSIGN_OR_RETURN(Person p, ParsePerson(r, node));
-      c.household.personen.push_back(std::move(p));
-    }
-    if (doc["outputs"]) {
-      for (const auto& item : doc["outputs"]) {
-        const std::string key = item.first.Scalar();
-        auto cents = core::Cents::Parse(item.second.Scalar());
-        if (cents.ok()) {
-          c.expected[key] = *cents;
-        } else {
-          c.expected_text[key] = item.second.Scalar();
-        }
+  AMIP_ASSIGN_OR_RETURN(c.name, r.Text(doc["name"], "name"));
+  if (doc["source"]) {
+    AMIP_ASSIGN_OR_RETURN(c.source, r.Text(doc["source"], "source"));
+  }
+  if (doc["tolerance"]) {
+    AMIP_ASSIGN_OR_RETURN(c.tolerance, yamlio::Number(where, doc["tolerance"], "tolerance"));
+  }
+  AMIP_ASSIGN_OR_RETURN(std::string period, r.Text(doc["period"], "period"));
+  auto date = core::Date::Parse(period);
+  if (!date.ok()) {
+    return InvalidArgumentError(r.At(doc["period"]) + ": period: " + date.status().message());
+  }
+  c.household.datum = *date;
+  const yamlio::Node& inputs = doc["inputs"];
+  AMIP_RETURN_IF_ERROR(r.Keys(inputs, {"wohnung", "personen", "karenzzeit"}, "inputs"));
+  if (!inputs["wohnung"]) return InvalidArgumentError(r.At(inputs) + ": inputs brauchen 'wohnung'");
+  AMIP_ASSIGN_OR_RETURN(c.household.wohnung, ParseWohnung(r, inputs["wohnung"]));
+  if (inputs["karenzzeit"]) {
+    AMIP_ASSIGN_OR_RETURN(c.household.karenzzeit, r.Bool(inputs["karenzzeit"], "karenzzeit"));
+  }
+  if (!inputs["personen"] || !inputs["personen"].IsSequence()) {
+    return InvalidArgumentError(r.At(inputs) + ": inputs brauchen eine Liste 'personen'");
+  }
+  for (const yamlio::Node& node : inputs["personen"].items()) {
+    AMIP_ASSIGN_OR_RETURN(Person p, ParsePerson(r, node));
+    c.household.personen.push_back(std::move(p));
+  }
+  if (doc["outputs"]) {
+    AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::MapEntry>* outputs,
+                          yamlio::Entries(where, doc["outputs"], "outputs"));
+    for (const yamlio::MapEntry& item : *outputs) {
+      const std::string& key = item.key.scalar();
+      AMIP_ASSIGN_OR_RETURN(std::string value, r.Text(item.value, key));
+      auto cents = core::Cents::Parse(value);
+      if (cents.ok()) {
+        c.expected[key] = *cents;
+      } else {
+        c.expected_text[key] = value;
       }
     }
-    if (doc["expect_error"]) c.expect_error = doc["expect_error"].Scalar();
-    return c;
-  } catch (const YAML::Exception& e) {
-    return InvalidArgumentError(std::string(where) + ":" + std::to_string(e.mark.line + 1) +
-                                ": malformed case: " + e.msg);
   }
+  if (doc["expect_error"]) {
+    AMIP_ASSIGN_OR_RETURN(c.expect_error, r.Text(doc["expect_error"], "expect_error"));
+  }
+  return c;
 }
 
 }  // namespace amip::benefits

@@ -4,7 +4,8 @@
 
 #include <utility>
 
-#include "budget/yaml_util.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 #include "resources/resources.h"
 
 namespace amip::budget {
@@ -41,7 +42,9 @@ std::string BudgetCatalogue::CodeList() const {
 
 namespace {
 
-core::Result<PlanInstrument> ParseCode(std::string_view file, const YAML::Node& node,
+namespace yaml = ::amip::yamlio;
+
+core::Result<PlanInstrument> ParseCode(std::string_view file, const yamlio::Node& node,
                                        bool group) {
   if (group) {
     AMIP_RETURN_IF_ERROR(yaml::CheckKeys(file, node, "gruppen entry",
@@ -54,22 +57,22 @@ core::Result<PlanInstrument> ParseCode(std::string_view file, const YAML::Node& 
   for (const char* key : {"code", "name", "kurz"}) {
     if (!node[key]) return yaml::Error(file, node, key, "missing");
   }
-  AMIP_ASSIGN_OR_RETURN(entry.code, yaml::String(file, node["code"], "code"));
-  AMIP_ASSIGN_OR_RETURN(entry.name, yaml::String(file, node["name"], "name"));
-  AMIP_ASSIGN_OR_RETURN(entry.short_name, yaml::String(file, node["kurz"], "kurz"));
+  AMIP_ASSIGN_OR_RETURN(entry.code, yaml::Text(file, node["code"], "code"));
+  AMIP_ASSIGN_OR_RETURN(entry.name, yaml::Text(file, node["name"], "name"));
+  AMIP_ASSIGN_OR_RETURN(entry.short_name, yaml::Text(file, node["kurz"], "kurz"));
   if (group) {
-    const YAML::Node members = node["instrumente"];
+    const yamlio::Node& members = node["instrumente"];
     if (!members || !members.IsSequence() || members.size() == 0) {
       return yaml::Error(file, node, "instrumente", "expected a non-empty list of codes");
     }
-    for (const YAML::Node& member : members) {
-      AMIP_ASSIGN_OR_RETURN(std::string code, yaml::String(file, member, "instrumente"));
+    for (const yamlio::Node& member : members.items()) {
+      AMIP_ASSIGN_OR_RETURN(std::string code, yaml::Text(file, member, "instrumente"));
       entry.instruments.push_back(code);
     }
   } else {
     if (!node["finanzposition"]) return yaml::Error(file, node, "finanzposition", "missing");
     AMIP_ASSIGN_OR_RETURN(entry.finanzposition,
-                          yaml::String(file, node["finanzposition"], "finanzposition"));
+                          yaml::Text(file, node["finanzposition"], "finanzposition"));
     entry.instruments.push_back(entry.code);
   }
   return entry;
@@ -80,19 +83,22 @@ core::Result<PlanInstrument> ParseCode(std::string_view file, const YAML::Node& 
 core::Result<BudgetCatalogue> ParseBudgetCatalogue(std::string_view yaml_text,
                                                    std::string_view source_name,
                                                    const contract::InstrumentCatalogue& instruments) {
-  AMIP_ASSIGN_OR_RETURN(YAML::Node root, yaml::Load(yaml_text, source_name));
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, source_name));
+  const yamlio::Node& root = doc.root;
   AMIP_RETURN_IF_ERROR(
       yaml::CheckKeys(source_name, root, "catalogue", {"finanzpositionen", "instrumente", "gruppen"}));
   std::vector<Finanzposition> positions;
-  for (const YAML::Node& node : root["finanzpositionen"]) {
+  AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* position_nodes,
+                        yamlio::Items(source_name, root["finanzpositionen"], "finanzpositionen"));
+  for (const yamlio::Node& node : *position_nodes) {
     AMIP_RETURN_IF_ERROR(yaml::CheckKeys(source_name, node, "finanzpositionen entry", {"code", "name"}));
     Finanzposition position;
-    AMIP_ASSIGN_OR_RETURN(position.code, yaml::String(source_name, node["code"], "code"));
-    AMIP_ASSIGN_OR_RETURN(position.name, yaml::String(source_name, node["name"], "name"));
+    AMIP_ASSIGN_OR_RETURN(position.code, yaml::Text(source_name, node["code"], "code"));
+    AMIP_ASSIGN_OR_RETURN(position.name, yaml::Text(source_name, node["name"], "name"));
     positions.push_back(std::move(position));
   }
   std::vector<PlanInstrument> codes;
-  auto add = [&](const YAML::Node& node, PlanInstrument entry) -> core::Status {
+  auto add = [&](const yamlio::Node& node, PlanInstrument entry) -> core::Status {
     for (const PlanInstrument& existing : codes) {
       if (existing.code == entry.code) {
         return yaml::Error(source_name, node["code"], "code", "duplicate code");
@@ -101,7 +107,9 @@ core::Result<BudgetCatalogue> ParseBudgetCatalogue(std::string_view yaml_text,
     codes.push_back(std::move(entry));
     return core::Status::Ok();
   };
-  for (const YAML::Node& node : root["instrumente"]) {
+  AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* instrument_nodes,
+                        yamlio::Items(source_name, root["instrumente"], "instrumente"));
+  for (const yamlio::Node& node : *instrument_nodes) {
     AMIP_ASSIGN_OR_RETURN(PlanInstrument entry, ParseCode(source_name, node, false));
     if (instruments.Find(entry.code) == nullptr) {
       return yaml::Error(source_name, node["code"], "code",
@@ -117,7 +125,9 @@ core::Result<BudgetCatalogue> ParseBudgetCatalogue(std::string_view yaml_text,
     }
     AMIP_RETURN_IF_ERROR(add(node, std::move(entry)));
   }
-  for (const YAML::Node& node : root["gruppen"]) {
+  AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* group_nodes,
+                        yamlio::Items(source_name, root["gruppen"], "gruppen"));
+  for (const yamlio::Node& node : *group_nodes) {
     AMIP_ASSIGN_OR_RETURN(PlanInstrument entry, ParseCode(source_name, node, true));
     for (const std::string& member : entry.instruments) {
       const PlanInstrument* single = nullptr;

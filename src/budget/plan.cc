@@ -7,7 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "budget/yaml_util.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 #include "core/code_list.h"
 #include "resources/resources.h"
 
@@ -15,8 +16,9 @@ namespace amip::budget {
 
 namespace {
 
-using yaml::CheckKeys;
-using yaml::Error;
+namespace yaml = ::amip::yamlio;
+using yamlio::CheckKeys;
+using yamlio::Error;
 
 // Parsing context: the file name and the plan year (for instrument validity).
 struct Ctx {
@@ -27,14 +29,13 @@ struct Ctx {
 
 // A money figure: scalar "123.45" (exact or rounded to `default_rounding`) or
 // {betrag: 123.45, gerundet_auf: 10000.00}. REQUIRES: node defined.
-core::Result<MoneyFigure> ParseMoney(const Ctx& ctx, const YAML::Node& node, std::string_view key,
+core::Result<MoneyFigure> ParseMoney(const Ctx& ctx, const yamlio::Node& node, std::string_view key,
                                      core::Cents default_rounding, bool allow_negative = false) {
   MoneyFigure figure;
   figure.present = true;
-  figure.line = yaml::Line(node);
+  figure.line = node.position().line;
   figure.rounding = default_rounding;
-  // yaml-cpp's Node::operator= rebinds the shared node, so never reassign a Node.
-  const YAML::Node amount = node.IsMap() ? node["betrag"] : node;
+  const yamlio::Node& amount = node.IsMap() ? node["betrag"] : node;
   if (node.IsMap()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, key, {"betrag", "gerundet_auf"}));
     if (!amount) return Error(ctx.file, node, key, "missing 'betrag'");
@@ -50,9 +51,9 @@ core::Result<MoneyFigure> ParseMoney(const Ctx& ctx, const YAML::Node& node, std
 }
 
 // Reads node[key] into `out` if present.
-core::Status OptMoney(const Ctx& ctx, const YAML::Node& parent, const char* key, MoneyFigure& out,
+core::Status OptMoney(const Ctx& ctx, const yamlio::Node& parent, const char* key, MoneyFigure& out,
                       core::Cents default_rounding, bool allow_negative = false) {
-  const YAML::Node node = parent[key];
+  const yamlio::Node& node = parent[key];
   if (!node) return core::Status::Ok();
   AMIP_ASSIGN_OR_RETURN(out, ParseMoney(ctx, node, key, default_rounding, allow_negative));
   return core::Status::Ok();
@@ -60,18 +61,18 @@ core::Status OptMoney(const Ctx& ctx, const YAML::Node& parent, const char* key,
 
 // A number: 84.8 (rounding 0.1), 756 (rounding 1 for counts, 0 for exact), "<100" (upper
 // bound 99), or {wert: 20.2, gerundet_auf: 0.1}.
-core::Result<NumberFigure> ParseNumber(const Ctx& ctx, const YAML::Node& node,
+core::Result<NumberFigure> ParseNumber(const Ctx& ctx, const yamlio::Node& node,
                                        std::string_view key) {
   NumberFigure figure;
   figure.present = true;
-  figure.line = yaml::Line(node);
-  const YAML::Node value = node.IsMap() ? node["wert"] : node;
+  figure.line = node.position().line;
+  const yamlio::Node& value = node.IsMap() ? node["wert"] : node;
   if (node.IsMap()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, key, {"wert", "gerundet_auf"}));
     if (!value) return Error(ctx.file, node, key, "missing 'wert'");
   }
-  if (value.IsScalar() && !value.Scalar().empty() && value.Scalar()[0] == '<') {
-    const std::string digits = value.Scalar().substr(1);
+  if (value.IsScalar() && !value.scalar().empty() && value.scalar()[0] == '<') {
+    const std::string digits = value.scalar().substr(1);
     char* end = nullptr;
     const long long limit = std::strtoll(digits.c_str(), &end, 10);
     if (digits.empty() || end != digits.c_str() + digits.size() || limit < 1) {
@@ -91,21 +92,21 @@ core::Result<NumberFigure> ParseNumber(const Ctx& ctx, const YAML::Node& node,
   return figure;
 }
 
-core::Status OptNumber(const Ctx& ctx, const YAML::Node& parent, const char* key,
+core::Status OptNumber(const Ctx& ctx, const yamlio::Node& parent, const char* key,
                        NumberFigure& out) {
-  const YAML::Node node = parent[key];
+  const yamlio::Node& node = parent[key];
   if (!node) return core::Status::Ok();
   AMIP_ASSIGN_OR_RETURN(out, ParseNumber(ctx, node, key));
   return core::Status::Ok();
 }
 
-core::Result<NumberFigure> ParseShare(const Ctx& ctx, const YAML::Node& node, std::string_view key) {
+core::Result<NumberFigure> ParseShare(const Ctx& ctx, const yamlio::Node& node, std::string_view key) {
   AMIP_ASSIGN_OR_RETURN(NumberFigure figure, ParseNumber(ctx, node, key));
   if (figure.value > 100.0) return Error(ctx.file, node, key, "a share above 100 %");
   return figure;
 }
 
-core::Result<core::Cents> SectionRounding(const Ctx& ctx, const YAML::Node& section) {
+core::Result<core::Cents> SectionRounding(const Ctx& ctx, const yamlio::Node& section) {
   if (!section["gerundet_auf"]) return core::Cents();
   return yaml::Money(ctx.file, section["gerundet_auf"], "gerundet_auf");
 }
@@ -116,20 +117,20 @@ constexpr core::CodeTable<ZuteilungStand, 2> kZuteilungStandCodes{{
     {"nach_umschichtung", ZuteilungStand::kNachUmschichtung},
 }};
 
-core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudget& egt) {
+core::Status ParseEgt(const Ctx& ctx, const yamlio::Node& node, Eingliederungsbudget& egt) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "eingliederungsbudget",
                                  {"zuteilung", "zuteilung_stand", "ausfinanzierung", "pauschale_erstattungen",
                                   "umschichtung_egt_nach_vk", "gesamtbudget", "vorbindungen",
                                   "neugeschaeft", "gerundet_auf"}));
   if (node["zuteilung_stand"]) {
-    AMIP_ASSIGN_OR_RETURN(std::string stand, yaml::String(ctx.file, node["zuteilung_stand"], "zuteilung_stand"));
+    AMIP_ASSIGN_OR_RETURN(std::string stand, yaml::Text(ctx.file, node["zuteilung_stand"], "zuteilung_stand"));
     const core::Result<ZuteilungStand> parsed = core::ParseCode(stand, kZuteilungStandCodes);
     if (!parsed.ok()) {
       return Error(ctx.file, node["zuteilung_stand"], "zuteilung_stand",
                    "erwartet vor_umschichtung oder nach_umschichtung");
     }
     egt.zuteilung_stand = *parsed;
-    egt.zuteilung_stand_line = node["zuteilung_stand"].Mark().line + 1;
+    egt.zuteilung_stand_line = node["zuteilung_stand"].position().line;
   }
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "zuteilung", egt.zuteilung, rounding));
@@ -139,8 +140,8 @@ core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudg
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "umschichtung_egt_nach_vk",
                                 egt.umschichtung_egt_nach_vk, rounding, /*allow_negative=*/true));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "gesamtbudget", egt.gesamtbudget, rounding));
-  const YAML::Node vorbindungen = node["vorbindungen"];
-  if (vorbindungen && vorbindungen.IsScalar() && vorbindungen.Scalar() == "aus_daten") {
+  const yamlio::Node& vorbindungen = node["vorbindungen"];
+  if (vorbindungen && vorbindungen.IsScalar() && vorbindungen.scalar() == "aus_daten") {
     egt.vorbindungen_aus_daten = true;
   } else {
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "vorbindungen", egt.vorbindungen, rounding));
@@ -155,7 +156,7 @@ core::Status ParseEgt(const Ctx& ctx, const YAML::Node& node, Eingliederungsbudg
   return core::Status::Ok();
 }
 
-core::Status ParseVk(const Ctx& ctx, const YAML::Node& node, Verwaltungsbudget& vk) {
+core::Status ParseVk(const Ctx& ctx, const yamlio::Node& node, Verwaltungsbudget& vk) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "verwaltungsbudget",
                                  {"zuteilung", "aufwand_vorjahr", "aufwand", "steigerung_prozent",
                                   "kuerzung_bundesmittel", "unterfinanzierung_vorjahr",
@@ -173,7 +174,7 @@ core::Status ParseVk(const Ctx& ctx, const YAML::Node& node, Verwaltungsbudget& 
   return core::Status::Ok();
 }
 
-core::Status ParseHaushaltsansatz(const Ctx& ctx, const YAML::Node& node, Haushaltsansatz& out) {
+core::Status ParseHaushaltsansatz(const Ctx& ctx, const yamlio::Node& node, Haushaltsansatz& out) {
   AMIP_RETURN_IF_ERROR(
       CheckKeys(ctx.file, node, "haushaltsansatz", {"gesamt", "vk", "egt", "gerundet_auf"}));
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
@@ -183,15 +184,15 @@ core::Status ParseHaushaltsansatz(const Ctx& ctx, const YAML::Node& node, Hausha
   return core::Status::Ok();
 }
 
-core::Status ParsePauschale(const Ctx& ctx, const YAML::Node& node, PauschaleErstattung& out) {
+core::Status ParsePauschale(const Ctx& ctx, const yamlio::Node& node, PauschaleErstattung& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "pauschale_erstattung",
                                  {"erstattung", "verpflichtungen", "differenz", "instrumente", "gerundet_auf"}));
   if (node["instrumente"]) {
-    const YAML::Node list = node["instrumente"];
+    const yamlio::Node& list = node["instrumente"];
     if (!list.IsSequence()) return Error(ctx.file, list, "instrumente", "expected a list of instrument codes");
-    out.instrumente_line = list.Mark().line + 1;
-    for (const YAML::Node& item : list) {
-      AMIP_ASSIGN_OR_RETURN(std::string code, yaml::String(ctx.file, item, "instrumente"));
+    out.instrumente_line = list.position().line;
+    for (const yamlio::Node& item : list.items()) {
+      AMIP_ASSIGN_OR_RETURN(std::string code, yaml::Text(ctx.file, item, "instrumente"));
       if (ctx.catalogue.instruments().Find(code) == nullptr) {
         return Error(ctx.file, item, "instrumente", "unknown instrument '" + code + "'");
       }
@@ -205,7 +206,7 @@ core::Status ParsePauschale(const Ctx& ctx, const YAML::Node& node, PauschaleErs
   return core::Status::Ok();
 }
 
-core::Status ParseVorjahr(const Ctx& ctx, const YAML::Node& node, Vorjahresvergleich& out) {
+core::Status ParseVorjahr(const Ctx& ctx, const yamlio::Node& node, Vorjahresvergleich& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "vorjahresvergleich",
                                  {"neugeschaeft", "zuteilung_einschl_ausfinanzierung",
                                   "umschichtung_egt_nach_vk", "vorbindungen", "gerundet_auf"}));
@@ -219,17 +220,17 @@ core::Status ParseVorjahr(const Ctx& ctx, const YAML::Node& node, Vorjahresvergl
   return core::Status::Ok();
 }
 
-core::Status ParseDrittmittel(const Ctx& ctx, const YAML::Node& node,
+core::Status ParseDrittmittel(const Ctx& ctx, const yamlio::Node& node,
                               std::vector<Drittmittelprojekt>& out) {
   if (!node.IsSequence()) return Error(ctx.file, node, "drittmittel", "expected a list");
-  for (const YAML::Node& entry : node) {
+  for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "drittmittel entry",
                                    {"name", "volumen", "kofinanzierung", "eintritte",
                                     "erwartete_integrationen"}));
     Drittmittelprojekt project;
-    project.line = yaml::Line(entry);
+    project.line = entry.position().line;
     if (!entry["name"]) return Error(ctx.file, entry, "drittmittel", "missing 'name'");
-    AMIP_ASSIGN_OR_RETURN(project.name, yaml::String(ctx.file, entry["name"], "name"));
+    AMIP_ASSIGN_OR_RETURN(project.name, yaml::Text(ctx.file, entry["name"], "name"));
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, entry, "volumen", project.volumen, core::Cents()));
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, entry, "kofinanzierung", project.kofinanzierung, core::Cents()));
     AMIP_RETURN_IF_ERROR(OptNumber(ctx, entry, "eintritte", project.eintritte));
@@ -241,9 +242,9 @@ core::Status ParseDrittmittel(const Ctx& ctx, const YAML::Node& node,
   return core::Status::Ok();
 }
 
-core::Status CheckInstrumentCode(const Ctx& ctx, const YAML::Node& node,
+core::Status CheckInstrumentCode(const Ctx& ctx, const yamlio::Node& node,
                                  const PlanInstrument** out) {
-  AMIP_ASSIGN_OR_RETURN(std::string code, yaml::String(ctx.file, node, "instrument"));
+  AMIP_ASSIGN_OR_RETURN(std::string code, yaml::Text(ctx.file, node, "instrument"));
   const PlanInstrument* entry = ctx.catalogue.Find(code);
   if (entry == nullptr) {
     return Error(ctx.file, node, "instrument",
@@ -270,34 +271,34 @@ void NoteCodes(const BudgetCatalogue& catalogue, const std::vector<InstrumentLin
   }
 }
 
-core::Status ParseAnteile(const Ctx& ctx, const YAML::Node& node, std::vector<Anteile>& out) {
+core::Status ParseAnteile(const Ctx& ctx, const yamlio::Node& node, std::vector<Anteile>& out) {
   if (!node.IsSequence()) return Error(ctx.file, node, "anteile_neugeschaeft", "expected a list");
-  for (const YAML::Node& entry : node) {
+  for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "anteile_neugeschaeft entry",
                                    {"jahr", "finanzpositionen", "instrumente"}));
     Anteile shares;
-    shares.line = yaml::Line(entry);
+    shares.line = entry.position().line;
     if (!entry["jahr"]) return Error(ctx.file, entry, "anteile_neugeschaeft", "missing 'jahr'");
     AMIP_ASSIGN_OR_RETURN(int64_t jahr, yaml::Integer(ctx.file, entry["jahr"], "jahr"));
     shares.jahr = static_cast<int>(jahr);
     if (entry["finanzpositionen"]) {
-      const YAML::Node positions = entry["finanzpositionen"];
+      const yamlio::Node& positions = entry["finanzpositionen"];
       if (!positions.IsMap()) return Error(ctx.file, positions, "finanzpositionen", "expected a map");
-      for (const auto& item : positions) {
-        const std::string code = item.first.Scalar();
+      for (const auto& item : positions.entries()) {
+        const std::string code = item.key.scalar();
         if (ctx.catalogue.FindPosition(code) == nullptr) {
-          return Error(ctx.file, item.first, "finanzposition", "unknown Finanzposition (I, II, III, IV, K)");
+          return Error(ctx.file, item.key, "finanzposition", "unknown Finanzposition (I, II, III, IV, K)");
         }
-        AMIP_ASSIGN_OR_RETURN(shares.finanzpositionen[code], ParseShare(ctx, item.second, code));
+        AMIP_ASSIGN_OR_RETURN(shares.finanzpositionen[code], ParseShare(ctx, item.value, code));
       }
     }
     if (entry["instrumente"]) {
-      const YAML::Node instruments = entry["instrumente"];
+      const yamlio::Node& instruments = entry["instrumente"];
       if (!instruments.IsMap()) return Error(ctx.file, instruments, "instrumente", "expected a map");
-      for (const auto& item : instruments) {
+      for (const auto& item : instruments.entries()) {
         const PlanInstrument* code = nullptr;
-        AMIP_RETURN_IF_ERROR(CheckInstrumentCode(ctx, item.first, &code));
-        AMIP_ASSIGN_OR_RETURN(shares.instrumente[code->code], ParseShare(ctx, item.second, code->code));
+        AMIP_RETURN_IF_ERROR(CheckInstrumentCode(ctx, item.key, &code));
+        AMIP_ASSIGN_OR_RETURN(shares.instrumente[code->code], ParseShare(ctx, item.value, code->code));
       }
     }
     out.push_back(std::move(shares));
@@ -305,7 +306,7 @@ core::Status ParseAnteile(const Ctx& ctx, const YAML::Node& node, std::vector<An
   return core::Status::Ok();
 }
 
-core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Node& node,
+core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const yamlio::Node& node,
                                                  bool sub_line) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "instrumente entry",
                                  {"instrument", "eintritte", "plaetze", "vorjahr",
@@ -313,7 +314,7 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
                                   "wirkung", "min_eintritte", "max_eintritte", "zielgruppen",
                                   "darunter", "darunter_vollstaendig"}));
   InstrumentLine line;
-  line.line = yaml::Line(node);
+  line.line = node.position().line;
   if (!node["instrument"]) return Error(ctx.file, node, "instrumente entry", "missing 'instrument'");
   const PlanInstrument* code = nullptr;
   AMIP_RETURN_IF_ERROR(CheckInstrumentCode(ctx, node["instrument"], &code));
@@ -340,12 +341,12 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
     line.dauer_monate = static_cast<int>(months);
   }
   if (node["profil"]) {
-    const YAML::Node profile = node["profil"];
+    const yamlio::Node& profile = node["profil"];
     if (!profile.IsSequence() || profile.size() != 12) {
       return Error(ctx.file, profile, "profil", "expected 12 monthly weights");
     }
     double total = 0;
-    for (const YAML::Node& weight : profile) {
+    for (const yamlio::Node& weight : profile.items()) {
       AMIP_ASSIGN_OR_RETURN(double value, yaml::Number(ctx.file, weight, "profil"));
       if (value < 0) return Error(ctx.file, weight, "profil", "must not be negative");
       line.profil.push_back(value);
@@ -354,7 +355,7 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
     if (total <= 0) return Error(ctx.file, profile, "profil", "weights add up to 0");
   }
   if (node["finanzierung"]) {
-    AMIP_ASSIGN_OR_RETURN(line.finanzierung, yaml::String(ctx.file, node["finanzierung"], "finanzierung"));
+    AMIP_ASSIGN_OR_RETURN(line.finanzierung, yaml::Text(ctx.file, node["finanzierung"], "finanzierung"));
     if (line.finanzierung != "egt" && line.finanzierung != "ba" &&
         line.finanzierung != "drittmittel" && line.finanzierung != "kommune") {
       return Error(ctx.file, node["finanzierung"], "finanzierung",
@@ -378,18 +379,18 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
     return Error(ctx.file, node["min_eintritte"], "min_eintritte", "greater than max_eintritte");
   }
   if (node["zielgruppen"]) {
-    const YAML::Node groups = node["zielgruppen"];
+    const yamlio::Node& groups = node["zielgruppen"];
     if (!groups.IsMap()) return Error(ctx.file, groups, "zielgruppen", "expected a map name: percent");
-    for (const auto& item : groups) {
-      AMIP_ASSIGN_OR_RETURN(NumberFigure share, ParseShare(ctx, item.second, item.first.Scalar()));
-      line.zielgruppen[item.first.Scalar()] = share.value / 100.0;
+    for (const auto& item : groups.entries()) {
+      AMIP_ASSIGN_OR_RETURN(NumberFigure share, ParseShare(ctx, item.value, item.key.scalar()));
+      line.zielgruppen[item.key.scalar()] = share.value / 100.0;
     }
   }
   if (node["darunter"]) {
     if (sub_line) return Error(ctx.file, node["darunter"], "darunter", "nested 'darunter' not allowed");
-    const YAML::Node subs = node["darunter"];
+    const yamlio::Node& subs = node["darunter"];
     if (!subs.IsSequence()) return Error(ctx.file, subs, "darunter", "expected a list");
-    for (const YAML::Node& sub : subs) {
+    for (const yamlio::Node& sub : subs.items()) {
       AMIP_ASSIGN_OR_RETURN(InstrumentLine child, ParseInstrumentLine(ctx, sub, true));
       if (!sub["finanzierung"]) child.finanzierung = line.finanzierung;
       for (const std::string& covered : child.covered) {
@@ -407,7 +408,7 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const YAML::Nod
   return line;
 }
 
-core::Result<KdUPosition> ParseKdUPosition(const Ctx& ctx, const YAML::Node& node, bool named) {
+core::Result<KdUPosition> ParseKdUPosition(const Ctx& ctx, const yamlio::Node& node, bool named) {
   if (named) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "kdu position",
                                    {"name", "ansatz_vorjahr", "ist_vorjahr", "ansatz"}));
@@ -416,10 +417,10 @@ core::Result<KdUPosition> ParseKdUPosition(const Ctx& ctx, const YAML::Node& nod
         CheckKeys(ctx.file, node, "kdu gesamt", {"ansatz_vorjahr", "ist_vorjahr", "ansatz"}));
   }
   KdUPosition position;
-  position.line = yaml::Line(node);
+  position.line = node.position().line;
   if (named) {
     if (!node["name"]) return Error(ctx.file, node, "kdu position", "missing 'name'");
-    AMIP_ASSIGN_OR_RETURN(position.name, yaml::String(ctx.file, node["name"], "name"));
+    AMIP_ASSIGN_OR_RETURN(position.name, yaml::Text(ctx.file, node["name"], "name"));
   } else {
     position.name = "Gesamt";
   }
@@ -429,14 +430,14 @@ core::Result<KdUPosition> ParseKdUPosition(const Ctx& ctx, const YAML::Node& nod
   return position;
 }
 
-core::Status ParseKdU(const Ctx& ctx, const YAML::Node& node, KdUBudget& out) {
+core::Status ParseKdU(const Ctx& ctx, const yamlio::Node& node, KdUBudget& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "kdu", {"positionen", "gesamt"}));
   out.present = true;
-  out.line = yaml::Line(node);
+  out.line = node.position().line;
   if (!node["positionen"] || !node["positionen"].IsSequence()) {
     return Error(ctx.file, node, "kdu", "missing list 'positionen'");
   }
-  for (const YAML::Node& entry : node["positionen"]) {
+  for (const yamlio::Node& entry : node["positionen"].items()) {
     AMIP_ASSIGN_OR_RETURN(KdUPosition position, ParseKdUPosition(ctx, entry, true));
     out.positionen.push_back(std::move(position));
   }
@@ -446,19 +447,19 @@ core::Status ParseKdU(const Ctx& ctx, const YAML::Node& node, KdUBudget& out) {
   return core::Status::Ok();
 }
 
-core::Status ParseAusgaben(const Ctx& ctx, const YAML::Node& node, Ausgaben& out) {
+core::Status ParseAusgaben(const Ctx& ctx, const yamlio::Node& node, Ausgaben& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "ausgaben", {"positionen", "gesamt", "gerundet_auf"}));
   out.present = true;
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
   if (!node["positionen"] || !node["positionen"].IsSequence()) {
     return Error(ctx.file, node, "ausgaben", "missing list 'positionen'");
   }
-  for (const YAML::Node& entry : node["positionen"]) {
+  for (const yamlio::Node& entry : node["positionen"].items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "ausgaben position", {"name", "betrag"}));
     if (!entry["name"] || !entry["betrag"]) {
       return Error(ctx.file, entry, "ausgaben position", "needs 'name' and 'betrag'");
     }
-    AMIP_ASSIGN_OR_RETURN(std::string name, yaml::String(ctx.file, entry["name"], "name"));
+    AMIP_ASSIGN_OR_RETURN(std::string name, yaml::Text(ctx.file, entry["name"], "name"));
     AMIP_ASSIGN_OR_RETURN(MoneyFigure amount, ParseMoney(ctx, entry["betrag"], "betrag", rounding));
     out.positionen.emplace_back(std::move(name), amount);
   }
@@ -466,16 +467,16 @@ core::Status ParseAusgaben(const Ctx& ctx, const YAML::Node& node, Ausgaben& out
   return core::Status::Ok();
 }
 
-core::Status ParseZiele(const Ctx& ctx, const YAML::Node& node, std::vector<Zielwert>& out) {
+core::Status ParseZiele(const Ctx& ctx, const yamlio::Node& node, std::vector<Zielwert>& out) {
   if (!node.IsSequence()) return Error(ctx.file, node, "ziele", "expected a list");
-  for (const YAML::Node& entry : node) {
+  for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(
         CheckKeys(ctx.file, entry, "ziele entry", {"name", "art", "frauen", "maenner", "gesamt"}));
     Zielwert target;
-    target.line = yaml::Line(entry);
+    target.line = entry.position().line;
     if (!entry["name"] || !entry["art"]) return Error(ctx.file, entry, "ziele", "needs 'name' and 'art'");
-    AMIP_ASSIGN_OR_RETURN(target.name, yaml::String(ctx.file, entry["name"], "name"));
-    AMIP_ASSIGN_OR_RETURN(std::string kind, yaml::String(ctx.file, entry["art"], "art"));
+    AMIP_ASSIGN_OR_RETURN(target.name, yaml::Text(ctx.file, entry["name"], "name"));
+    AMIP_ASSIGN_OR_RETURN(std::string kind, yaml::Text(ctx.file, entry["art"], "art"));
     if (kind != "quote" && kind != "anzahl") {
       return Error(ctx.file, entry["art"], "art", "expected 'quote' or 'anzahl'");
     }
@@ -498,7 +499,7 @@ core::Status ParseZiele(const Ctx& ctx, const YAML::Node& node, std::vector<Ziel
   return core::Status::Ok();
 }
 
-core::Status ParseOptimierung(const Ctx& ctx, const YAML::Node& node, Optimierung& out) {
+core::Status ParseOptimierung(const Ctx& ctx, const yamlio::Node& node, Optimierung& out) {
   AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, "optimierung",
                                  {"wirkungsfenster_monate", "mindestfaelle", "ve_grenzen",
                                   "finanzpositionen", "zielgruppen"}));
@@ -516,25 +517,27 @@ core::Status ParseOptimierung(const Ctx& ctx, const YAML::Node& node, Optimierun
                           yaml::Integer(ctx.file, node["mindestfaelle"], "mindestfaelle"));
   }
   if (node["ve_grenzen"]) {
-    const YAML::Node limits = node["ve_grenzen"];
+    const yamlio::Node& limits = node["ve_grenzen"];
     if (!limits.IsMap()) return Error(ctx.file, limits, "ve_grenzen", "expected a map year: euros");
-    for (const auto& item : limits) {
-      AMIP_ASSIGN_OR_RETURN(int64_t year, yaml::Integer(ctx.file, item.first, "ve_grenzen"));
+    for (const auto& item : limits.entries()) {
+      AMIP_ASSIGN_OR_RETURN(int64_t year, yaml::Integer(ctx.file, item.key, "ve_grenzen"));
       if (year <= ctx.jahr) {
-        return Error(ctx.file, item.first, "ve_grenzen", "a VE limit must be for a later year");
+        return Error(ctx.file, item.key, "ve_grenzen", "a VE limit must be for a later year");
       }
-      AMIP_ASSIGN_OR_RETURN(MoneyFigure limit, ParseMoney(ctx, item.second, "ve_grenzen", core::Cents()));
+      AMIP_ASSIGN_OR_RETURN(MoneyFigure limit, ParseMoney(ctx, item.value, "ve_grenzen", core::Cents()));
       out.ve_grenzen[static_cast<int>(year)] = limit.value;
     }
   }
   if (node["finanzpositionen"]) {
-    for (const YAML::Node& entry : node["finanzpositionen"]) {
+    AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* entries,
+                          yaml::Items(ctx.file, node["finanzpositionen"], "finanzpositionen"));
+    for (const yamlio::Node& entry : *entries) {
       AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "optimierung finanzpositionen entry",
                                      {"code", "min_anteil", "max_anteil"}));
       FinanzpositionGrenze bound;
-      bound.line = yaml::Line(entry);
+      bound.line = entry.position().line;
       if (!entry["code"]) return Error(ctx.file, entry, "finanzpositionen", "missing 'code'");
-      AMIP_ASSIGN_OR_RETURN(bound.code, yaml::String(ctx.file, entry["code"], "code"));
+      AMIP_ASSIGN_OR_RETURN(bound.code, yaml::Text(ctx.file, entry["code"], "code"));
       if (ctx.catalogue.FindPosition(bound.code) == nullptr) {
         return Error(ctx.file, entry["code"], "code", "unknown Finanzposition");
       }
@@ -550,15 +553,17 @@ core::Status ParseOptimierung(const Ctx& ctx, const YAML::Node& node, Optimierun
     }
   }
   if (node["zielgruppen"]) {
-    for (const YAML::Node& entry : node["zielgruppen"]) {
+    AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* entries,
+                          yaml::Items(ctx.file, node["zielgruppen"], "zielgruppen"));
+    for (const yamlio::Node& entry : *entries) {
       AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "optimierung zielgruppen entry",
                                      {"name", "mindestanteil"}));
       Zielgruppenquote quota;
-      quota.line = yaml::Line(entry);
+      quota.line = entry.position().line;
       if (!entry["name"] || !entry["mindestanteil"]) {
         return Error(ctx.file, entry, "zielgruppen", "needs 'name' and 'mindestanteil'");
       }
-      AMIP_ASSIGN_OR_RETURN(quota.name, yaml::String(ctx.file, entry["name"], "name"));
+      AMIP_ASSIGN_OR_RETURN(quota.name, yaml::Text(ctx.file, entry["name"], "name"));
       AMIP_ASSIGN_OR_RETURN(NumberFigure share,
                             ParseShare(ctx, entry["mindestanteil"], "mindestanteil"));
       quota.mindestanteil = share.value / 100.0;
@@ -570,7 +575,8 @@ core::Status ParseOptimierung(const Ctx& ctx, const YAML::Node& node, Optimierun
 
 core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view file,
                                  const BudgetCatalogue& catalogue) {
-  AMIP_ASSIGN_OR_RETURN(YAML::Node root, yaml::Load(yaml_text, file));
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, file));
+  const yamlio::Node& root = doc.root;
   if (!root.IsMap()) {
     return core::InvalidArgumentError(fmt::format("{}: expected a plan (a YAML map)", file));
   }
@@ -591,10 +597,10 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   plan.jahr = static_cast<int>(jahr);
   Ctx ctx{file, catalogue, plan.jahr};
   if (root["jobcenter"]) {
-    AMIP_ASSIGN_OR_RETURN(plan.jobcenter, yaml::String(file, root["jobcenter"], "jobcenter"));
+    AMIP_ASSIGN_OR_RETURN(plan.jobcenter, yaml::Text(file, root["jobcenter"], "jobcenter"));
   }
   if (root["quelle"]) {
-    AMIP_ASSIGN_OR_RETURN(plan.quelle, yaml::String(file, root["quelle"], "quelle"));
+    AMIP_ASSIGN_OR_RETURN(plan.quelle, yaml::Text(file, root["quelle"], "quelle"));
   }
   if (!root["eingliederungsbudget"]) {
     return core::InvalidArgumentError(fmt::format("{}:1:1: missing 'eingliederungsbudget'", file));
@@ -615,9 +621,9 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
     AMIP_RETURN_IF_ERROR(ParseAnteile(ctx, root["anteile_neugeschaeft"], plan.anteile));
   }
   if (root["instrumente"]) {
-    const YAML::Node lines = root["instrumente"];
+    const yamlio::Node& lines = root["instrumente"];
     if (!lines.IsSequence()) return Error(file, lines, "instrumente", "expected a list");
-    for (const YAML::Node& node : lines) {
+    for (const yamlio::Node& node : lines.items()) {
       AMIP_ASSIGN_OR_RETURN(InstrumentLine line, ParseInstrumentLine(ctx, node, false));
       for (const InstrumentLine& existing : plan.instrumente) {
         if (existing.code == line.code) {
@@ -638,7 +644,7 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   if (root["ziele"]) AMIP_RETURN_IF_ERROR(ParseZiele(ctx, root["ziele"], plan.ziele));
   if (root["optimierung"]) AMIP_RETURN_IF_ERROR(ParseOptimierung(ctx, root["optimierung"], plan.optimierung));
   if (root["controlling"]) {
-    const YAML::Node node = root["controlling"];
+    const yamlio::Node& node = root["controlling"];
     AMIP_RETURN_IF_ERROR(
         CheckKeys(file, node, "controlling", {"schwelle_prozent", "vorbindungen_schwelle_prozent"}));
     if (node["vorbindungen_schwelle_prozent"]) {
@@ -659,12 +665,7 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
 
 core::Result<Plan> ParsePlan(std::string_view yaml_text, std::string_view file,
                              const BudgetCatalogue& catalogue) {
-  try {
-    return ParsePlanImpl(yaml_text, file, catalogue);
-  } catch (const YAML::Exception& error) {
-    return core::InvalidArgumentError(fmt::format("{}:{}:{}: {}", file, error.mark.line + 1,
-                                                  error.mark.column + 1, error.msg));
-  }
+  return ParsePlanImpl(yaml_text, file, catalogue);
 }
 
 core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& catalogue) {

@@ -70,7 +70,7 @@ TEST(PlanTest, InstrumentNotInForceInThePlanYearIsRejected) {
 TEST(PlanTest, UnknownKeyAndBadMoneyAreRejected) {
   EXPECT_NE(ParseError("jahr: 2025\neingliederungsbudget: {zuteilung: 1.00, zuteilungg: 2.00}\n")
                 .message()
-                .find("unknown key 'zuteilungg'"),
+                .find("unbekannter Schlüssel 'zuteilungg'"),
             std::string::npos);
   EXPECT_NE(ParseError("jahr: 2025\neingliederungsbudget: {zuteilung: '1,50'}\n")
                 .message()
@@ -81,7 +81,7 @@ TEST(PlanTest, UnknownKeyAndBadMoneyAreRejected) {
 TEST(PlanTest, YamlSyntaxErrorNamesTheLine) {
   const core::Status status = ParseError("jahr: 2025\neingliederungsbudget: {zuteilung: 1.00\n");
   EXPECT_NE(status.message().find("plan.yaml:"), std::string::npos);
-  EXPECT_NE(status.message().find("YAML syntax"), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("YAML-Syntaxfehler"), std::string::npos) << status.message();
 }
 
 }  // namespace

@@ -1,99 +1,54 @@
 #include "contract/instrument_catalogue.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
 #include <utility>
 
 #include "resources/resources.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 
 namespace amip::contract {
 namespace {
 
 constexpr std::string_view kCataloguePath = "law/catalogue/instruments.yaml";
 
-std::string Where(std::string_view source_name, const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  std::string out(source_name);
-  if (mark.line >= 0) out += ":" + std::to_string(mark.line + 1);
-  return out;
+core::Status Error(std::string_view source_name, const yamlio::Node& node, const std::string& why) {
+  return core::InvalidArgumentError(yamlio::Where(source_name, node) + ": " + why);
 }
 
-core::Status Error(std::string_view source_name, const YAML::Node& node, const std::string& why) {
-  return core::InvalidArgumentError(Where(source_name, node) + ": " + why);
-}
-
-core::Result<std::string> ScalarString(std::string_view source_name, const YAML::Node& node,
-                                       const std::string& key) {
-  if (!node.IsScalar()) return Error(source_name, node, "key '" + key + "' must be a scalar");
-  std::string text = node.Scalar();
-  if (text.empty()) return Error(source_name, node, "key '" + key + "' is empty");
+// A required, non-empty text.
+core::Result<std::string> NonEmptyText(yamlio::MapReader& map, std::string_view key) {
+  AMIP_ASSIGN_OR_RETURN(std::string text, map.Required<std::string>(key));
+  if (text.empty()) return Error(map.file(), map.Get(key), "key '" + std::string(key) + "' is empty");
   return text;
 }
 
-core::Result<bool> ScalarBool(std::string_view source_name, const YAML::Node& node,
-                              const std::string& key) {
-  AMIP_ASSIGN_OR_RETURN(std::string text, ScalarString(source_name, node, key));
-  if (text == "true") return true;
-  if (text == "false") return false;
-  return Error(source_name, node, "key '" + key + "' must be true or false, got '" + text + "'");
-}
-
-core::Result<core::Date> ScalarDate(std::string_view source_name, const YAML::Node& node,
-                                    const std::string& key) {
-  AMIP_ASSIGN_OR_RETURN(std::string text, ScalarString(source_name, node, key));
+core::Result<core::Date> DateValue(std::string_view source_name, const yamlio::Node& node,
+                                   std::string_view key) {
+  AMIP_ASSIGN_OR_RETURN(std::string text, yamlio::Text(source_name, node, key));
   core::Result<core::Date> date = core::Date::Parse(text);
-  if (!date.ok()) {
-    return Error(source_name, node,
-                 "key '" + key + "' value '" + text + "': " + date.status().message());
-  }
+  if (!date.ok()) return yamlio::Error(source_name, node, key, date.status().message());
   return *date;
 }
 
-core::Result<Instrument> ParseEntry(std::string_view source_name, const YAML::Node& entry) {
-  if (!entry.IsMap()) return Error(source_name, entry, "each instrument must be a mapping");
-  static const std::set<std::string> kKnown = {"code",       "name",
-                                               "legal_basis", "valid_from",
-                                               "valid_to",   "active_measure",
-                                               "active_measure_2011", "begleitend"};
-  static const std::set<std::string> kRequired = {"code",       "name",           "legal_basis",
-                                                  "valid_from", "active_measure", "begleitend"};
-  std::set<std::string> seen;
-  for (const auto& item : entry) {
-    const std::string key = item.first.Scalar();
-    if (kKnown.count(key) == 0) return Error(source_name, item.first, "unknown key '" + key + "'");
-    if (!seen.insert(key).second) {
-      return Error(source_name, item.first, "duplicate key '" + key + "'");
-    }
-  }
-  for (const std::string& key : kRequired) {
-    if (seen.count(key) == 0) return Error(source_name, entry, "missing key '" + key + "'");
-  }
+core::Result<Instrument> ParseEntry(std::string_view source_name, const yamlio::Node& entry) {
+  yamlio::MapReader map(source_name, entry, "instrument");
   Instrument instrument;
-  AMIP_ASSIGN_OR_RETURN(instrument.code, ScalarString(source_name, entry["code"], "code"));
-  AMIP_ASSIGN_OR_RETURN(instrument.name, ScalarString(source_name, entry["name"], "name"));
-  AMIP_ASSIGN_OR_RETURN(instrument.legal_basis,
-                        ScalarString(source_name, entry["legal_basis"], "legal_basis"));
-  AMIP_ASSIGN_OR_RETURN(instrument.valid_from,
-                        ScalarDate(source_name, entry["valid_from"], "valid_from"));
-  if (seen.count("valid_to") != 0) {
-    AMIP_ASSIGN_OR_RETURN(core::Date valid_to,
-                          ScalarDate(source_name, entry["valid_to"], "valid_to"));
-    if (valid_to < instrument.valid_from) {
-      return Error(source_name, entry["valid_to"], "valid_to before valid_from");
-    }
+  AMIP_ASSIGN_OR_RETURN(instrument.code, NonEmptyText(map, "code"));
+  AMIP_ASSIGN_OR_RETURN(instrument.name, NonEmptyText(map, "name"));
+  AMIP_ASSIGN_OR_RETURN(instrument.legal_basis, NonEmptyText(map, "legal_basis"));
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Node* valid_from, map.GetRequired("valid_from"));
+  AMIP_ASSIGN_OR_RETURN(instrument.valid_from, DateValue(source_name, *valid_from, "valid_from"));
+  if (const yamlio::Node& node = map.Get("valid_to")) {
+    AMIP_ASSIGN_OR_RETURN(core::Date valid_to, DateValue(source_name, node, "valid_to"));
+    if (valid_to < instrument.valid_from) return Error(source_name, node, "valid_to before valid_from");
     instrument.valid_to = valid_to;
   }
-  AMIP_ASSIGN_OR_RETURN(instrument.active_measure,
-                        ScalarBool(source_name, entry["active_measure"], "active_measure"));
-  instrument.active_measure_2011 = instrument.active_measure;
-  if (seen.count("active_measure_2011") != 0) {
-    AMIP_ASSIGN_OR_RETURN(
-        instrument.active_measure_2011,
-        ScalarBool(source_name, entry["active_measure_2011"], "active_measure_2011"));
-  }
-  AMIP_ASSIGN_OR_RETURN(instrument.begleitend,
-                        ScalarBool(source_name, entry["begleitend"], "begleitend"));
+  AMIP_ASSIGN_OR_RETURN(instrument.active_measure, map.Required<bool>("active_measure"));
+  AMIP_ASSIGN_OR_RETURN(instrument.active_measure_2011,
+                        map.Optional<bool>("active_measure_2011", instrument.active_measure));
+  AMIP_ASSIGN_OR_RETURN(instrument.begleitend, map.Required<bool>("begleitend"));
+  AMIP_RETURN_IF_ERROR(map.Finish());
   if (instrument.begleitend && instrument.active_measure) {
     return Error(source_name, entry,
                  "instrument '" + instrument.code +
@@ -102,20 +57,15 @@ core::Result<Instrument> ParseEntry(std::string_view source_name, const YAML::No
   return instrument;
 }
 
-core::Result<InstrumentCatalogue> ParseRoot(std::string_view source_name, const YAML::Node& root) {
-  if (!root.IsMap()) return Error(source_name, root, "top level must be a mapping");
-  for (const auto& item : root) {
-    if (item.first.Scalar() != "instruments") {
-      return Error(source_name, item.first, "unknown key '" + item.first.Scalar() + "'");
-    }
-  }
-  const YAML::Node list = root["instruments"];
+core::Result<InstrumentCatalogue> ParseRoot(std::string_view source_name, const yamlio::Node& root) {
+  AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(source_name, root, "catalogue", {"instruments"}));
+  const yamlio::Node& list = root["instruments"];
   if (!list || !list.IsSequence() || list.size() == 0) {
     return Error(source_name, root, "key 'instruments' must be a non-empty list");
   }
   std::vector<Instrument> instruments;
   std::set<std::string> codes;
-  for (const YAML::Node& entry : list) {
+  for (const yamlio::Node& entry : list.items()) {
     AMIP_ASSIGN_OR_RETURN(Instrument instrument, ParseEntry(source_name, entry));
     if (!codes.insert(instrument.code).second) {
       return Error(source_name, entry, "duplicate instrument code '" + instrument.code + "'");
@@ -152,13 +102,8 @@ std::string InstrumentCatalogue::CodeList() const {
 
 core::Result<InstrumentCatalogue> ParseInstrumentCatalogue(std::string_view yaml_text,
                                                            std::string_view source_name) {
-  try {
-    const YAML::Node root = YAML::Load(std::string(yaml_text));
-    return ParseRoot(source_name, root);
-  } catch (const YAML::Exception& error) {
-    return core::InvalidArgumentError(std::string(source_name) + ":" +
-                                      std::to_string(error.mark.line + 1) + ": " + error.msg);
-  }
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, source_name));
+  return ParseRoot(source_name, doc.root);
 }
 
 core::Result<InstrumentCatalogue> LoadInstrumentCatalogue() {

@@ -1,13 +1,13 @@
 #include "indicators/catalogue.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <set>
 #include <utility>
 
 #include "core/code_list.h"
 #include "resources/resources.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 
 namespace amip::indicators {
 namespace {
@@ -38,69 +38,78 @@ constexpr std::array<std::pair<std::string_view, MeasureList>, 2> kMeasureLists{
     {"active_measure_2011", MeasureList::kActiveMeasure2011},
     {"active_measure", MeasureList::kActiveMeasure}}};
 
-// Rejects keys outside `allowed` (strict loading, house style §9).
-core::Status CheckKeys(const YAML::Node& node, const std::set<std::string>& allowed,
-                       const std::string& where) {
-  for (const auto& entry : node) {
-    std::string key = entry.first.as<std::string>();
-    if (!allowed.count(key)) {
-      return core::InvalidArgumentError(where + ": line " +
-                                        std::to_string(entry.first.Mark().line + 1) +
-                                        ": unknown key '" + key + "'");
-    }
-  }
-  return core::Status::Ok();
-}
-
 template <typename Enum, size_t N>
-core::Status ReadCode(const YAML::Node& node, const char* key,
-                      const std::array<std::pair<std::string_view, Enum>, N>& codes, Enum* out,
-                      const std::string& where) {
+core::Status ReadCode(const std::string& file, const yamlio::Node& node, const char* key,
+                      const std::array<std::pair<std::string_view, Enum>, N>& codes, Enum* out) {
   if (!node[key]) return core::Status::Ok();
-  const std::string text = node[key].as<std::string>();
+  AMIP_ASSIGN_OR_RETURN(const std::string text, yamlio::Text(file, node[key], key));
   auto parsed = ParseCode(text, codes);
-  if (!parsed.ok()) {
-    return parsed.status().WithContext(where + ": key '" + key + "': value '" + text + "'");
-  }
+  if (!parsed.ok()) return yamlio::Error(file, node[key], key, parsed.status().message());
   *out = *parsed;
   return core::Status::Ok();
 }
 
-core::Status ParseIndicator(const YAML::Node& root, const std::string& file, IndicatorDef* def) {
-  AMIP_RETURN_IF_ERROR(CheckKeys(root,
-                                 {"id", "name_de", "kind", "quantity", "population", "event",
-                                  "window_months", "stock_lag_months", "versions"},
-                                 file));
-  AMIP_ASSIGN_OR_RETURN(def->id, ParseIndicatorId(root["id"].as<std::string>()));
-  def->file = file;
-  if (!root["name_de"]) return core::InvalidArgumentError(file + ": missing key 'name_de'");
-  def->name_de = root["name_de"].as<std::string>();
-  if (!root["kind"]) return core::InvalidArgumentError(file + ": missing key 'kind'");
-  AMIP_RETURN_IF_ERROR(ReadCode(root, "kind", kKinds, &def->kind, file));
-  AMIP_RETURN_IF_ERROR(ReadCode(root, "quantity", kQuantities, &def->quantity, file));
-  AMIP_RETURN_IF_ERROR(ReadCode(root, "population", kPopulations, &def->population, file));
-  AMIP_RETURN_IF_ERROR(ReadCode(root, "event", kEvents, &def->event, file));
-  if (root["window_months"]) def->window_months = root["window_months"].as<int>();
-  if (root["stock_lag_months"]) def->stock_lag_months = root["stock_lag_months"].as<int>();
-  if (!root["versions"] || !root["versions"].IsSequence() || root["versions"].size() == 0) {
-    return core::InvalidArgumentError(file + ": 'versions' must be a non-empty list");
+// A required key of `map`: "file:line:col: <what>: Schlüssel '<key>' fehlt" when absent.
+core::Result<const yamlio::Node*> Need(const std::string& file, const yamlio::Node& map,
+                                       std::string_view what, const char* key) {
+  if (!map[key]) {
+    return core::InvalidArgumentError(yamlio::Where(file, map) + ": " + std::string(what) +
+                                      ": Schlüssel '" + key + "' fehlt");
   }
-  for (const auto& node : root["versions"]) {
-    std::string where = file + ": versions line " + std::to_string(node.Mark().line + 1);
-    AMIP_RETURN_IF_ERROR(CheckKeys(
-        node, {"from", "name_de", "followup", "followup_months", "measure_list", "source"}, where));
+  return &map[key];
+}
+
+core::Status ParseIndicator(const yamlio::Node& root, const std::string& file, IndicatorDef* def) {
+  AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(file, root, "indicator",
+                                         {"id", "name_de", "kind", "quantity", "population", "event",
+                                          "window_months", "stock_lag_months", "versions"}));
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Node* id, Need(file, root, "indicator", "id"));
+  AMIP_ASSIGN_OR_RETURN(const std::string id_text, yamlio::Text(file, *id, "id"));
+  core::Result<IndicatorId> parsed_id = ParseIndicatorId(id_text);
+  if (!parsed_id.ok()) return yamlio::Error(file, *id, "id", parsed_id.status().message());
+  def->id = *parsed_id;
+  def->file = file;
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Node* name, Need(file, root, "indicator", "name_de"));
+  AMIP_ASSIGN_OR_RETURN(def->name_de, yamlio::Text(file, *name, "name_de"));
+  AMIP_RETURN_IF_ERROR(Need(file, root, "indicator", "kind").status());
+  AMIP_RETURN_IF_ERROR(ReadCode(file, root, "kind", kKinds, &def->kind));
+  AMIP_RETURN_IF_ERROR(ReadCode(file, root, "quantity", kQuantities, &def->quantity));
+  AMIP_RETURN_IF_ERROR(ReadCode(file, root, "population", kPopulations, &def->population));
+  AMIP_RETURN_IF_ERROR(ReadCode(file, root, "event", kEvents, &def->event));
+  if (root["window_months"]) {
+    AMIP_ASSIGN_OR_RETURN(def->window_months,
+                          yamlio::IntegerIn(file, root["window_months"], "window_months", 0, 120));
+  }
+  if (root["stock_lag_months"]) {
+    AMIP_ASSIGN_OR_RETURN(def->stock_lag_months, yamlio::IntegerIn(file, root["stock_lag_months"],
+                                                                   "stock_lag_months", 0, 120));
+  }
+  if (!root["versions"] || !root["versions"].IsSequence() || root["versions"].size() == 0) {
+    return core::InvalidArgumentError(yamlio::Where(file, root["versions"] ? root["versions"] : root) +
+                                      ": 'versions' must be a non-empty list");
+  }
+  for (const yamlio::Node& node : root["versions"].items()) {
+    const std::string where = yamlio::Where(file, node);
+    AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(
+        file, node, "versions entry",
+        {"from", "name_de", "followup", "followup_months", "measure_list", "source"}));
     IndicatorVersion version;
-    if (!node["from"]) return core::InvalidArgumentError(where + ": missing key 'from'");
-    auto from = core::Date::Parse(node["from"].as<std::string>());
-    if (!from.ok()) return from.status().WithContext(where + ": key 'from'");
+    AMIP_ASSIGN_OR_RETURN(const yamlio::Node* from_node, Need(file, node, "versions entry", "from"));
+    AMIP_ASSIGN_OR_RETURN(const std::string from_text, yamlio::Text(file, *from_node, "from"));
+    auto from = core::Date::Parse(from_text);
+    if (!from.ok()) return yamlio::Error(file, *from_node, "from", from.status().message());
     version.from = *from;
-    if (node["name_de"]) version.name_de = node["name_de"].as<std::string>();
-    AMIP_RETURN_IF_ERROR(ReadCode(node, "followup", kFollowups, &version.followup, where));
-    if (node["followup_months"]) version.followup_months = node["followup_months"].as<int>();
-    AMIP_RETURN_IF_ERROR(
-        ReadCode(node, "measure_list", kMeasureLists, &version.measure_list, where));
-    if (!node["source"]) return core::InvalidArgumentError(where + ": missing key 'source'");
-    version.source = node["source"].as<std::string>();
+    if (node["name_de"]) {
+      AMIP_ASSIGN_OR_RETURN(version.name_de, yamlio::Text(file, node["name_de"], "name_de"));
+    }
+    AMIP_RETURN_IF_ERROR(ReadCode(file, node, "followup", kFollowups, &version.followup));
+    if (node["followup_months"]) {
+      AMIP_ASSIGN_OR_RETURN(version.followup_months, yamlio::IntegerIn(file, node["followup_months"],
+                                                                       "followup_months", 1, 120));
+    }
+    AMIP_RETURN_IF_ERROR(ReadCode(file, node, "measure_list", kMeasureLists, &version.measure_list));
+    AMIP_ASSIGN_OR_RETURN(const yamlio::Node* source, Need(file, node, "versions entry", "source"));
+    AMIP_ASSIGN_OR_RETURN(version.source, yamlio::Text(file, *source, "source"));
     if (!def->versions.empty() && def->versions.back().from >= version.from) {
       return core::InvalidArgumentError(where + ": versions must be sorted by 'from'");
     }
@@ -124,16 +133,15 @@ core::Status ParseIndicator(const YAML::Node& root, const std::string& file, Ind
   return core::Status::Ok();
 }
 
-core::Status ParseLzb(const YAML::Node& root, const std::string& file, LzbDefinition* lzb) {
-  AMIP_RETURN_IF_ERROR(CheckKeys(root,
-                                 {"concept", "name_de", "window_days", "min_days",
-                                  "window_months", "min_months", "source"},
-                                 file));
-  lzb->window_days = root["window_days"].as<int>();
-  lzb->min_days = root["min_days"].as<int>();
-  lzb->window_months = root["window_months"].as<int>();
-  lzb->min_months = root["min_months"].as<int>();
-  lzb->source = root["source"].as<std::string>();
+core::Status ParseLzb(const yamlio::Node& root, const std::string& file, LzbDefinition* lzb) {
+  yamlio::MapReader map(file, root, "LZB");
+  map.Allow({"concept", "name_de"});
+  AMIP_ASSIGN_OR_RETURN(lzb->window_days, map.Required<int>("window_days"));
+  AMIP_ASSIGN_OR_RETURN(lzb->min_days, map.Required<int>("min_days"));
+  AMIP_ASSIGN_OR_RETURN(lzb->window_months, map.Required<int>("window_months"));
+  AMIP_ASSIGN_OR_RETURN(lzb->min_months, map.Required<int>("min_months"));
+  AMIP_ASSIGN_OR_RETURN(lzb->source, map.Required<std::string>("source"));
+  AMIP_RETURN_IF_ERROR(map.Finish());
   if (lzb->min_days <= 0 || lzb->min_days > lzb->window_days || lzb->min_months <= 0 ||
       lzb->min_months > lzb->window_months) {
     return core::InvalidArgumentError(file + ": LZB thresholds out of range");
@@ -168,30 +176,29 @@ core::Result<Catalogue> ParseCatalogue(
   std::array<bool, kIndicatorCount> seen{};
   bool lzb_seen = false;
   for (const auto& [path, content] : files) {
-    try {
-      YAML::Node root = YAML::Load(content);
-      if (!root.IsMap()) return core::InvalidArgumentError(path + ": expected a mapping");
-      if (root["concept"]) {
-        if (root["concept"].as<std::string>() != "LZB" || lzb_seen) {
-          return core::InvalidArgumentError(path + ": unknown or duplicate concept");
-        }
-        AMIP_RETURN_IF_ERROR(ParseLzb(root, path, &catalogue.lzb));
-        lzb_seen = true;
-        continue;
+    AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(content, path));
+    const yamlio::Node& root = doc.root;
+    if (!root.IsMap()) return core::InvalidArgumentError(path + ": expected a mapping");
+    if (root["concept"]) {
+      AMIP_ASSIGN_OR_RETURN(const std::string concept_name,
+                            yamlio::Text(path, root["concept"], "concept"));
+      if (concept_name != "LZB" || lzb_seen) {
+        return core::InvalidArgumentError(yamlio::Where(path, root["concept"]) +
+                                          ": unknown or duplicate concept");
       }
-      IndicatorDef def;
-      AMIP_RETURN_IF_ERROR(ParseIndicator(root, path, &def));
-      int index = static_cast<int>(def.id);
-      if (seen[index]) {
-        return core::InvalidArgumentError(path + ": duplicate indicator " +
-                                          std::string(ToString(def.id)));
-      }
-      seen[index] = true;
-      catalogue.indicators[index] = std::move(def);
-    } catch (const YAML::Exception& error) {
-      return core::InvalidArgumentError(path + ": line " + std::to_string(error.mark.line + 1) +
-                                        ": " + error.msg);
+      AMIP_RETURN_IF_ERROR(ParseLzb(root, path, &catalogue.lzb));
+      lzb_seen = true;
+      continue;
     }
+    IndicatorDef def;
+    AMIP_RETURN_IF_ERROR(ParseIndicator(root, path, &def));
+    int index = static_cast<int>(def.id);
+    if (seen[index]) {
+      return core::InvalidArgumentError(path + ": duplicate indicator " +
+                                        std::string(ToString(def.id)));
+    }
+    seen[index] = true;
+    catalogue.indicators[index] = std::move(def);
   }
   for (int i = 0; i < kIndicatorCount; ++i) {
     if (!seen[i]) {

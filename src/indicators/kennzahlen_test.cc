@@ -41,7 +41,7 @@ TEST(CatalogueTest, RejectsUnknownKeysAndMissingIndicators) {
                               "id: K2\nname_de: x\nkind: event_quota\nwindow: 12\n"}});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), core::StatusCode::kInvalidArgument);
-  EXPECT_NE(bad.status().message().find("unknown key 'window'"), std::string::npos);
+  EXPECT_NE(bad.status().message().find("unbekannter Schlüssel 'window' in indicator"), std::string::npos);
   auto missing = ParseCatalogue({});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), core::StatusCode::kNotFound);

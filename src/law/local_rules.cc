@@ -1,24 +1,23 @@
 #include "law/local_rules.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
 
-#include "law/yaml_check.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 #include "resources/resources.h"
 
 namespace amip::law {
 namespace {
 
-core::Result<core::Date> DateKey(std::string_view file, const YAML::Node& key,
+core::Result<core::Date> DateKey(std::string_view file, const yamlio::Node& key,
                                  const core::Date* previous) {
-  auto date = core::Date::Parse(key.Scalar());
+  auto date = core::Date::Parse(key.scalar());
   if (!date.ok()) {
-    return core::InvalidArgumentError(YamlWhere(file, key) + ": malformed date '" + key.Scalar() +
+    return core::InvalidArgumentError(yamlio::Where(file, key) + ": malformed date '" + key.scalar() +
                                       "': " + date.status().message());
   }
   if (previous != nullptr && !(*previous < *date)) {
-    return core::InvalidArgumentError(YamlWhere(file, key) + ": date " + key.Scalar() +
+    return core::InvalidArgumentError(yamlio::Where(file, key) + ": date " + key.scalar() +
                                       " is not after " + previous->ToString() +
                                       " (dates must be sorted ascending)");
   }
@@ -28,63 +27,66 @@ core::Result<core::Date> DateKey(std::string_view file, const YAML::Node& key,
 }  // namespace
 
 core::Status LocalRules::AddFile(std::string_view path, std::string_view text) {
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return core::InvalidArgumentError(std::string(path) + ":" + std::to_string(e.mark.line + 1) +
-                                      ": YAML error: " + e.msg);
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document parsed, yamlio::Parse(text, path));
+  const yamlio::Node& doc = parsed.root;
+  AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(path, doc, "local rules",
+                                         {"kreis", "ags_kreis", "status", "source", "municipalities"}));
+  std::string status;
+  if (doc["status"]) {
+    AMIP_ASSIGN_OR_RETURN(status, yamlio::Text(path, doc["status"], "status"));
   }
-  if (!doc.IsMap()) return core::InvalidArgumentError(std::string(path) + ": expected a map");
-  AMIP_RETURN_IF_ERROR(
-      CheckYamlKeys(path, doc, {"kreis", "ags_kreis", "status", "source", "municipalities"}));
-  const std::string status = doc["status"] ? doc["status"].Scalar() : "";
   if (status != "assumption" && status != "official") {
     return core::InvalidArgumentError(std::string(path) +
                                       ": 'status' must be 'assumption' or 'official'");
   }
-  const std::string source = doc["source"] ? doc["source"].Scalar() : "";
+  std::string source;
+  if (doc["source"]) {
+    AMIP_ASSIGN_OR_RETURN(source, yamlio::Text(path, doc["source"], "source"));
+  }
   if (source.empty()) return core::InvalidArgumentError(std::string(path) + ": 'source' missing");
-  for (const auto& item : doc["municipalities"]) {
+  AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::MapEntry>* municipalities,
+                        yamlio::Entries(path, doc["municipalities"], "municipalities"));
+  for (const yamlio::MapEntry& item : *municipalities) {
     Municipality muni;
-    muni.ags = item.first.Scalar();
+    muni.ags = item.key.scalar();
     muni.file = std::string(path);
     muni.status = status;
     muni.source = source;
-    const YAML::Node& body = item.second;
-    AMIP_RETURN_IF_ERROR(CheckYamlKeys(path, body, {"name", "mietstufe", "kdu_bruttokaltmiete"}));
-    muni.name = body["name"].Scalar();
+    const yamlio::Node& body = item.value;
+    AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(path, body, "municipality " + muni.ags,
+                                           {"name", "mietstufe", "kdu_bruttokaltmiete"}));
+    AMIP_ASSIGN_OR_RETURN(muni.name, yamlio::Text(path, body["name"], "name"));
     const core::Date* previous = nullptr;
-    for (const auto& entry : body["mietstufe"]) {
-      AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.first, previous));
-      const int stufe = entry.second.as<int>(0);
-      if (stufe < 1 || stufe > 7) {
-        return core::InvalidArgumentError(YamlWhere(path, entry.second) +
-                                          ": Mietstufe must be 1..7, got '" +
-                                          entry.second.Scalar() + "'");
-      }
+    AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::MapEntry>* stufen,
+                          yamlio::Entries(path, body["mietstufe"], "mietstufe"));
+    for (const yamlio::MapEntry& entry : *stufen) {
+      AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.key, previous));
+      AMIP_ASSIGN_OR_RETURN(const int stufe,
+                            yamlio::IntegerIn(path, entry.value, "mietstufe", 1, 7));
       muni.mietstufe.emplace_back(date, stufe);
       previous = &muni.mietstufe.back().first;
     }
     previous = nullptr;
-    for (const auto& entry : body["kdu_bruttokaltmiete"]) {
-      AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.first, previous));
-      AMIP_RETURN_IF_ERROR(
-          CheckYamlKeys(path, entry.second, {"1", "2", "3", "4", "5", "je_weitere"}));
+    AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::MapEntry>* ceilings_by_date,
+                          yamlio::Entries(path, body["kdu_bruttokaltmiete"], "kdu_bruttokaltmiete"));
+    for (const yamlio::MapEntry& entry : *ceilings_by_date) {
+      AMIP_ASSIGN_OR_RETURN(core::Date date, DateKey(path, entry.key, previous));
+      AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(path, entry.value, "kdu_bruttokaltmiete " + entry.key.scalar(),
+                                             {"1", "2", "3", "4", "5", "je_weitere"}));
       std::array<core::Cents, 7> ceilings{};
       const char* keys[] = {"", "1", "2", "3", "4", "5", "je_weitere"};
       for (int idx = 1; idx <= 6; ++idx) {
-        const YAML::Node value = entry.second[keys[idx]];
+        const yamlio::Node& value = entry.value[keys[idx]];
         if (!value) {
-          return core::InvalidArgumentError(YamlWhere(path, entry.second) + ": missing key '" +
+          return core::InvalidArgumentError(yamlio::Where(path, entry.value) + ": missing key '" +
                                             keys[idx] + "'");
         }
-        auto cents = core::Cents::Parse(value.Scalar());
-        if (!cents.ok() || cents->value() <= 0) {
-          return core::InvalidArgumentError(YamlWhere(path, value) + ": unit mismatch: '" +
-                                            value.Scalar() + "' is not a positive euro amount");
+        AMIP_ASSIGN_OR_RETURN(core::Cents cents, yamlio::Money(path, value, keys[idx]));
+        if (cents.value() <= 0) {
+          return core::InvalidArgumentError(yamlio::Where(path, value) + ": unit mismatch: '" +
+                                            value.scalar() + "' is not a positive euro amount");
         }
-        ceilings[idx] = *cents;
+        ceilings[idx] = cents;
       }
       muni.kdu_bruttokaltmiete.emplace_back(date, ceilings);
       previous = &muni.kdu_bruttokaltmiete.back().first;

@@ -1,12 +1,11 @@
 #include "law/parameter_store.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cmath>
 #include <cstdlib>
 #include <set>
 
-#include "law/yaml_check.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 #include "resources/resources.h"
 
 namespace amip::law {
@@ -93,12 +92,12 @@ Status CheckUnit(const std::string& where, Unit unit, const ValueNode& node) {
   return Status::Ok();
 }
 
-core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node) {
+core::Result<ValueNode> ParseValue(std::string_view file, const yamlio::Node& node) {
   ValueNode out;
   if (node.IsScalar()) {
-    out.text = node.Scalar();
+    out.text = node.scalar();
     if (!IsDecimal(out.text)) {
-      return InvalidArgumentError(YamlWhere(file, node) + ": value '" + out.text +
+      return InvalidArgumentError(yamlio::Where(file, node) + ": value '" + out.text +
                                   "' is not a decimal number like 391 or 0.0000408");
     }
     out.number = std::strtod(out.text.c_str(), nullptr);
@@ -106,24 +105,20 @@ core::Result<ValueNode> ParseValue(std::string_view file, const YAML::Node& node
   }
   if (node.IsMap()) {
     out.kind = ValueNode::Kind::kMap;
-    for (const auto& item : node) {
-      const std::string key = item.first.Scalar();
-      if (out.map.count(key) > 0) {
-        return InvalidArgumentError(YamlWhere(file, item.first) + ": duplicate key '" + key + "'");
-      }
-      AMIP_ASSIGN_OR_RETURN(out.map[key], ParseValue(file, item.second));
+    for (const yamlio::MapEntry& item : node.entries()) {
+      AMIP_ASSIGN_OR_RETURN(out.map[item.key.scalar()], ParseValue(file, item.value));
     }
     return out;
   }
   if (node.IsSequence()) {
     out.kind = ValueNode::Kind::kList;
-    for (const auto& item : node) {
+    for (const yamlio::Node& item : node.items()) {
       AMIP_ASSIGN_OR_RETURN(ValueNode child, ParseValue(file, item));
       out.list.push_back(std::move(child));
     }
     return out;
   }
-  return InvalidArgumentError(YamlWhere(file, node) + ": empty value");
+  return InvalidArgumentError(yamlio::Where(file, node) + ": empty value");
 }
 
 // Merges `update` into `base` (maps recursively; numbers and lists replace).
@@ -142,12 +137,12 @@ void Merge(ValueNode& base, const ValueNode& update) {
   base = update;
 }
 
-core::Result<std::string> ScalarField(std::string_view file, const YAML::Node& node,
+core::Result<std::string> ScalarField(std::string_view file, const yamlio::Node& node,
                                       const std::string& key) {
-  if (!node.IsScalar() || node.Scalar().empty()) {
-    return InvalidArgumentError(YamlWhere(file, node) + ": '" + key + "' must be a non-empty text");
+  if (!node.IsScalar() || node.scalar().empty()) {
+    return InvalidArgumentError(yamlio::Where(file, node) + ": '" + key + "' must be a non-empty text");
   }
-  return node.Scalar();
+  return node.scalar();
 }
 
 Status CheckValueShape(const std::string& where, const std::string& type, const ValueNode& v) {
@@ -160,48 +155,44 @@ Status CheckValueShape(const std::string& where, const std::string& type, const 
 }
 
 core::Result<Parameter> ParseParameter(std::string_view file, const std::string& id,
-                                       const YAML::Node& node) {
+                                       const yamlio::Node& node) {
   if (!node.IsMap()) {
-    return InvalidArgumentError(YamlWhere(file, node) + ": parameter must be a map");
+    return InvalidArgumentError(yamlio::Where(file, node) + ": parameter must be a map");
   }
   Parameter param;
   param.id = id;
   param.file = std::string(file);
-  std::set<std::string> seen;
   bool has_unit = false;
-  for (const auto& item : node) {
-    const std::string key = item.first.Scalar();
-    if (!seen.insert(key).second) {
-      return InvalidArgumentError(YamlWhere(file, item.first) + ": duplicate key '" + key + "'");
-    }
-    const YAML::Node& value = item.second;
+  for (const yamlio::MapEntry& item : node.entries()) {
+    const std::string& key = item.key.scalar();
+    const yamlio::Node& value = item.value;
     if (key == "name" || key == "description") {
       if (!value.IsMap()) {
-        return InvalidArgumentError(YamlWhere(file, value) + ": '" + key + "' needs {de, en}");
+        return InvalidArgumentError(yamlio::Where(file, value) + ": '" + key + "' needs {de, en}");
       }
-      for (const auto& lang : value) {
-        const std::string lang_key = lang.first.Scalar();
-        AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, lang.second, key));
+      for (const yamlio::MapEntry& lang : value.entries()) {
+        const std::string& lang_key = lang.key.scalar();
+        AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, lang.value, key));
         if (lang_key == "de") {
           (key == "name" ? param.name_de : param.description_de) = text;
         } else if (lang_key == "en") {
           (key == "name" ? param.name_en : param.description_en) = text;
         } else {
-          return InvalidArgumentError(YamlWhere(file, lang.first) + ": unknown key '" + lang_key +
+          return InvalidArgumentError(yamlio::Where(file, lang.key) + ": unknown key '" + lang_key +
                                       "' in " + key + " (allowed: de, en)");
         }
       }
     } else if (key == "unit") {
       AMIP_ASSIGN_OR_RETURN(std::string text, ScalarField(file, value, key));
       auto unit = ParseUnit(text);
-      if (!unit.ok()) return unit.status().WithContext(YamlWhere(file, value));
+      if (!unit.ok()) return unit.status().WithContext(yamlio::Where(file, value));
       param.unit = *unit;
       has_unit = true;
     } else if (key == "reference_period") {
       AMIP_ASSIGN_OR_RETURN(param.reference_period, ScalarField(file, value, key));
       static const std::set<std::string> kPeriods = {"Month", "Year", "Week", "Hour", "None"};
       if (kPeriods.count(param.reference_period) == 0) {
-        return InvalidArgumentError(YamlWhere(file, value) + ": unknown reference_period '" +
+        return InvalidArgumentError(yamlio::Where(file, value) + ": unknown reference_period '" +
                                     param.reference_period +
                                     "' (allowed: Month, Year, Week, Hour, None)");
       }
@@ -209,53 +200,48 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
       AMIP_ASSIGN_OR_RETURN(param.type, ScalarField(file, value, key));
       static const std::set<std::string> kTypes = {"scalar", "by_key", "table", "brackets"};
       if (kTypes.count(param.type) == 0) {
-        return InvalidArgumentError(YamlWhere(file, value) + ": unknown type '" + param.type +
+        return InvalidArgumentError(yamlio::Where(file, value) + ": unknown type '" + param.type +
                                     "' (allowed: scalar, by_key, table, brackets)");
       }
     } else if (LooksLikeDate(key)) {
       auto date = core::Date::Parse(key);
       if (!date.ok()) {
-        return InvalidArgumentError(YamlWhere(file, item.first) + ": malformed date '" + key +
+        return InvalidArgumentError(yamlio::Where(file, item.key) + ": malformed date '" + key +
                                     "': " + date.status().message());
       }
       if (!param.entries.empty() && !(param.entries.back().valid_from < *date)) {
-        return InvalidArgumentError(YamlWhere(file, item.first) + ": date " + key +
+        return InvalidArgumentError(yamlio::Where(file, item.key) + ": date " + key +
                                     " is not after the previous entry " +
                                     param.entries.back().valid_from.ToString() +
                                     " (dates must be sorted ascending)");
       }
       if (!value.IsMap()) {
-        return InvalidArgumentError(YamlWhere(file, value) + ": entry " + key + " must be a map");
+        return InvalidArgumentError(yamlio::Where(file, value) + ": entry " + key + " must be a map");
       }
       ParameterEntry entry;
       entry.valid_from = *date;
-      entry.line = static_cast<int>(item.first.Mark().line) + 1;
+      entry.line = item.key.position().line;
       bool has_value = false;
       bool updates_previous = false;
-      std::set<std::string> entry_seen;
       ValueNode raw;
-      for (const auto& field : value) {
-        const std::string field_key = field.first.Scalar();
-        if (!entry_seen.insert(field_key).second) {
-          return InvalidArgumentError(YamlWhere(file, field.first) + ": duplicate key '" +
-                                      field_key + "'");
-        }
+      for (const yamlio::MapEntry& field : value.entries()) {
+        const std::string& field_key = field.key.scalar();
         if (field_key == "value") {
-          AMIP_ASSIGN_OR_RETURN(raw, ParseValue(file, field.second));
+          AMIP_ASSIGN_OR_RETURN(raw, ParseValue(file, field.value));
           has_value = true;
         } else if (field_key == "reference") {
-          AMIP_ASSIGN_OR_RETURN(entry.reference, ScalarField(file, field.second, field_key));
+          AMIP_ASSIGN_OR_RETURN(entry.reference, ScalarField(file, field.value, field_key));
         } else if (field_key == "note") {
-          AMIP_ASSIGN_OR_RETURN(entry.note, ScalarField(file, field.second, field_key));
+          AMIP_ASSIGN_OR_RETURN(entry.note, ScalarField(file, field.value, field_key));
         } else if (field_key == "updates_previous") {
-          updates_previous = field.second.IsScalar() && field.second.Scalar() == "true";
+          AMIP_ASSIGN_OR_RETURN(updates_previous, yamlio::Bool(file, field.value, field_key));
         } else {
-          return InvalidArgumentError(YamlWhere(file, field.first) + ": unknown key '" + field_key +
+          return InvalidArgumentError(yamlio::Where(file, field.key) + ": unknown key '" + field_key +
                                       "' in entry " + key +
                                       " (allowed: value, reference, note, updates_previous)");
         }
       }
-      const std::string where = YamlWhere(file, value);
+      const std::string where = yamlio::Where(file, value);
       if (!has_value) {
         if (entry.note.empty()) {
           return InvalidArgumentError(where + ": entry " + key + " has neither value nor note");
@@ -282,11 +268,11 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
       param.entries.push_back(std::move(entry));
     } else {
       return InvalidArgumentError(
-          YamlWhere(file, item.first) + ": unknown key '" + key +
+          yamlio::Where(file, item.key) + ": unknown key '" + key +
           "' (allowed: name, description, unit, reference_period, type, YYYY-MM-DD)");
     }
   }
-  const std::string where = YamlWhere(file, node);
+  const std::string where = yamlio::Where(file, node);
   if (param.name_de.empty() || param.name_en.empty()) {
     return InvalidArgumentError(where + ": parameter '" + id + "' needs name {de, en}");
   }
@@ -341,22 +327,13 @@ Status ParameterStore::AddFile(std::string_view path, std::string_view text) {
   const auto root_pos = stem.find(root);
   if (root_pos != std::string::npos) stem = stem.substr(root_pos + root.size());
   if (stem.size() > 5 && stem.substr(stem.size() - 5) == ".yaml") stem.resize(stem.size() - 5);
-  YAML::Node doc;
-  try {
-    doc = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    return InvalidArgumentError(std::string(path) + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                std::to_string(e.mark.column + 1) + ": YAML error: " + e.msg);
-  }
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document parsed, yamlio::Parse(text, path));
+  const yamlio::Node& doc = parsed.root;
   if (!doc.IsMap()) return InvalidArgumentError(std::string(path) + ": top level must be a map");
-  std::set<std::string> seen;
-  for (const auto& item : doc) {
-    const std::string key = item.first.Scalar();
-    if (!seen.insert(key).second) {
-      return InvalidArgumentError(YamlWhere(path, item.first) + ": duplicate key '" + key + "'");
-    }
+  for (const yamlio::MapEntry& item : doc.entries()) {
+    const std::string& key = item.key.scalar();
     const std::string id = stem + "." + key;
-    AMIP_ASSIGN_OR_RETURN(Parameter param, ParseParameter(path, id, item.second));
+    AMIP_ASSIGN_OR_RETURN(Parameter param, ParseParameter(path, id, item.value));
     parameters_[id] = std::move(param);
   }
   return Status::Ok();
