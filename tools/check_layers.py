@@ -11,18 +11,19 @@ import sys
 # module -> modules it may include (besides itself). Keep in sync with ARCHITECTURE.md.
 ALLOWED = {
     "core": set(),
+    "fileio": {"core"},
     "resources": set(),
     "yamlio": {"core"},
     "csv": {"core"},
-    "contract": {"core", "resources", "yamlio"},
+    "contract": {"core", "fileio", "resources", "yamlio"},
     "law": {"core", "resources", "yamlio"},
     "storage": {"core", "contract"},
-    "ingest": {"core", "csv", "contract", "storage"},
+    "ingest": {"core", "fileio", "csv", "contract", "storage"},
     "indicators": {"core", "contract", "law", "resources", "yamlio"},
     "benefits": {"core", "contract", "law", "resources", "yamlio"},
-    "budget": {"core", "contract", "law", "resources", "yamlio"},
-    "synth": {"core", "csv", "contract", "law", "resources", "indicators", "benefits", "budget", "yamlio"},
-    "report": {"core", "contract", "indicators", "benefits", "budget"},
+    "budget": {"core", "fileio", "contract", "law", "resources", "yamlio"},
+    "synth": {"core", "fileio", "csv", "contract", "law", "resources", "indicators", "benefits", "budget", "yamlio"},
+    "report": {"core", "fileio", "contract", "indicators", "benefits", "budget"},
     "cli": None,  # top layer: may include everything
 }
 

@@ -4,12 +4,11 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "yamlio/document.h"
 #include "yamlio/reader.h"
 #include "core/code_list.h"
+#include "fileio/read_file.h"
 #include "resources/resources.h"
 
 namespace amip::budget {
@@ -669,11 +668,9 @@ core::Result<Plan> ParsePlan(std::string_view yaml_text, std::string_view file,
 }
 
 core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& catalogue) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::NotFoundError(fmt::format("{}: cannot open plan file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParsePlan(buffer.str(), path, catalogue);
+  AMIP_ASSIGN_OR_RETURN(const std::string text,
+                        fileio::ReadRegularFile(path, fileio::kMaxYamlBytes));
+  return ParsePlan(text, path, catalogue);
 }
 
 core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue) {

@@ -5,7 +5,6 @@
 // (benefits::kNettoHinweis), which every result states.
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
@@ -16,6 +15,7 @@
 #include "benefits/household.h"
 #include "cli/command_registry.h"
 #include "contract/extract.h"
+#include "fileio/read_file.h"
 #include "storage/extract_store.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
@@ -31,14 +31,6 @@ struct BedarfArgs {
   bool trace = false, hours_to_exit = false;
   int max_hours = 48;
 };
-
-core::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return core::NotFoundError("cannot open '" + path + "'");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 core::Result<benefits::Job> ParseJob(const std::string& text) {
   const auto bad = [&text] {
@@ -180,7 +172,7 @@ void PrintResult(const report::Table& result, const benefits::Trace* trace, repo
 }
 
 core::Result<benefits::HouseholdCase> LoadCase(const std::string& path) {
-  AMIP_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  AMIP_ASSIGN_OR_RETURN(std::string text, fileio::ReadRegularFile(path, fileio::kMaxYamlBytes));
   return benefits::ParseHouseholdCase(text, path);
 }
 
@@ -256,7 +248,7 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
 
 // --batch CASES.csv: first column = path of a case file (relative to the CSV), header optional.
 ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
-  auto text = ReadFile(args.batch);
+  auto text = fileio::ReadRegularFile(args.batch, fileio::kMaxListBytes);
   if (!text.ok()) return ReportError(text.status());
   const std::filesystem::path base = std::filesystem::path(args.batch).parent_path();
   report::Table table = MakeTable("Stapelberechnung " + args.batch);

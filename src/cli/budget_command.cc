@@ -182,6 +182,12 @@ ExitCode RunOptimize(const BudgetArgs& args) {
   return Print(*loaded, report::BudgetOptimizerSheets(*input, *result, loaded->catalogue), args.xlsx);
 }
 
+// Runs a budget subcommand unless --xlsx names its plan or database (exit 2, nothing written).
+ExitCode Run(ExitCode (*run)(const BudgetArgs&), const BudgetArgs& args) {
+  if (RefuseOutput("--xlsx", args.xlsx, {args.plan, args.db})) return ExitCode::kUsageError;
+  return run(args);
+}
+
 void AddCommon(CLI::App* command, BudgetArgs& args) {
   command->add_option("PLAN", args.plan, "Plandatei (YAML, docs/budget.md)")->required();
   command->add_option("--format", args.format, "table|csv|json")->capture_default_str();
@@ -199,13 +205,13 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
   AddCommon(check, *args);
   check->add_option("--db", args->db,
                     "SQLite-Datenbank (amip import): Plan gegen Daten prüfen (Vorbindungen), Befund = Exit-Code 4");
-  check->callback([args, &outcome] { outcome.exit_code = RunCheck(*args); });
+  check->callback([args, &outcome] { outcome.exit_code = Run(RunCheck, *args); });
 
   CLI::App* plan = budget->add_subcommand(
       "plan", "Budget, Vorbindungen, Instrumentenplan, Mittelabfluss, VE und KdU");
   AddCommon(plan, *args);
   plan->add_option("--db", args->db, "SQLite-Datenbank (amip import): Vorbindungen und KdU aus Daten");
-  plan->callback([args, &outcome] { outcome.exit_code = RunPlan(*args); });
+  plan->callback([args, &outcome] { outcome.exit_code = Run(RunPlan, *args); });
 
   CLI::App* control = budget->add_subcommand(
       "control", "Plan-Ist-Vergleich je Instrument und Monat mit Hochrechnung und Warnung");
@@ -216,7 +222,7 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
                       "Warnschwelle in % des Budgets (Standard: controlling.schwelle_prozent)");
   control->add_flag("--strict", args->strict,
                     "Exit-Code 1, wenn die Hochrechnung das Budget verlässt (sonst nur Warnung)");
-  control->callback([args, &outcome] { outcome.exit_code = RunControl(*args); });
+  control->callback([args, &outcome] { outcome.exit_code = Run(RunControl, *args); });
 
   CLI::App* optimize = budget->add_subcommand(
       "optimize", "Neugeschäft auf Instrumente aufteilen (GLPK): maximale erwartete Integrationen");
@@ -225,7 +231,7 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
                        "SQLite-Datenbank: Wirkungen aus der eigenen Historie, Vorbindungen aus Daten");
   optimize->add_flag("--wirkung-aus-plan", args->plan_effects,
                      "Wirkungen des Plans verwenden, auch wenn Daten vorliegen");
-  optimize->callback([args, &outcome] { outcome.exit_code = RunOptimize(*args); });
+  optimize->callback([args, &outcome] { outcome.exit_code = Run(RunOptimize, *args); });
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "fileio/file_identity.h"
+
 namespace amip::cli {
 namespace {
 
@@ -25,6 +27,15 @@ ExitCode ReportError(const core::Status& status) {
     case core::StatusCode::kInternal: return ExitCode::kInternalError;
     default: return ExitCode::kDataError;
   }
+}
+
+bool RefuseOutput(const std::string& option, const std::string& output,
+                  const std::vector<std::string>& inputs) {
+  if (output.empty()) return false;
+  const core::Status refused = fileio::RefuseOutputOverInput(output, inputs);
+  if (refused.ok()) return false;
+  std::fprintf(stderr, "amip: %s %s\n", option.c_str(), refused.message().c_str());
+  return true;
 }
 
 }  // namespace amip::cli

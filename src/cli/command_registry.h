@@ -35,6 +35,12 @@ const std::vector<std::pair<int, CommandRegistrar>>& RegisteredCommands();
 // Prints a Status for a user and returns the matching exit code.
 ExitCode ReportError(const core::Status& status);
 
+// True (after printing why) when the output file `output` of option `option` is one of the
+// command's `inputs` or its database (same file by inode, fileio::RefuseOutputOverInput); the
+// caller then exits with kUsageError before writing anything.
+bool RefuseOutput(const std::string& option, const std::string& output,
+                  const std::vector<std::string>& inputs);
+
 }  // namespace amip::cli
 
 // `order` sorts the subcommands in --help.

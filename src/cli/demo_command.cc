@@ -5,14 +5,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "cli/command_registry.h"
 #include "cli/demo_sections.h"
 #include "cli/info_command.h"
 #include "contract/extract_writer.h"
+#include "fileio/atomic_file.h"
+#include "fileio/file_identity.h"
+#include "fileio/read_file.h"
 #include "ingest/import.h"
 #include "resources/resources.h"
 #include "storage/extract_store.h"
@@ -45,11 +46,7 @@ core::Result<std::string> ReadProfileText(const std::string& name_or_path) {
   if (auto embedded = resources::Find("data/profiles/" + name_or_path + ".yaml")) {
     return std::string(*embedded);
   }
-  std::ifstream in(name_or_path, std::ios::binary);
-  if (!in) return core::NotFoundError("profile '" + name_or_path + "' not found");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return fileio::ReadRegularFile(name_or_path, fileio::kMaxYamlBytes);
 }
 
 // The cache stamp: profile content, seed and the binary that generates (its modification
@@ -64,13 +61,6 @@ std::string CacheStamp(const std::string& profile_text, const DemoOptions& optio
          " binary=" + std::to_string(binary_ticks) + "\n";
 }
 
-std::string ReadSmallFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 // Generates into `extract_dir` unless its stamp matches. Returns false on failure (printed).
 bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
   auto profile_text = ReadProfileText(options.profile);
@@ -80,7 +70,9 @@ bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
   }
   const std::string stamp = CacheStamp(*profile_text, options);
   const fs::path stamp_path = extract_dir / ".amip-stamp";
-  if (!options.regenerate && fs::exists(stamp_path) && ReadSmallFile(stamp_path) == stamp) {
+  const core::Result<std::string> old_stamp =
+      fileio::ReadRegularFile(stamp_path.string(), stamp.size());
+  if (!options.regenerate && old_stamp.ok() && *old_stamp == stamp) {
     std::printf("1/3 Synthetischer Jobcenter: vorhandener Extrakt wird wiederverwendet (%s)\n",
                 extract_dir.c_str());
     return true;
@@ -115,7 +107,11 @@ bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
     ReportError(written);
     return false;
   }
-  std::ofstream(stamp_path, std::ios::binary) << stamp;
+  const core::Status stamped = fileio::WriteFileAtomically(stamp_path.string(), stamp);
+  if (!stamped.ok()) {
+    ReportError(stamped);
+    return false;
+  }
   return true;
 }
 
@@ -124,6 +120,17 @@ void RunDemo(const DemoOptions& options, CommandOutcome& outcome) {
   const fs::path extract_dir =
       state_dir / "extracts" / (options.profile + "-seed" + std::to_string(options.seed));
   const fs::path db_path = state_dir / "amip.sqlite";
+  // The extract directory is replaced and the database written: a profile file there is an
+  // input that would be lost.
+  const bool embedded = resources::Find("data/profiles/" + options.profile + ".yaml").has_value();
+  if (!embedded && (fileio::IsWithin(options.profile, extract_dir.string()) ||
+                    RefuseOutput("--state-dir", db_path.string(), {options.profile}))) {
+    std::fprintf(stderr, "amip: --profile %s liegt im Zustandsverzeichnis %s, das überschrieben "
+                         "wird; nichts geschrieben\n",
+                 options.profile.c_str(), extract_dir.c_str());
+    outcome.exit_code = ExitCode::kUsageError;
+    return;
+  }
 
   if (!EnsureExtract(options, extract_dir)) {
     outcome.exit_code = ExitCode::kDataError;

@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "cli/command_registry.h"
 #include "contract/extract_writer.h"
@@ -20,7 +22,25 @@ struct GenerateOptions {
   uint64_t seed = 1;
   std::string out;
   std::string format = "table";
+  bool overwrite = false;
 };
+
+// An earlier extract left in --out would be imported together with this one (e.g. its
+// stichtage.csv): a non-empty directory is refused unless --overwrite is given. With
+// --overwrite the writer replaces every contract file and removes the optional ones this
+// extract lacks; other files in the directory are left alone.
+bool RefuseNonEmptyOut(const GenerateOptions& options) {
+  if (options.overwrite) return false;
+  std::error_code error;
+  if (!std::filesystem::is_directory(options.out, error)) return false;
+  if (std::filesystem::is_empty(options.out, error) && !error) return false;
+  std::fprintf(stderr,
+               "amip: --out %s: das Verzeichnis ist nicht leer (Dateien eines früheren Auszugs "
+               "würden mit diesem importiert); leeres Verzeichnis wählen oder --overwrite angeben. "
+               "Nichts geschrieben\n",
+               options.out.c_str());
+  return true;
+}
 
 std::string FormatValue(double value) {
   if (std::isnan(value)) return "–";
@@ -90,6 +110,10 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
     outcome.exit_code = ExitCode::kUsageError;
     return;
   }
+  if (RefuseNonEmptyOut(options)) {
+    outcome.exit_code = ExitCode::kUsageError;
+    return;
+  }
   auto profile = synth::LoadProfile(options.profile);
   if (!profile.ok()) {
     outcome.exit_code = ReportError(profile.status());
@@ -140,6 +164,8 @@ void RegisterGenerate(CLI::App& app, CommandOutcome& outcome) {
   command->add_option("--out", options->out, "Zielverzeichnis für die CSV-Dateien")->required();
   command->add_option("--format", options->format, "Ausgabe des Berichts: table|csv|json")
       ->default_val("table");
+  command->add_flag("--overwrite", options->overwrite,
+                    "Auszugsdateien in einem nicht leeren --out ersetzen (andere Dateien bleiben)");
   command->callback([options, &outcome]() { RunGenerate(*options, outcome); });
 }
 

@@ -3,8 +3,11 @@
 // transaction. All-or-nothing unless --quarantine is given; every finding goes to stderr with
 // file, line, column, value and reason. Exit 1 when the extract is rejected.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include "cli/command_registry.h"
 #include "ingest/import.h"
@@ -21,6 +24,16 @@ struct ImportArgs {
   bool check_only = false;
 };
 
+// The files of the extract directory: inputs that --db and --quarantine must not name.
+std::vector<std::string> ExtractFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    files.push_back(entry.path().string());
+  }
+  return files;
+}
+
 ExitCode RunImport(const ImportArgs& args) {
   auto format = report::ParseOutputFormat(args.format);
   if (!format.ok()) {
@@ -31,6 +44,10 @@ ExitCode RunImport(const ImportArgs& args) {
     std::fprintf(stderr, "amip: --db is required (or use --check)\n");
     return ExitCode::kUsageError;
   }
+  std::vector<std::string> inputs = ExtractFiles(args.dir);
+  if (RefuseOutput("--db", args.db, inputs)) return ExitCode::kUsageError;
+  inputs.push_back(args.db);
+  if (RefuseOutput("--quarantine", args.quarantine, inputs)) return ExitCode::kUsageError;
   ingest::ImportOptions options;
   options.quarantine_path = args.quarantine;
   options.check_only = args.check_only;

@@ -4,7 +4,6 @@
 // (why a person counts) and `--targets FILE` (actual vs target, Jahresfortschrittswert).
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_registry.h"
+#include "fileio/read_file.h"
 #include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
 #include "indicators/targets.h"
@@ -168,14 +168,6 @@ report::Table TargetsTable(const contract::Extract& extract, const indicators::T
   return table;
 }
 
-core::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::NotFoundError("cannot read '" + path + "'");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 // Summary of rows that could not be computed: one line per indicator with the number of
 // months and the first note. `after_end` selects the rows missing data after the coverage end,
 // otherwise those missing data before the start (or without a definition in force).
@@ -297,7 +289,7 @@ ExitCode Run(const KennzahlenArgs& args) {
   }
   std::optional<indicators::Targets> targets;
   if (!args.targets.empty()) {
-    auto text = ReadFile(args.targets);
+    auto text = fileio::ReadRegularFile(args.targets, fileio::kMaxYamlBytes);
     if (!text.ok()) return ReportError(text.status());
     auto parsed = indicators::ParseTargets(*text, args.targets);
     if (!parsed.ok()) return ReportError(parsed.status());

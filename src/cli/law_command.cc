@@ -2,11 +2,10 @@
 // and law/local/** (embedded files, or the files below ROOT when given), resolves every
 // month of the coverage window and prints one line per parameter file. Exit 1 on any error.
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "cli/command_registry.h"
+#include "fileio/read_file.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
 #include "report/table.h"
@@ -26,14 +25,13 @@ core::Status LoadFromDir(const std::string& root, law::ParameterStore& store,
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-      std::ifstream in(path);
-      std::stringstream text;
-      text << in.rdbuf();
+      AMIP_ASSIGN_OR_RETURN(const std::string text,
+                            fileio::ReadRegularFile(path.string(), fileio::kMaxYamlBytes));
       const std::string rel = fs::relative(path, root).string();
       if (std::string(sub) == "law/parameters") {
-        AMIP_RETURN_IF_ERROR(store.AddFile(rel, text.str()));
+        AMIP_RETURN_IF_ERROR(store.AddFile(rel, text));
       } else {
-        AMIP_RETURN_IF_ERROR(local.AddFile(rel, text.str()));
+        AMIP_RETURN_IF_ERROR(local.AddFile(rel, text));
       }
     }
   }

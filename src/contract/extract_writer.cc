@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string_view>
+
+#include "fileio/atomic_file.h"
 
 namespace amip::contract {
 namespace {
@@ -33,18 +36,19 @@ const DayTable& Days() {
   return table;
 }
 
-// Buffered CSV output into one file; flushes in 1 MiB blocks.
+// Buffered CSV output into one file; flushes in 1 MiB blocks. Written through a temporary
+// file renamed into place by Close() (fileio::AtomicFile): the path holds the old file or the
+// complete new one, never a half-written one.
 class CsvFile {
  public:
-  explicit CsvFile(const std::string& path) : path_(path) {
-    file_ = std::fopen(path.c_str(), "wb");
-    if (file_ == nullptr) {
-      status_ = core::UnavailableError("cannot write " + path + ": " + std::strerror(errno));
+  explicit CsvFile(const std::string& path) {
+    core::Result<fileio::AtomicFile> file = fileio::AtomicFile::Create(path);
+    if (file.ok()) {
+      file_.emplace(std::move(file).value());
+    } else {
+      status_ = file.status();
     }
     buffer_.reserve(kFlushAt + 4096);
-  }
-  ~CsvFile() {
-    if (file_ != nullptr) std::fclose(file_);
   }
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
@@ -130,12 +134,8 @@ class CsvFile {
   }
   core::Status Close() {
     Flush();
-    if (file_ != nullptr) {
-      if (std::fclose(file_) != 0 && status_.ok()) {
-        status_ = core::UnavailableError("cannot write " + path_ + ": " + std::strerror(errno));
-      }
-      file_ = nullptr;
-    }
+    if (status_.ok() && file_) status_ = file_->Commit();
+    file_.reset();
     return status_;
   }
 
@@ -158,20 +158,24 @@ class CsvFile {
     first_ = false;
   }
   void Flush() {
-    if (file_ != nullptr && !buffer_.empty() && status_.ok()) {
-      if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
-        status_ = core::UnavailableError("cannot write " + path_ + ": " + std::strerror(errno));
-      }
-    }
+    if (file_ && !buffer_.empty() && status_.ok()) status_ = file_->Write(buffer_);
     buffer_.clear();
   }
 
-  std::string path_;
-  std::FILE* file_ = nullptr;
+  std::optional<fileio::AtomicFile> file_;
   std::string buffer_;
   bool first_ = true;
   core::Status status_;
 };
+
+// Removes the optional contract file `path` that this extract does not have, so that a file
+// of an earlier extract in the same directory is not imported with this one.
+core::Status RemoveStale(const std::string& path) {
+  std::error_code error;
+  std::filesystem::remove(path, error);
+  if (error) return core::UnavailableError(path + ": alte Datei nicht entfernbar: " + error.message());
+  return core::Status::Ok();
+}
 
 std::string_view PersonId(const Extract& extract, core::PersonIdx person) {
   return extract.persons[static_cast<size_t>(person)].person_id;
@@ -343,6 +347,8 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
       out.EndRow();
     }
     AMIP_RETURN_IF_ERROR(out.Close());
+  } else {
+    AMIP_RETURN_IF_ERROR(RemoveStale(base + "bg_housing.csv"));
   }
   if (!extract.stichtage.empty()) {
     CsvFile out(base + "stichtage.csv");
@@ -353,6 +359,8 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
       out.EndRow();
     }
     AMIP_RETURN_IF_ERROR(out.Close());
+  } else {
+    AMIP_RETURN_IF_ERROR(RemoveStale(base + "stichtage.csv"));
   }
   return core::Status::Ok();
 }

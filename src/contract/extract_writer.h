@@ -19,7 +19,10 @@ struct WriteOptions {
   bool force_profillage = false;
 };
 
-// Creates `dir` if needed and writes every file; existing files are overwritten.
+// Creates `dir` if needed and writes every file, each through a temporary file renamed into
+// place (an existing file is replaced whole or not at all). An optional file this extract
+// lacks (bg_housing.csv, stichtage.csv) is removed from `dir`; other files are left alone.
+// Callers that must not replace an earlier extract check `dir` first (amip generate).
 core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
                              const WriteOptions& options = {});
 

@@ -102,6 +102,33 @@ TEST(ExtractWriterTest, FormatDecimal2) {
   EXPECT_EQ(FormatDecimal2(-1.5), "-1.5");
 }
 
+// Issue 10 item 6: writing into a directory with an earlier extract must not leave that
+// extract's optional files behind (they would be imported with the new one); files that are
+// not the contract's stay, and no temporary file is left.
+TEST(ExtractWriterTest, RemovesOptionalFilesOfAnEarlierExtractOnly) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("amip_extract_writer_test_stale_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  Extract earlier = TinyExtract();
+  earlier.stichtage.push_back({core::Month::FromYm(2024, 1), core::Date::FromYmd(2024, 1, 15)});
+  ASSERT_TRUE(WriteExtractCsv(earlier, dir.string()).ok());
+  ASSERT_TRUE(fs::exists(dir / "stichtage.csv"));
+  std::ofstream(dir / "notes.txt") << "kept";
+  Extract later = TinyExtract();
+  later.bg_housing.clear();
+  ASSERT_TRUE(WriteExtractCsv(later, dir.string()).ok());
+  EXPECT_FALSE(fs::exists(dir / "stichtage.csv"));
+  EXPECT_FALSE(fs::exists(dir / "bg_housing.csv"));
+  EXPECT_EQ(ReadFile(dir / "notes.txt"), "kept");
+  size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    ++entries;
+    EXPECT_EQ(entry.path().filename().string().find("amip-tmp"), std::string::npos);
+  }
+  EXPECT_EQ(entries, 9u);  // the 8 required files and notes.txt
+  fs::remove_all(dir);
+}
+
 TEST(ExtractWriterTest, UnwritableDirectoryIsAnError) {
   const core::Status status = WriteExtractCsv(TinyExtract(), "/proc/amip-cannot-write-here");
   EXPECT_FALSE(status.ok());

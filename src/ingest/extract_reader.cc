@@ -15,6 +15,7 @@
 #include "contract/extract.h"
 #include "core/ids.h"
 #include "csv/reader.h"
+#include "fileio/read_file.h"
 #include "ingest/schema.h"
 
 namespace amip::ingest {
@@ -48,32 +49,19 @@ std::string IdReason(std::string_view text) {
 }
 
 constexpr size_t kHeaderPrefix = 1 << 20;
+// The largest contract file read: a national extract's largest file (claims.csv, 67.8 M rows)
+// is a few GB of its 6.8 GB (docs/benchmarks.md); 32 GiB is well above and still bounded.
+constexpr uint64_t kMaxContractFileBytes = uint64_t{32} << 30;
 
 // Reads up to `limit` bytes of `path` into `out`; `complete` says whether that was all of it.
-bool ReadFile(const std::string& path, size_t limit, std::string* out, bool* complete) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return false;
-  out->clear();
-  if (limit == SIZE_MAX && std::fseek(file, 0, SEEK_END) == 0) {
-    const long size = std::ftell(file);
-    if (size > 0) out->reserve(static_cast<size_t>(size));
-    std::fseek(file, 0, SEEK_SET);
-  }
-  char buffer[1 << 16];
-  *complete = true;
-  while (true) {
-    const size_t want = std::min(sizeof buffer, limit - out->size());
-    if (want == 0) {
-      *complete = std::fgetc(file) == EOF;
-      break;
-    }
-    const size_t got = std::fread(buffer, 1, want, file);
-    out->append(buffer, got);
-    if (got < want) break;
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  return !failed;
+// Only regular files, at most kMaxContractFileBytes (fileio::ReadRegularFilePrefix): a FIFO or
+// a device named like a contract file is refused by name, never read without end.
+core::Status ReadFile(const std::string& path, uint64_t limit, std::string* out, bool* complete) {
+  core::Result<std::string> read =
+      fileio::ReadRegularFilePrefix(path, limit, kMaxContractFileBytes, complete);
+  if (!read.ok()) return read.status();
+  *out = std::move(read).value();
+  return core::Status::Ok();
 }
 
 uint64_t Mix(uint64_t hash, uint64_t value) {
@@ -529,22 +517,22 @@ bool Validator::OpenTables() {
       }
     }
     if (table.present && !table.source->path.empty()) {
-      // Only the header is needed now: read a prefix, cut at its last line end.
+      // Only the header is needed now: read a prefix, cut at its last line end (the whole file
+      // when the prefix holds no line end).
       bool complete = false;
-      if (!ReadFile(table.source->path, kHeaderPrefix, &table.owned, &complete)) {
+      core::Status read = ReadFile(table.source->path, kHeaderPrefix, &table.owned, &complete);
+      const size_t newline = read.ok() && !complete ? table.owned.rfind('\n') : 0;
+      if (read.ok() && !complete && newline == std::string::npos) {
+        read = ReadFile(table.source->path, kMaxContractFileBytes, &table.owned, &complete);
+      } else if (read.ok() && !complete) {
+        table.owned.resize(newline + 1);
+      }
+      if (!read.ok()) {
         ok = false;
         table.diagnostics.push_back({core::Severity::kError, file_name(table), 0, "", "",
-                                     "cannot read the file"});
+                                     "cannot read the file: " + read.message()});
         tables_.push_back(std::move(table));
         continue;
-      }
-      if (!complete) {
-        const size_t newline = table.owned.rfind('\n');
-        if (newline == std::string::npos) {
-          ReadFile(table.source->path, SIZE_MAX, &table.owned, &complete);
-        } else {
-          table.owned.resize(newline + 1);
-        }
       }
       table.content = table.owned;
     }
@@ -565,9 +553,11 @@ bool Validator::LoadContent(Table& table) {
   if (!table.present) return true;
   if (!table.source->path.empty()) {
     bool complete = false;
-    if (!ReadFile(table.source->path, SIZE_MAX, &table.owned, &complete)) {
-      table.diagnostics.push_back(
-          {core::Severity::kError, file_name(table), 0, "", "", "cannot read the file"});
+    const core::Status read =
+        ReadFile(table.source->path, kMaxContractFileBytes, &table.owned, &complete);
+    if (!read.ok()) {
+      table.diagnostics.push_back({core::Severity::kError, file_name(table), 0, "", "",
+                                   "cannot read the file: " + read.message()});
       return false;
     }
     table.content = table.owned;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "contract/instrument_catalogue.h"
+#include "fileio/file_identity.h"
 #include "ingest/extract_reader.h"
 #include "ingest/quarantine.h"
 
@@ -17,9 +18,19 @@ core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
   }
   std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".csv") {
-      paths.push_back(entry.path());
+    if (entry.path().extension() != ".csv") continue;
+    // A link that leads out of the extract is refused unread: what it points to is not part
+    // of the extract, and findings would echo its content.
+    std::error_code link_error;
+    if (entry.is_symlink(link_error) && !fileio::IsWithin(entry.path().string(), dir)) {
+      return core::InvalidArgumentError(
+          entry.path().string() +
+          ": symbolischer Link auf eine Datei außerhalb des Extraktverzeichnisses; abgelehnt, "
+          "nicht gelesen");
     }
+    // Every other entry is listed, also a FIFO or a device: the reader refuses it by name
+    // instead of skipping it silently.
+    paths.push_back(entry.path());
   }
   if (error) return core::UnavailableError("cannot list " + dir + ": " + error.message());
   std::sort(paths.begin(), paths.end());

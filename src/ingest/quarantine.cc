@@ -1,7 +1,8 @@
 #include "ingest/quarantine.h"
 
-#include <cstdio>
 #include <string_view>
+
+#include "fileio/atomic_file.h"
 
 namespace amip::ingest {
 namespace {
@@ -52,16 +53,8 @@ std::string RenderQuarantine(const std::vector<RejectedRow>& rows) {
 }
 
 core::Status WriteQuarantine(const std::string& path, const std::vector<RejectedRow>& rows) {
-  const std::string text = RenderQuarantine(rows);
-  const std::string temporary = path + ".tmp";
-  std::FILE* file = std::fopen(temporary.c_str(), "wb");
-  if (file == nullptr) return core::UnavailableError("cannot write quarantine file " + temporary);
-  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-  const bool closed = std::fclose(file) == 0;
-  if (!written || !closed || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    return core::UnavailableError("cannot write quarantine file " + path);
-  }
+  const core::Status written = fileio::WriteFileAtomically(path, RenderQuarantine(rows));
+  if (!written.ok()) return written.WithContext("Quarantänedatei");
   return core::Status::Ok();
 }
 

@@ -12,7 +12,7 @@
 namespace amip::ingest {
 
 std::string RenderQuarantine(const std::vector<RejectedRow>& rows);
-// Writes atomically (temporary file, then rename).
+// Writes atomically (fileio::AtomicFile: temporary file in the same directory, fsync, rename).
 core::Status WriteQuarantine(const std::string& path, const std::vector<RejectedRow>& rows);
 
 }  // namespace amip::ingest

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "budget/kdu.h"
+#include "fileio/atomic_file.h"
 
 namespace amip::report {
 
@@ -729,7 +730,10 @@ core::Result<std::string> Expand(const BudgetSheet& sheet, const std::string& fo
 }  // namespace
 
 core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<BudgetSheet>& sheets) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  // libxlsxwriter writes the workbook by name when it is closed: into a temporary file that is
+  // renamed into place only when complete (an earlier workbook stays whole until then).
+  AMIP_ASSIGN_OR_RETURN(fileio::AtomicFile file, fileio::AtomicFile::Create(path));
+  lxw_workbook* workbook = workbook_new(file.temp_path().c_str());
   if (workbook == nullptr) return core::UnavailableError(path + ": cannot create workbook");
   lxw_format* euro = workbook_add_format(workbook);
   format_set_num_format(euro, "#,##0.00 [$€-407]");
@@ -824,7 +828,7 @@ core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<Budg
   if (error != LXW_NO_ERROR) {
     return core::UnavailableError(fmt::format("{}: cannot write workbook: {}", path, lxw_strerror(error)));
   }
-  return core::Status::Ok();
+  return file.Commit();
 }
 
 core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,

@@ -2,12 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
 #include <initializer_list>
 #include <set>
 #include <sstream>
 
 #include "contract/instrument_catalogue.h"
+#include "fileio/read_file.h"
 #include "resources/resources.h"
 
 namespace amip::synth {
@@ -549,17 +549,16 @@ core::Result<Profile> LoadProfile(const std::string& name_or_path) {
   const std::string resource = "data/profiles/" + name_or_path + ".yaml";
   if (auto embedded = resources::Find(resource)) return ParseProfile(*embedded, resource);
   if (auto embedded = resources::Find(name_or_path)) return ParseProfile(*embedded, name_or_path);
-  std::ifstream in(name_or_path, std::ios::binary);
-  if (!in) {
+  core::Result<std::string> text = fileio::ReadRegularFile(name_or_path, fileio::kMaxYamlBytes);
+  if (text.status().code() == core::StatusCode::kNotFound) {
     std::string known;
     for (const auto& name : ProfileNames()) known += (known.empty() ? "" : ", ") + name;
     return core::NotFoundError("profile '" + name_or_path +
                                "' is neither an embedded profile (" + known +
                                ") nor a readable file");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseProfile(text.str(), name_or_path);
+  if (!text.ok()) return text.status();
+  return ParseProfile(*text, name_or_path);
 }
 
 std::vector<std::string> ProfileNames() {
