@@ -18,6 +18,7 @@
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
 #include "cli/command_registry.h"
+#include "fileio/read_file.h"
 #include "law/law_snapshot.h"
 
 namespace amip::cli {
@@ -451,10 +452,16 @@ ExitCode RunConformance(const std::string& dir) {
         std::printf("SKIP %s: %s\n", rel.c_str(), law.status().message().c_str());
         continue;
       }
+      core::Result<std::string> text = fileio::ReadRegularFile(file.string(), fileio::kMaxYamlBytes);
+      if (!text.ok()) {
+        ++count.failed;
+        std::printf("FAIL %s: %s\n", rel.c_str(), text.status().message().c_str());
+        continue;
+      }
       GCase g;
       core::Status status;
       try {
-        YAML::Node doc = YAML::LoadFile(file.string());
+        YAML::Node doc = YAML::Load(*text);
         Flatten(doc["inputs"]["provided"], "", g.in);
         Flatten(doc["inputs"]["assumed"], "", g.in);
         Flatten(doc["outputs"], "", g.out);

@@ -131,6 +131,14 @@ timeout "$limit" "$amip" budget plan "$plan" --xlsx "$work/book.xlsx" >/dev/null
 [ "$(head -c 2 "$work/book.xlsx" 2>/dev/null)" = "PK" ] || check budget_xlsx_ok "no workbook"
 ls -a "$work" | grep -q "amip-tmp" && check budget_xlsx_ok "temporary file left"
 
+# amip demo writes its state directory: a profile file that is its database is refused.
+mkdir -p "$work/state"
+cp "$src/data/profiles/kreis-unna-2025.yaml" "$work/state/amip.sqlite"
+profile_hash="$(hash_of "$work/state/amip.sqlite")"
+run "2" "amip.sqlite: die Ausgabedatei ist eine Eingabe" demo_profile_is_db -- \
+  "$amip" demo --state-dir "$work/state" --profile "$work/state/amip.sqlite"
+[ "$(hash_of "$work/state/amip.sqlite")" = "$profile_hash" ] || check demo_profile_is_db "profile changed"
+
 # --- item 6: generate --out into a directory with an earlier extract ---------------------------
 mkdir -p "$work/old-out"
 printf 'month,date\n2099-01,2099-01-15\n' >"$work/old-out/stichtage.csv"
