@@ -76,25 +76,17 @@ core::Result<NettoResult> ComputeNetto(core::Cents brutto_m, bool kinderlos,
   const law::ArbeitLaw& a = law.arbeit;
   NettoResult out;
   out.brutto_m = brutto_m;
-  std::string explanation;
   if (brutto_m <= a.geringfuegigkeitsgrenze) {
     out.sozialversicherung_m = core::Cents();
     out.sv_formel = "sv_minijob";
-    explanation = "Minijob bis " + Euro(a.geringfuegigkeitsgrenze) +
-                  " €: keine Arbeitnehmerbeiträge (Befreiung von der RV-Pflicht angenommen)";
   } else if (brutto_m <= a.uebergangsbereich_obergrenze) {
     AMIP_ASSIGN_OR_RETURN(const auto* formula,
                           SelectFormula(SvFormulas(), law.date, "sozialversicherung_m"));
     out.sozialversicherung_m = formula->fn(brutto_m, kinderlos, a);
     out.sv_formel = formula->name;
-    explanation = "Gleitzone/Übergangsbereich " + Euro(a.geringfuegigkeitsgrenze) + "–" +
-                  Euro(a.uebergangsbereich_obergrenze) + " €: reduzierte Bemessungsgrundlage";
   } else {
-    const double rate = AnRate(a, kinderlos);
-    out.sozialversicherung_m = Share(brutto_m, rate);
+    out.sozialversicherung_m = Share(brutto_m, AnRate(a, kinderlos));
     out.sv_formel = "sv_regulaer";
-    explanation = "Arbeitnehmeranteil " + std::to_string(rate * 100).substr(0, 6) + " % von " +
-                  Euro(brutto_m) + " € (ohne Beitragsbemessungsgrenzen)";
   }
   // Annual taxable income: 12 × gross − employee lump sum − Sonderausgaben lump sum −
   // employee contributions (approximating the Vorsorgepauschale).
@@ -102,21 +94,36 @@ core::Result<NettoResult> ComputeNetto(core::Cents brutto_m, bool kinderlos,
   const int64_t werbung = std::min(brutto_y, law.est.arbeitnehmer_pauschbetrag_y.value());
   const int64_t zve_cents = brutto_y - werbung - law.est.sonderausgaben_pauschbetrag_y.value() -
                             out.sozialversicherung_m.value() * 12;
-  const int64_t zve = zve_cents > 0 ? zve_cents / 100 : 0;
-  const int64_t tax_y = brutto_m <= a.geringfuegigkeitsgrenze ? 0 : EinkommensteuerTarif(zve, law.est);
-  out.einkommensteuer_m = core::Cents::FromCents((tax_y * 100 + 6) / 12);
+  out.zve_y = zve_cents > 0 ? zve_cents / 100 : 0;
+  out.einkommensteuer_y = brutto_m <= a.geringfuegigkeitsgrenze ? 0 : EinkommensteuerTarif(out.zve_y, law.est);
+  out.einkommensteuer_m = core::Cents::FromCents((out.einkommensteuer_y * 100 + 6) / 12);
   out.netto_m = brutto_m - out.sozialversicherung_m - out.einkommensteuer_m;
-  if (trace != nullptr) {
-    trace->Add("netto", "sozialversicherung_m", person, out.sozialversicherung_m, explanation,
-               {kSvIds[0], kSvIds[1], kSvIds[2]}, out.sv_formel);
-    trace->Add("netto", "einkommensteuer_m", person, out.einkommensteuer_m,
-               "zvE " + std::to_string(zve) + " €/Jahr → Steuer " + std::to_string(tax_y) +
-                   " €/Jahr ÷ 12" +
-                   (brutto_m <= a.geringfuegigkeitsgrenze ? " (Minijob: pauschal versteuert)" : ""),
-               {"einkommensteuer/tarif.tarif", "einkommensteuer/tarif.pauschbetraege"});
-    trace->Add("netto", "nettolohn_m", person, out.netto_m, kNettoHinweis);
-  }
+  if (trace != nullptr) TraceNetto(out, kinderlos, law, trace, person);
   return out;
+}
+
+void TraceNetto(const NettoResult& out, bool kinderlos, const law::LawSnapshot& law, Trace* trace,
+                const std::string& person) {
+  const law::ArbeitLaw& a = law.arbeit;
+  const bool minijob = out.brutto_m <= a.geringfuegigkeitsgrenze;
+  std::string explanation;
+  if (minijob) {
+    explanation = "Minijob bis " + Euro(a.geringfuegigkeitsgrenze) +
+                  " €: keine Arbeitnehmerbeiträge (Befreiung von der RV-Pflicht angenommen)";
+  } else if (out.brutto_m <= a.uebergangsbereich_obergrenze) {
+    explanation = "Gleitzone/Übergangsbereich " + Euro(a.geringfuegigkeitsgrenze) + "–" +
+                  Euro(a.uebergangsbereich_obergrenze) + " €: reduzierte Bemessungsgrundlage";
+  } else {
+    explanation = "Arbeitnehmeranteil " + std::to_string(AnRate(a, kinderlos) * 100).substr(0, 6) + " % von " +
+                  Euro(out.brutto_m) + " € (ohne Beitragsbemessungsgrenzen)";
+  }
+  trace->Add("netto", "sozialversicherung_m", person, out.sozialversicherung_m, explanation,
+             {kSvIds[0], kSvIds[1], kSvIds[2]}, std::string(out.sv_formel));
+  trace->Add("netto", "einkommensteuer_m", person, out.einkommensteuer_m,
+             "zvE " + std::to_string(out.zve_y) + " €/Jahr → Steuer " + std::to_string(out.einkommensteuer_y) +
+                 " €/Jahr ÷ 12" + (minijob ? " (Minijob: pauschal versteuert)" : ""),
+             {"einkommensteuer/tarif.tarif", "einkommensteuer/tarif.pauschbetraege"});
+  trace->Add("netto", "nettolohn_m", person, out.netto_m, kNettoHinweis);
 }
 
 }  // namespace amip::benefits

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "benefits/trace.h"
 #include "core/money.h"
@@ -23,13 +24,19 @@ struct NettoResult {
   core::Cents sozialversicherung_m;
   core::Cents einkommensteuer_m;
   core::Cents netto_m;
-  std::string sv_formel;  // formula version used
+  std::string_view sv_formel;  // formula version used (a static name)
+  int64_t zve_y = 0;           // taxable income, euros per year
+  int64_t einkommensteuer_y = 0;  // euros per year
 };
 
 // REQUIRES: brutto_m >= 0. `kinderlos` adds the childless Pflege surcharge (age >= 23).
 core::Result<NettoResult> ComputeNetto(core::Cents brutto_m, bool kinderlos,
                                        const law::LawSnapshot& law, Trace* trace,
                                        const std::string& person);
+
+// Appends the explanation of `result` (of ComputeNetto) to `trace`.
+void TraceNetto(const NettoResult& result, bool kinderlos, const law::LawSnapshot& law, Trace* trace,
+                const std::string& person);
 
 // Annual income tax (whole euros, rounded down) of the § 32a EStG basic tariff.
 int64_t EinkommensteuerTarif(int64_t zve_euros, const law::EinkommensteuerLaw& est);

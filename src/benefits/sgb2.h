@@ -24,8 +24,13 @@ struct Sgb2Person {
   bool in_bg = true;  // false: a child whose own income covers its need (§ 7 Abs. 3 Nr. 4)
   int stufe = 0;      // Regelbedarfsstufe 1..6
   core::Cents regelbedarf, kindersofortzuschlag, mehrbedarf, regelsatz, kdu, bedarf;
+  // The Mehrbedarfe of § 21 before the cap of Abs. 8 (their capped sum is `mehrbedarf`).
+  core::Cents mehrbedarf_alleinerziehend, mehrbedarf_schwangerschaft, mehrbedarf_behinderung,
+      mehrbedarf_warmwasser, mehrbedarf_sonstig;
   core::Cents brutto_erwerb, netto_erwerb, freibetrag, erwerb_anrechenbar;
   core::Cents kindergeld, kindergeld_ueberschuss, unterhalt, sonstiges, einkommen;
+  int kindergeld_ordinal = 0;     // the child's ordinal with its recipient (§ 66 EStG), 0 = none
+  int kindergeld_empfaenger = -1; // household index of the recipient, -1 = none
   core::Cents versicherungspauschale;  // § 6 Abs. 1 Nr. 1 Alg II-V, deducted from `einkommen`
   core::Cents anspruch, anspruch_kdu;  // Bedarfsanteilsmethode
 };
@@ -36,6 +41,7 @@ struct Sgb2Result {
   core::Cents kdu_miete_anerkannt, kdu_grenze;  // kdu_grenze 0 = none applied
   bool kdu_gekappt = false;
   core::Cents vermoegen_bg, vermoegensfreibetrag_bg;
+  const char* vermoegen_formel = "";  // dated formula version of the wealth allowance
   bool vermoegen_ueber_grenze = false;
   bool hilfebeduerftig = false;
   // At least one member aged 15 … below the § 7a age limit (else SGB XII, not SGB II).
@@ -53,9 +59,15 @@ core::Cents Erwerbstaetigenfreibetrag(core::Cents brutto, bool mit_kind, bool u2
 // True if the person lives with a minor child of theirs or has one elsewhere.
 bool HatMinderjaehrigesKind(const Household& household, const Person& person);
 
-// `local` may be null (then only an explicit kdu_grenze_m caps the rent).
+// `local` may be null (then only an explicit kdu_grenze_m caps the rent). With a trace, the
+// result is explained afterwards by TraceBuergergeld; the computation builds no text.
 core::Result<Sgb2Result> ComputeBuergergeld(const Household& household,
                                             const law::LawSnapshot& law,
                                             const law::LocalRules* local, Trace* trace);
+
+// Appends the explanation of a result of ComputeBuergergeld for `household` (steps in the
+// order of the computation, each with its numbers and parameter citations) to `trace`.
+void TraceBuergergeld(const Household& household, const law::LawSnapshot& law,
+                      const law::LocalRules* local, const Sgb2Result& result, Trace* trace);
 
 }  // namespace amip::benefits
