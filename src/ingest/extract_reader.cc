@@ -29,6 +29,14 @@ using core::Month;
 constexpr size_t kMaxValueShown = 80;
 constexpr int64_t kMaxDetailedErrors = 2000;
 constexpr int32_t kOpenEnd = INT32_MAX;
+// Unknown header columns warned about one by one; the rest are counted in one warning.
+constexpr size_t kUnknownColumnsListed = 20;
+
+size_t MaxContractColumns() {
+  size_t most = 0;
+  for (const FileSpec& spec : ContractFiles()) most = std::max(most, spec.columns.size());
+  return most;
+}
 
 std::string Shown(std::string_view value) {
   if (value.size() <= kMaxValueShown) return std::string(value);
@@ -471,7 +479,17 @@ bool Validator::OpenTable(Table& table) {
   for (const char c : header.raw) table.header_lines += c == '\n' ? 1 : 0;
   table.field_count = header.fields.size();
   table.field_of.assign(table.spec->columns.size(), -1);
+  if (header.fields.size() > kMaxHeaderColumns) {
+    const std::string count = std::to_string(header.fields.size());
+    return fatal(1, "", count,
+                 "die Kopfzeile hat " + count + " Spalten; erlaubt sind höchstens " +
+                     std::to_string(kMaxHeaderColumns) + " (der Datenvertrag hat höchstens " +
+                     std::to_string(MaxContractColumns()) + " je Datei)");
+  }
   bool ok = true;
+  // Unknown names seen so far: a repeated one is a duplicate column (linear in the header).
+  std::unordered_set<std::string_view> unknown;
+  int64_t unknown_not_listed = 0;
   for (size_t field = 0; field < header.fields.size(); ++field) {
     const std::string_view name = header.fields[field];
     int col = -1;
@@ -479,13 +497,13 @@ bool Validator::OpenTable(Table& table) {
       if (table.spec->columns[idx].name == name) col = static_cast<int>(idx);
     }
     if (col < 0) {
-      bool repeated = false;
-      for (size_t before = 0; before < field; ++before) repeated |= header.fields[before] == name;
-      if (repeated) {
-        ok = fatal(1, std::string(name), std::string(name), "duplicate column in the header");
-      } else {
+      if (!unknown.insert(name).second) {
+        ok = fatal(1, Shown(name), Shown(name), "duplicate column in the header");
+      } else if (unknown.size() <= kUnknownColumnsListed) {
         table.diagnostics.push_back({core::Severity::kWarning, file, 1, Shown(name), Shown(name),
                                      "unknown column ignored"});
+      } else {
+        ++unknown_not_listed;
       }
       continue;
     }
@@ -494,6 +512,11 @@ bool Validator::OpenTable(Table& table) {
       continue;
     }
     table.field_of[col] = static_cast<int>(field);
+  }
+  if (unknown_not_listed > 0) {
+    table.diagnostics.push_back({core::Severity::kWarning, file, 1, "", "",
+                                 std::to_string(unknown_not_listed) +
+                                     " weitere unbekannte Spalten ignoriert"});
   }
   for (size_t idx = 0; idx < table.spec->columns.size(); ++idx) {
     if (table.spec->columns[idx].required && table.field_of[idx] < 0) {

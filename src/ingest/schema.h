@@ -3,10 +3,16 @@
 // Pure data, shared by the reader, the docs test and the fuzz target. Immutable.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace amip::ingest {
+
+// Most columns a header may have. The contract has at most 9 per file; exports may carry extra
+// columns (ignored with a warning), but a header beyond this is not an extract and is a file
+// error, before any per-column work.
+inline constexpr size_t kMaxHeaderColumns = 10000;
 
 struct ColumnSpec {
   std::string_view name;
