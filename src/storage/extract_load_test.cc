@@ -13,8 +13,8 @@
 #include <sstream>
 #include <string>
 
-#include "contract/extract_writer.h"
 #include "storage/extract_store.h"
+#include "storage/storage_test_util.h"
 
 namespace amip::storage {
 namespace {
@@ -23,12 +23,7 @@ namespace fs = std::filesystem;
 using core::Date;
 using core::Month;
 
-fs::path Work(const std::string& name) {
-  const fs::path dir = fs::path(testing::TempDir()) / ("amip_extract_load_test_" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path Work(const std::string& name) { return testing_util::WorkDir("extract_load_test", name); }
 
 // A random extract of one Jobcenter whose rows are deliberately not in load order.
 contract::Extract RandomExtract(uint32_t seed, const std::string& jc_id, const std::string& ags,
@@ -103,25 +98,7 @@ contract::Extract RandomExtract(uint32_t seed, const std::string& jc_id, const s
   return extract;
 }
 
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Every CSV file of the extract, concatenated in name order.
-std::string AsCsv(const contract::Extract& extract, const fs::path& dir) {
-  fs::create_directories(dir);
-  const core::Status written = contract::WriteExtractCsv(extract, dir.string());
-  EXPECT_TRUE(written.ok()) << written.ToString();
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  std::string all;
-  for (const fs::path& file : files) all += "== " + file.filename().string() + "\n" + ReadBytes(file);
-  return all;
-}
+using testing_util::AsCsv;
 
 // Two Jobcenters sharing persons, the first replaced by a newer version: rowids have gaps.
 std::string ThreeLoads(const std::string& name) {

@@ -1,6 +1,11 @@
 #include "storage/extract_store.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <set>
 #include <string_view>
@@ -8,6 +13,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "storage/import_lock.h"
 #include "storage/schema.h"
 #include "storage/sqlite_db.h"
 #include "storage/stored_values.h"
@@ -338,7 +344,7 @@ core::Status SaveInTransaction(Database& db, const Extract& extract, Extract* co
 
 core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
                                          Extract* consumable, const std::string& content_hash,
-                                         const std::string& source) {
+                                         const std::string& source, const SaveOptions& options) {
   // Rollback journal (not WAL): a failed or rolled-back import leaves the database file
   // byte-for-byte unchanged, and synchronous=FULL makes the final COMMIT durable.
   AMIP_RETURN_IF_ERROR(db.Exec(
@@ -354,44 +360,129 @@ core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
     AMIP_RETURN_IF_ERROR(rollback);
     return outcome;
   }
+  if (options.before_step) {
+    if (core::Status step = options.before_step("commit"); !step.ok()) {
+      AMIP_RETURN_IF_ERROR(db.Exec("ROLLBACK"));
+      return step;
+    }
+  }
   AMIP_RETURN_IF_ERROR(db.Exec("COMMIT"));
   return outcome;
 }
 
 core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extract& extract,
                                           Extract* consumable, const std::string& content_hash,
-                                          const std::string& source);
+                                          const std::string& source, const SaveOptions& options);
 
 }  // namespace
 
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const Extract& extract,
-                                      const std::string& content_hash, const std::string& source) {
-  return SaveExtractImpl(db_path, extract, nullptr, content_hash, source);
+                                      const std::string& content_hash, const std::string& source,
+                                      const SaveOptions& options) {
+  return SaveExtractImpl(db_path, extract, nullptr, content_hash, source, options);
 }
 
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, Extract&& extract,
-                                      const std::string& content_hash, const std::string& source) {
-  return SaveExtractImpl(db_path, extract, &extract, content_hash, source);
+                                      const std::string& content_hash, const std::string& source,
+                                      const SaveOptions& options) {
+  return SaveExtractImpl(db_path, extract, &extract, content_hash, source, options);
 }
 
 namespace {
 
+core::Status Step(const SaveOptions& options, std::string_view step) {
+  return options.before_step ? options.before_step(step) : core::Status::Ok();
+}
+
+// Removes the temporary database `building` and its journal, which only the lock holder uses;
+// fine if they do not exist.
+core::Status RemoveTemporary(const std::string& building, const SaveOptions& options) {
+  for (const std::string& path : {building, building + "-journal"}) {
+    AMIP_RETURN_IF_ERROR(Step(options, "remove"));
+    std::error_code error;
+    std::filesystem::remove(path, error);
+    if (error) {
+      return core::UnavailableError("die Datei " + path + " eines früheren Imports kann nicht "
+                                    "entfernt werden: " + error.message() +
+                                    "; bitte von Hand löschen");
+    }
+  }
+  return core::Status::Ok();
+}
+
+// Makes the committed database `building` visible as `db_path`. A hard link never replaces a
+// file; on file systems without hard links a rename does (no amip import can have created
+// `db_path` meanwhile: the lock). Then the directory is synced, so the new name survives a
+// power loss as the committed content does (synchronous=FULL).
+core::Status Publish(const std::string& building, const std::string& db_path,
+                     const SaveOptions& options) {
+  AMIP_RETURN_IF_ERROR(Step(options, "link"));
+  if (::link(building.c_str(), db_path.c_str()) == 0) {
+    // Keeping the temporary name does not undo the import; the next import removes it first.
+    if (Step(options, "unlink").ok()) ::unlink(building.c_str());
+  } else {
+    const int error = errno;
+    if (error == EEXIST) {
+      return core::FailedPreconditionError(
+          "die Datenbank " + db_path + " ist während des Imports von einem anderen Programm "
+          "angelegt worden; sie bleibt unverändert, bitte erneut importieren");
+    }
+    if (error != EPERM && error != EOPNOTSUPP) {
+      return core::UnavailableError("die neue Datenbank " + db_path +
+                                    " kann nicht angelegt werden: " + std::strerror(error));
+    }
+    AMIP_RETURN_IF_ERROR(Step(options, "rename"));
+    if (::rename(building.c_str(), db_path.c_str()) != 0) {
+      return core::UnavailableError("die neue Datenbank " + db_path +
+                                    " kann nicht angelegt werden: " + std::strerror(errno));
+    }
+  }
+  std::string dir = std::filesystem::path(db_path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  core::Status synced = Step(options, "sync-dir");
+  if (synced.ok()) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) synced = core::UnavailableError(std::strerror(errno));
+    if (fd >= 0) ::close(fd);
+  }
+  if (!synced.ok()) {
+    return core::UnavailableError("die Datenbank " + db_path + " ist geschrieben, aber das "
+                                  "Verzeichnis " + dir + " nicht auf dem Datenträger gesichert (" +
+                                  synced.message() + "); nach einem Stromausfall kann sie fehlen");
+  }
+  return core::Status::Ok();
+}
+
+// Concurrent imports into one database are serialised by the lock on DB.lock. An existing
+// database is changed in place in one transaction and nothing is ever removed: after a failed
+// write SQLite's journal restores it on the next open. A new database is built under a
+// temporary name only the lock holder uses and appears under `db_path` complete and committed,
+// so readers never see a half-created file and a failure removes only the temporary files.
 core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extract& extract,
                                           Extract* consumable, const std::string& content_hash,
-                                          const std::string& source) {
-  const bool existed = FileExists(db_path);
-  core::Result<SaveOutcome> outcome = core::InternalError("not run");
-  {
-    AMIP_ASSIGN_OR_RETURN(
-        Database db,
-        Database::Open(db_path, existed ? Database::Mode::kReadWrite : Database::Mode::kCreate));
-    outcome = SaveToDatabase(db, extract, consumable, content_hash, source);
+                                          const std::string& source, const SaveOptions& options) {
+  AMIP_ASSIGN_OR_RETURN(detail::ImportLock lock,
+                        detail::ImportLock::Acquire(db_path, options.lock_wait_ms));
+  if (FileExists(db_path)) {
+    AMIP_RETURN_IF_ERROR(Step(options, "open"));
+    AMIP_ASSIGN_OR_RETURN(Database db,
+                          Database::Open(db_path, Database::Mode::kReadWrite, options.vfs));
+    return SaveToDatabase(db, extract, consumable, content_hash, source, options);
   }
-  if (!outcome.ok() && !existed) {
-    std::error_code ignored;
-    std::filesystem::remove(db_path, ignored);
-    std::filesystem::remove(db_path + "-journal", ignored);
+  const std::string building = db_path + ".import-tmp";
+  AMIP_RETURN_IF_ERROR(RemoveTemporary(building, options));
+  core::Result<SaveOutcome> outcome = [&]() -> core::Result<SaveOutcome> {
+    AMIP_RETURN_IF_ERROR(Step(options, "open"));
+    core::Result<Database> db = Database::Open(building, Database::Mode::kCreate, options.vfs);
+    if (!db.ok()) return db.status().WithContext("neue Datenbank " + db_path);
+    return SaveToDatabase(*db, extract, consumable, content_hash, source, options);
+  }();
+  if (outcome.ok()) {
+    if (core::Status published = Publish(building, db_path, options); !published.ok()) {
+      outcome = published;
+    }
   }
+  if (!outcome.ok()) (void)RemoveTemporary(building, SaveOptions());
   return outcome;
 }
 

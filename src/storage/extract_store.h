@@ -3,12 +3,15 @@
 // write happens in ONE transaction, so a database is never seen half-written. Ownership: an
 // import is a "load" that owns the Jobcenters named in its jobcenters.csv and every row of its
 // extract; a newer load of the same Jobcenters replaces the old one atomically
-// (docs/import.md). Functions open and close the database themselves; not thread-safe per file.
+// (docs/import.md). Functions open and close the database themselves; any number of threads
+// and processes may call them on one file at once (imports are serialised, readers see one commit).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "contract/extract.h"
@@ -32,18 +35,35 @@ struct SaveOutcome {
   std::vector<TableCount> written;    // rows written per table
 };
 
+struct SaveOptions {
+  // The SQLite VFS to open the database with (a name registered with sqlite3_vfs_register);
+  // empty = SQLite's default. The fault-injection test registers a failing one.
+  std::string vfs;
+  // How long to wait while another import of the same database runs (lock file DB.lock);
+  // then kUnavailable, database unchanged.
+  int lock_wait_ms = 30 * 60 * 1000;
+  // Test hook, called before each step: "open" (the database), "commit", and the file steps
+  // outside SQLite ("remove" a temporary file, "link"/"rename" a new database into place,
+  // "unlink" its temporary name, "sync-dir"). A non-OK status makes that step fail.
+  std::function<core::Status(std::string_view step)> before_step;
+};
+
 // Writes `extract` as one load, replacing every earlier load that shares a Jobcenter with it.
 // `content_hash` identifies the source files: a load with the same Jobcenters and hash is left
 // untouched (idempotent import, database file unchanged). Fails with kFailedPrecondition if an
 // earlier load covers more Jobcenters than this one (it cannot be replaced partially) or if a
 // municipality is already owned by another load; the database is then unchanged.
-// The database file is created only when the write succeeds.
+// The database file is created only when the write succeeds, complete and committed (it is
+// built as DB.import-tmp). Imports into one database run one after the other (lock file
+// DB.lock; see SaveOptions::lock_wait_ms); an import never removes the database or its journal.
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, const contract::Extract& extract,
-                                      const std::string& content_hash, const std::string& source);
+                                      const std::string& content_hash, const std::string& source,
+                                      const SaveOptions& options = {});
 // The same, releasing `extract` after its rows are inserted and before the indexes are built
 // (lower peak memory for national extracts). `extract` is empty afterwards.
 core::Result<SaveOutcome> SaveExtract(const std::string& db_path, contract::Extract&& extract,
-                                      const std::string& content_hash, const std::string& source);
+                                      const std::string& content_hash, const std::string& source,
+                                      const SaveOptions& options = {});
 
 struct LoadOptions {
   // Optional parts to read; the rest stay empty and Extract::tables says so. An engine that

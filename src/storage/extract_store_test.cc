@@ -2,53 +2,21 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "storage/storage_test_util.h"
 
 namespace amip::storage {
 namespace {
 
 namespace fs = std::filesystem;
 using core::Date;
+using testing_util::ReadBytes;
+using testing_util::TinyExtract;
 
-contract::Extract TinyExtract(const std::string& jc_id, const std::string& ags) {
-  contract::Extract extract;
-  extract.jobcenters = {{jc_id, "Jobcenter " + jc_id, contract::JcKind::kGe}};
-  extract.municipalities = {{ags, "Ort", 0, 1000}};
-  contract::Person second;
-  second.person_id = "P2";
-  second.sex = contract::Sex::kM;
-  second.birth_date = Date::FromYmd(1990, 1, 1);
-  contract::Person first = second;
-  first.person_id = "P1";
-  first.sex = contract::Sex::kF;
-  extract.persons = {second, first};
-  extract.bg_ids = {"BG" + jc_id};
-  extract.benefit_spells = {{1, 0, 0, 0, contract::BgRole::kHead, contract::BenefitStatus::kElb,
-                             false, Date::FromYmd(2024, 1, 1), std::nullopt},
-                            {0, 0, 0, 0, contract::BgRole::kPartner, contract::BenefitStatus::kNef,
-                             false, Date::FromYmd(2024, 1, 1), Date::FromYmd(2024, 3, 31)}};
-  return extract;
-}
-
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-fs::path Work(const std::string& name) {
-  const fs::path dir =
-      fs::path(testing::TempDir()) / ("amip_storage_test_" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path Work(const std::string& name) { return testing_util::WorkDir("storage_test", name); }
 
 TEST(ExtractStoreTest, LoadSortsPersonsByIdAndRemapsRows) {
   const std::string db = (Work("sort") / "a.sqlite").string();

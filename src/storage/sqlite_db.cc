@@ -5,9 +5,20 @@
 namespace amip::storage {
 namespace {
 
+// SQLITE_BUSY/LOCKED is not a defect but another connection holding the database: kUnavailable
+// with a German message, so the CLI exits 1 and says what to do.
+core::Status SqliteError(sqlite3* db, std::string_view what, std::string_view message) {
+  const int code = db != nullptr ? (sqlite3_errcode(db) & 0xff) : SQLITE_NOMEM;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    return core::UnavailableError(
+        "die Datenbank ist von einem anderen Programm gesperrt (SQLite: " + std::string(message) +
+        "); nichts geschrieben, bitte erneut versuchen");
+  }
+  return core::InternalError("SQLite: " + std::string(what) + ": " + std::string(message));
+}
+
 core::Status SqliteError(sqlite3* db, std::string_view what) {
-  return core::InternalError("SQLite: " + std::string(what) + ": " +
-                             (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+  return SqliteError(db, what, db != nullptr ? sqlite3_errmsg(db) : "out of memory");
 }
 
 }  // namespace
@@ -70,12 +81,13 @@ std::string_view Statement::Text(int column) const {
   return std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-core::Result<Database> Database::Open(const std::string& path, Mode mode) {
+core::Result<Database> Database::Open(const std::string& path, Mode mode, const std::string& vfs) {
   int flags = SQLITE_OPEN_READONLY;
   if (mode == Mode::kReadWrite) flags = SQLITE_OPEN_READWRITE;
   if (mode == Mode::kCreate) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX,
+                                 vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     core::Status status =
         core::UnavailableError("cannot open database " + path + ": " +
@@ -105,7 +117,7 @@ core::Status Database::Exec(std::string_view sql) {
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string error = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
-    return core::InternalError("SQLite: " + text.substr(0, 200) + ": " + error);
+    return SqliteError(db_, text.substr(0, 200), error);
   }
   return core::Status::Ok();
 }
@@ -125,6 +137,8 @@ core::Result<int64_t> Database::QueryInt(std::string_view sql) {
   if (!has_row) return core::InternalError("SQLite: no row from " + std::string(sql));
   return statement.Int(0);
 }
+
+void Database::SetBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 core::Result<bool> Database::TableExists(std::string_view table) {
   AMIP_ASSIGN_OR_RETURN(Statement statement,

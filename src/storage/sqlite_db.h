@@ -50,7 +50,10 @@ class Statement {
 class Database {
  public:
   enum class Mode { kReadOnly, kReadWrite, kCreate };
-  static core::Result<Database> Open(const std::string& path, Mode mode);
+  // `vfs`: a registered SQLite VFS name, empty = the default. Waits up to 5 s for a lock
+  // (SetBusyTimeout changes it); an error of a locked database is kUnavailable.
+  static core::Result<Database> Open(const std::string& path, Mode mode,
+                                     const std::string& vfs = "");
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;
@@ -63,6 +66,7 @@ class Database {
   // The single integer of a one-row query (e.g. COUNT(*)).
   core::Result<int64_t> QueryInt(std::string_view sql);
   core::Result<bool> TableExists(std::string_view table);
+  void SetBusyTimeout(int milliseconds);
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}
