@@ -10,6 +10,7 @@
 
 #include "cli/command_registry.h"
 #include "contract/extract_writer.h"
+#include "ingest/schema.h"
 #include "report/table.h"
 #include "synth/generator.h"
 #include "synth/profile.h"
@@ -113,6 +114,13 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
   if (RefuseNonEmptyOut(options)) {
     outcome.exit_code = ExitCode::kUsageError;
     return;
+  }
+  for (const ingest::FileSpec& spec : ingest::ContractFiles()) {  // --overwrite: not the profile
+    const std::string written = (std::filesystem::path(options.out) / spec.name).string();
+    if (RefuseOutput("--out", written, {options.profile})) {
+      outcome.exit_code = ExitCode::kUsageError;
+      return;
+    }
   }
   auto profile = synth::LoadProfile(options.profile);
   if (!profile.ok()) {

@@ -148,6 +148,12 @@ run "2" "--out $work/old-out: das Verzeichnis ist nicht leer" generate_out_not_e
 [ "$(hash_of "$work/old-out/stichtage.csv")" = "$old_hash" ] || check generate_out_not_empty "stichtage.csv changed"
 [ "$(ls "$work/old-out" | wc -l)" = 1 ] || check generate_out_not_empty "files written: $(ls "$work/old-out")"
 
+cp "$src/data/profiles/kreis-unna-2025.yaml" "$work/old-out/persons.csv"
+profile_hash="$(hash_of "$work/old-out/persons.csv")"
+run "2" "persons.csv: die Ausgabedatei ist eine Eingabe" generate_out_over_profile -- \
+  "$amip" generate --profile "$work/old-out/persons.csv" --out "$work/old-out" --overwrite
+[ "$(hash_of "$work/old-out/persons.csv")" = "$profile_hash" ] || check generate_out_over_profile "profile changed"
+
 # --- item 7: a link out of the extract is refused unread -------------------------------------
 cp -r "$src/tests/malformed/_base" "$work/link-extract"
 printf 'GEHEIM-1,GEHEIM-2\nGEHEIM-3,GEHEIM-4\n' >"$work/secret.txt"
