@@ -171,9 +171,9 @@ core::Status AddTable(Database& db, const Extract& extract, const std::string& t
   return core::Status::Ok();
 }
 
-// Runs the tasks on `threads` threads, each with its own read-only connection. On failure the
-// error of the earliest failing task is returned (deterministic).
-core::Status RunTasks(const std::string& db_path, const std::vector<Task>& tasks, int threads) {
+// Runs the tasks on one thread per reader connection (readers[0] on the calling thread). On
+// failure the error of the earliest failing task is returned (deterministic).
+core::Status RunTasks(std::vector<Database>& readers, const std::vector<Task>& tasks) {
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex mutex;
@@ -187,23 +187,18 @@ core::Status RunTasks(const std::string& db_path, const std::vector<Task>& tasks
     }
     stop = true;
   };
-  const auto worker = [&] {
-    core::Result<Database> db = Database::Open(db_path, Database::Mode::kReadOnly);
-    if (!db.ok()) {
-      record(0, db.status());
-      return;
-    }
+  const auto worker = [&](Database& db) {
     while (!stop) {
       const size_t task = next++;
       if (task >= tasks.size()) return;
-      core::Status status = tasks[task].run(*db, tasks[task].lo, tasks[task].hi);
+      core::Status status = tasks[task].run(db, tasks[task].lo, tasks[task].hi);
       if (!status.ok()) record(task, std::move(status));
     }
   };
-  const int count = std::max(1, std::min<int>(threads, static_cast<int>(tasks.size())));
+  const size_t count = std::max<size_t>(1, std::min(readers.size(), tasks.size()));
   std::vector<std::thread> pool;
-  for (int i = 1; i < count; ++i) pool.emplace_back(worker);
-  worker();
+  for (size_t i = 1; i < count; ++i) pool.emplace_back(worker, std::ref(readers[i]));
+  worker(readers[0]);
   for (std::thread& thread : pool) thread.join();
   return failure;
 }
@@ -275,8 +270,8 @@ core::Status LoadSmallTables(Database& db, Extract& extract) {
 }
 
 // Persons in (person_id, load_id) order, one per person_id (the lowest load wins).
-core::Status LoadPersons(const std::string& db_path, Database& db, Extract& extract,
-                         int threads, int64_t chunk_rows) {
+core::Status LoadPersons(std::vector<Database>& readers, Extract& extract, int64_t chunk_rows) {
+  Database& db = readers[0];
   Slots<contract::Person> slots;
   std::vector<int64_t> load_ids;
   std::vector<Task> tasks;
@@ -304,7 +299,7 @@ core::Status LoadPersons(const std::string& db_path, Database& db, Extract& extr
     return added;
   }
   load_ids.assign(slots.rows.size(), 0);
-  AMIP_RETURN_IF_ERROR(RunTasks(db_path, tasks, threads));
+  AMIP_RETURN_IF_ERROR(RunTasks(readers, tasks));
   // Pair each person with its load id (absent slots have no load id and are dropped).
   slots.Compact(load_ids);
   std::vector<contract::Person> persons = slots.TakeRows();
@@ -370,23 +365,23 @@ void InternBgs(Extract& extract, std::vector<std::string>& spell_bgs,
 
 core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions& options) {
   if (!detail::FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
-  AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
-  if (core::Result<int> version = detail::SchemaVersion(db); !version.ok()) {
-    return version.status();
-  }
-  // Hold a read transaction (a SHARED lock in the rollback-journal mode the store uses) for the
-  // whole load, so no import can commit between the chunks the reader connections see.
-  AMIP_RETURN_IF_ERROR(db.Exec("BEGIN; SELECT COUNT(*) FROM loads"));
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  // One connection per reader thread, all in one read transaction from here to the end, so no
+  // import can commit between the chunks they see.
+  AMIP_ASSIGN_OR_RETURN(std::vector<Database> readers, detail::OpenSnapshot(db_path, threads));
+  Database& db = readers[0];
+  if (core::Result<int> version = detail::SchemaVersion(db); !version.ok()) {
+    return version.status();
+  }
   contract::TableSet want = options.tables;
   want.bg_ids = want.bg_ids || want.bg_housing;  // housing rows refer to BGs by bg_id
   Extract extract;
   extract.tables = want;
   AMIP_RETURN_IF_ERROR(LoadSmallTables(db, extract));
   const int64_t chunk_rows = std::max<int64_t>(1, options.chunk_rows);
-  AMIP_RETURN_IF_ERROR(LoadPersons(db_path, db, extract, threads, chunk_rows));
+  AMIP_RETURN_IF_ERROR(LoadPersons(readers, extract, chunk_rows));
 
   // Every other table, all chunks in one pool.
   std::vector<Task> tasks;
@@ -518,7 +513,7 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
   }
     housing_bgs.resize(housing.rows.size());
   }
-  AMIP_RETURN_IF_ERROR(RunTasks(db_path, tasks, threads));
+  AMIP_RETURN_IF_ERROR(RunTasks(readers, tasks));
 
   // Drop the slots of deleted rowids from the side vectors too, then take the rows.
   benefits.Compact(spell_bgs);

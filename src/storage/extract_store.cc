@@ -350,6 +350,8 @@ core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
   AMIP_RETURN_IF_ERROR(db.Exec(
       "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cache_size=-524288; "
       "PRAGMA temp_store=MEMORY"));
+  // COMMIT waits for readers to finish (their SHARED locks), as long as for another import.
+  db.SetBusyTimeout(options.lock_wait_ms);
   AMIP_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   SaveOutcome outcome;
   const core::Status status =
@@ -490,7 +492,8 @@ core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extr
 
 core::Result<InfoSummary> Info(const std::string& db_path) {
   if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
-  AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
+  AMIP_ASSIGN_OR_RETURN(std::vector<Database> snapshot, detail::OpenSnapshot(db_path, 1));
+  Database& db = snapshot[0];  // one read transaction: every count is of the same commit
   InfoSummary summary;
   AMIP_ASSIGN_OR_RETURN(summary.schema_version, SchemaVersion(db));
   AMIP_ASSIGN_OR_RETURN(summary.loads, db.QueryInt("SELECT COUNT(*) FROM loads"));

@@ -11,8 +11,8 @@ core::Status SqliteError(sqlite3* db, std::string_view what, std::string_view me
   const int code = db != nullptr ? (sqlite3_errcode(db) & 0xff) : SQLITE_NOMEM;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
     return core::UnavailableError(
-        "die Datenbank ist von einem anderen Programm gesperrt (SQLite: " + std::string(message) +
-        "); nichts geschrieben, bitte erneut versuchen");
+        "die Datenbank ist gerade von einem anderen Programm gesperrt (SQLite: " +
+        std::string(message) + "); bitte erneut versuchen");
   }
   return core::InternalError("SQLite: " + std::string(what) + ": " + std::string(message));
 }

@@ -1,7 +1,11 @@
 #include "storage/stored_values.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
+#include <utility>
 
 #include "storage/extract_store.h"
 
@@ -10,6 +14,34 @@ namespace amip::storage::detail {
 bool FileExists(const std::string& path) {
   std::error_code error;
   return std::filesystem::exists(path, error);
+}
+
+core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int count) {
+  std::vector<Database> readers;
+  for (int i = 0; i < std::max(1, count); ++i) {
+    AMIP_ASSIGN_OR_RETURN(Database db, Database::Open(db_path, Database::Mode::kReadOnly));
+    db.SetBusyTimeout(0);
+    readers.push_back(std::move(db));
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(10);
+  while (true) {
+    core::Status begun = core::Status::Ok();
+    size_t open = 0;
+    for (; open < readers.size() && begun.ok(); ++open) {
+      begun = readers[open].Exec("BEGIN; SELECT COUNT(*) FROM sqlite_master");
+    }
+    if (begun.ok()) break;
+    for (size_t i = 0; i < open; ++i) (void)readers[i].Exec("ROLLBACK");
+    if (begun.code() != core::StatusCode::kUnavailable) return begun;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return core::UnavailableError("die Datenbank " + db_path +
+                                    " wird seit 10 Minuten geschrieben; bitte danach erneut "
+                                    "versuchen");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  for (Database& db : readers) db.SetBusyTimeout(5000);
+  return readers;
 }
 
 core::Result<int> SchemaVersion(Database& db) {

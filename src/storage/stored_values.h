@@ -17,6 +17,14 @@ namespace amip::storage::detail {
 
 bool FileExists(const std::string& path);
 
+// `count` (>= 1) read-only connections to an existing database that all see one committed
+// state: each holds a read transaction (a SHARED lock) until it is closed or commits. A
+// connection must never wait for its lock while another one holds its own: an import that is
+// committing (SQLite's PENDING lock) waits for those, and both would wait for each other. So
+// on a busy database every lock is released and the whole set retried, for up to 10 minutes
+// (then kUnavailable).
+core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int count);
+
 // The schema version of an existing database; kFailedPrecondition if it is not an amip
 // database or its version differs from kSchemaVersion (older ones are migrated by import).
 core::Result<int> SchemaVersion(Database& db);
