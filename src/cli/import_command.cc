@@ -46,7 +46,11 @@ ExitCode RunImport(const ImportArgs& args) {
   }
   std::vector<std::string> inputs = ExtractFiles(args.dir);
   if (RefuseOutput("--db", args.db, inputs)) return ExitCode::kUsageError;
-  inputs.push_back(args.db);
+  // The database and the files storage keeps beside it (rollback journal, import lock
+  // DB.lock, new database DB.import-tmp: src/storage/import_lock.cc, extract_store.cc).
+  for (const char* suffix : {"", "-journal", ".lock", ".import-tmp", ".import-tmp-journal"}) {
+    if (!args.db.empty()) inputs.push_back(args.db + suffix);
+  }
   if (RefuseOutput("--quarantine", args.quarantine, inputs)) return ExitCode::kUsageError;
   ingest::ImportOptions options;
   options.quarantine_path = args.quarantine;

@@ -99,6 +99,10 @@ run "2" "hard.csv: die Ausgabedatei ist eine Eingabe" import_quarantine_hardlink
   "$amip" import "$work/bad" --db "$work/x.db" --quarantine "$work/hard.csv"
 expect_db_unchanged import_quarantine_hardlink_to_db
 rm "$work/hard.csv"
+# The import lock beside the database: replacing it would let a second import run at once.
+run "2" "x.db.lock: die Ausgabedatei ist eine Eingabe" import_quarantine_is_db_lock -- \
+  "$amip" import "$work/bad" --db "$work/x.db" --quarantine "$work/x.db.lock"
+[ -e "$work/x.db.lock" ] && check import_quarantine_is_db_lock "lock file written"
 # A clean import overwrote an input file with the (empty) quarantine file.
 run "2" "persons.csv: die Ausgabedatei ist eine Eingabe" import_quarantine_is_input -- \
   "$amip" import "$work/base" --db "$work/y.db" --quarantine "$work/base/persons.csv"
