@@ -211,6 +211,11 @@ core::Status ValidateHousehold(const Household& household) {
                                   "'eltern'; persons under 15 cannot form a BG of their own)");
     }
     if (!p.partner.empty()) {
+      if (p.partner == p.id) {
+        return InvalidArgumentError("Person '" + p.id +
+                                    "' nennt sich selbst als Partner; 'partner' muss eine andere "
+                                    "Person des Haushalts sein");
+      }
       const int idx = FindPerson(household, p.partner);
       if (idx < 0) {
         return InvalidArgumentError("person '" + p.id + "' names partner '" + p.partner +

@@ -395,6 +395,11 @@ class Validator {
   std::vector<bool> RejectOverlaps(Table& table, const std::vector<T>& rows, const RowRefs& refs,
                                    IntervalOf interval_of, const char* column,
                                    const std::string& what, bool months);
+  // The rules of one Bedarfsgemeinschaft over its members' spells (docs/data-contract.md):
+  // at most one `head` at a time, and one municipality at a time. Rejects the spell that
+  // starts later, naming the one it conflicts with; skips and updates `rejected`.
+  void RejectBgConflicts(Table& table, const std::vector<contract::BenefitSpell>& spells,
+                         const RowRefs& refs, std::vector<bool>& rejected);
   bool LoadContent(Table& table);
   static std::string file_name(const Table& table) { return std::string(table.spec->name); }
   void ReleaseContent(Table& table);
@@ -673,6 +678,74 @@ std::vector<bool> Validator::RejectOverlaps(Table& table, const std::vector<T>& 
   return rejected;
 }
 
+void Validator::RejectBgConflicts(Table& table, const std::vector<contract::BenefitSpell>& spells,
+                                  const RowRefs& refs, std::vector<bool>& rejected) {
+  const auto interval = [&](uint32_t row) {
+    const contract::BenefitSpell& spell = spells[row];
+    return Interval{spell.bg, spell.start.days(),
+                    spell.end.has_value() ? spell.end->days() : kOpenEnd};
+  };
+  const auto other_text = [&](uint32_t row) {
+    const Interval other = interval(row);
+    return "Zeile " + std::to_string(refs[row].line) + " (" +
+           extract_.persons[spells[row].person].person_id + ", " +
+           SpanText(other.begin, other.end, false) + ")";
+  };
+  std::vector<uint32_t> heads;
+  for (size_t row = 0; row < spells.size(); ++row) {
+    if (!rejected[row] && spells[row].bg_role == contract::BgRole::kHead) {
+      heads.push_back(static_cast<uint32_t>(row));
+    }
+  }
+  for (const auto& [head, other] :
+       FindOverlaps(heads.size(), [&](size_t idx) { return interval(heads[idx]); })) {
+    const uint32_t row = heads[head];
+    rejected[row] = true;
+    Reject(table, refs[row], "bg_role", "head",
+           "die Bedarfsgemeinschaft " + extract_.bg_ids[spells[row].bg] +
+               " hat schon eine Person mit bg_role head: " + other_text(heads[other]) +
+               "; höchstens eine zu jeder Zeit");
+  }
+  // Rows in (bg, start) order; `active` is the row with the latest end among the BG's rows
+  // so far that still reach the current start. All of them lie in one municipality, since a
+  // row in another municipality overlapping them is rejected.
+  std::vector<uint32_t> order;
+  for (size_t row = 0; row < spells.size(); ++row) {
+    if (!rejected[row]) order.push_back(static_cast<uint32_t>(row));
+  }
+  const auto before = [&](uint32_t a, uint32_t b) {
+    const Interval left = interval(a);
+    const Interval right = interval(b);
+    if (left.owner != right.owner) return left.owner < right.owner;
+    if (left.begin != right.begin) return left.begin < right.begin;
+    return a < b;
+  };
+  std::sort(order.begin(), order.end(), before);
+  bool have_active = false;
+  uint32_t active = 0;
+  for (const uint32_t row : order) {
+    const Interval current = interval(row);
+    const Interval reach = have_active ? interval(active) : Interval{-1, 0, 0};
+    if (have_active && reach.owner == current.owner && current.begin <= reach.end) {
+      if (spells[row].municipality != spells[active].municipality) {
+        rejected[row] = true;
+        Reject(table, refs[row], "municipality",
+               extract_.municipalities[spells[row].municipality].ags,
+               "die Bedarfsgemeinschaft " + extract_.bg_ids[spells[row].bg] +
+                   " ist zur selben Zeit in der Gemeinde " +
+                   extract_.municipalities[spells[active].municipality].ags + ": " +
+                   other_text(active) + "; eine Bedarfsgemeinschaft wohnt zu jeder Zeit in einer "
+                   "Gemeinde");
+      } else if (current.end > reach.end) {
+        active = row;
+      }
+      continue;
+    }
+    have_active = true;
+    active = row;
+  }
+}
+
 void Validator::ReadJobcenters(Table& table) {
   std::unordered_map<std::string_view, int64_t> first_line;
   ForEachRow(table, [&](Row& row) {
@@ -783,6 +856,17 @@ void Validator::ReadBenefitSpells(Table& table) {
         spell.municipality = found->second;
       }
     }
+    if (spell.jc != core::kNoIdx && spell.municipality != core::kNoIdx) {
+      // One Jobcenter per place: the spell's Jobcenter is its municipality's, so that the
+      // Jobcenter and municipality views of the data count the same persons.
+      const core::JcIdx responsible = extract_.municipalities[spell.municipality].jc;
+      if (responsible != spell.jc) {
+        row.Error(1, jc_id,
+                  "die Gemeinde " + std::string(ags) +
+                      " gehört laut municipalities.csv zum Jobcenter " +
+                      extract_.jobcenters[responsible].jc_id);
+      }
+    }
     row.Id(3, &bg_id);
     row.Code(4, &contract::ParseBgRole, false, &spell.bg_role);
     row.Code(5, &contract::ParseBenefitStatus, false, &spell.status);
@@ -800,13 +884,14 @@ void Validator::ReadBenefitSpells(Table& table) {
     spells.push_back(spell);
     refs.Add(row.meta());
   });
-  const std::vector<bool> rejected = RejectOverlaps(
+  std::vector<bool> rejected = RejectOverlaps(
       table, spells, refs,
       [](const contract::BenefitSpell& spell) {
         return Interval{spell.person, spell.start.days(),
                         spell.end.has_value() ? spell.end->days() : kOpenEnd};
       },
       "start", "benefit spells of one person", false);
+  RejectBgConflicts(table, spells, refs, rejected);
   Compact(spells, rejected);
   // A BG all of whose spells were rejected is dropped (bg_housing must name a BG with an
   // accepted spell).
