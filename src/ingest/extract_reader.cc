@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "contract/extract.h"
+#include "contract/limits.h"
 #include "core/ids.h"
 #include "csv/reader.h"
 #include "fileio/read_file.h"
@@ -213,12 +214,20 @@ class Row {
     return Optional(col, &Row::DateField, out);
   }
   bool MonthField(int col, Month* out) { return Typed(col, &Month::Parse, out); }
-  // Money rule of the contract: euros, '.' decimal point, at most 2 decimals, not negative.
+  // Money rule of the contract: euros, '.' decimal point, at most 2 decimals, not negative,
+  // at most contract::kMaxAmountPerRow.
   bool Money(int col, Cents* out) {
     Cents cents;
     if (!Typed(col, &Cents::Parse, &cents)) return false;
     if (cents.value() < 0) {
       Error(col, Get(col), "negative amount not allowed");
+      return false;
+    }
+    if (cents > contract::kMaxAmountPerRow) {
+      Error(col, Get(col),
+            "Betrag über der Obergrenze von " + contract::kMaxAmountPerRow.ToString() +
+                " € je Zeile (technische Grenze des Datenvertrags, damit Summen nicht "
+                "überlaufen)");
       return false;
     }
     *out = cents;
