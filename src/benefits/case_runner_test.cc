@@ -69,15 +69,26 @@ class CaseTest : public testing::Test {
     }
     ASSERT_TRUE(error.empty()) << error;
     ASSERT_FALSE(hcase->expected.empty() && hcase->expected_text.empty()) << "case has no outputs";
+    const FlatOutputs outputs = Flatten(*evaluation);
+    {  // The result does not depend on whether a trace is kept (the trace is built from it).
+      auto law = law::ResolveLaw(**law::EmbeddedStore(), hcase->household.datum);
+      Trace trace(&*law);
+      auto traced = Evaluate(hcase->household, *law, *law::EmbeddedLocalRules(), {}, &trace);
+      ASSERT_TRUE(traced.ok()) << traced.status().ToString();
+      const FlatOutputs with_trace = Flatten(*traced);
+      EXPECT_EQ(with_trace.amounts, outputs.amounts);
+      EXPECT_EQ(with_trace.texts, outputs.texts);
+      EXPECT_FALSE(trace.steps().empty());
+    }
     for (const auto& [key, expected] : hcase->expected) {
-      auto it = evaluation->outputs.find(key);
-      ASSERT_NE(it, evaluation->outputs.end()) << "unknown output key '" << key << "'";
+      auto it = outputs.amounts.find(key);
+      ASSERT_NE(it, outputs.amounts.end()) << "unknown output key '" << key << "'";
       EXPECT_LE(std::fabs(it->second.euros() - expected.euros()), hcase->tolerance + 1e-9)
           << key << ": expected " << expected.ToString() << ", computed " << it->second.ToString();
     }
     for (const auto& [key, expected] : hcase->expected_text) {
-      auto it = evaluation->text_outputs.find(key);
-      ASSERT_NE(it, evaluation->text_outputs.end()) << "unknown text output key '" << key << "'";
+      auto it = outputs.texts.find(key);
+      ASSERT_NE(it, outputs.texts.end()) << "unknown text output key '" << key << "'";
       EXPECT_EQ(it->second, expected) << key;
     }
   }

@@ -18,8 +18,8 @@ namespace {
 
 using core::Cents;
 
-void Flatten(const Household& h, Evaluation& e) {
-  auto& o = e.outputs;
+void FlattenBg(const Evaluation& e, FlatOutputs& out) {
+  auto& o = out.amounts;
   const Sgb2Result& s = e.sgb2;
   o["arbeitslosengeld_2.bruttokaltmiete_m_bg"] = e.bruttokaltmiete_m_bg;
   o["arbeitslosengeld_2.heizkosten_m_bg"] = e.heizkosten_m_bg;
@@ -30,7 +30,7 @@ void Flatten(const Household& h, Evaluation& e) {
   o["arbeitslosengeld_2.anspruchshoehe_m_bg"] = s.anspruch_m_bg;
   o["arbeitslosengeld_2.vermoegensfreibetrag_bg"] = s.vermoegensfreibetrag_bg;
   o["arbeitslosengeld_2.betrag_m_bg"] = e.sgb2_betrag_m_bg;
-  e.text_outputs["arbeitslosengeld_2.hilfebeduerftig"] = s.hilfebeduerftig ? "ja" : "nein";
+  out.texts["arbeitslosengeld_2.hilfebeduerftig"] = s.hilfebeduerftig ? "ja" : "nein";
   for (size_t idx = 0; idx < s.personen.size(); ++idx) {
     const Sgb2Person& r = s.personen[idx];
     const std::string suffix = "." + r.id;
@@ -43,7 +43,6 @@ void Flatten(const Household& h, Evaluation& e) {
     o["arbeitslosengeld_2.anspruch_m" + suffix] = r.anspruch;
     o["kindergeld.betrag_m" + suffix] = r.kindergeld;
     if (r.netto_erwerb.value() > 0) o["netto.nettolohn_m" + suffix] = r.netto_erwerb;
-    (void)h;
   }
   if (e.wohngeld.has_value()) {
     o["wohngeld.miete_m"] = e.wohngeld->miete_m;
@@ -54,7 +53,35 @@ void Flatten(const Household& h, Evaluation& e) {
   o["kinderzuschlag.basisbetrag_m_bg"] = e.kiz.basisbetrag_m_bg;
   o["kinderzuschlag.anspruchshoehe_m_bg"] = e.kiz.anspruch_m_bg;
   o["kinderzuschlag.betrag_m_bg"] = e.kiz_betrag_m_bg;
-  e.text_outputs["vorrang.ergebnis"] = VorrangName(e.vorrang);
+  out.texts["vorrang.ergebnis"] = VorrangName(e.vorrang);
+}
+
+// Flat outputs of a household of several BGs: each BG's keys with the suffix `.<BG id>`
+// (per-person keys keep theirs), `bg.<person>` names the BG of each person, the Wohngeld
+// household's keys stay unsuffixed.
+void FlattenMehrereBg(const Evaluation& e, FlatOutputs& out) {
+  for (const Evaluation& bg : e.bgs) {
+    const FlatOutputs part = Flatten(bg);
+    for (const auto& [key, value] : part.amounts) {
+      if (key.starts_with("wohngeld.")) continue;
+      const bool per_person = key.find('.', key.find('.') + 1) != std::string::npos;
+      out.amounts[per_person ? key : key + "." + bg.bg_id] = value;
+    }
+    for (const auto& [key, value] : part.texts) out.texts[key + "." + bg.bg_id] = value;
+    if (bg.wohngeld.has_value()) out.amounts["wohngeld.anspruchshoehe_m_bg." + bg.bg_id] = bg.wohngeld->anspruch_m;
+    for (const std::string& id : bg.mitglieder) out.texts["bg." + id] = bg.bg_id;
+  }
+  if (e.wohngeld.has_value()) {
+    out.amounts["wohngeld.miete_m"] = e.wohngeld->miete_m;
+    out.amounts["wohngeld.einkommen_m"] = e.wohngeld->einkommen_m;
+    out.amounts["wohngeld.anspruchshoehe_m_wthh"] = e.wohngeld->anspruch_m;
+  }
+  out.amounts["wohngeld.betrag_m_wthh"] = e.wohngeld_betrag_m_wthh;
+  out.amounts["wohngeld.anzahl_personen_wthh"] =
+      Cents::FromEuros(static_cast<int64_t>(e.wohngeldhaushalt.size()));
+  out.amounts["arbeitslosengeld_2.betrag_m_hh"] = e.sgb2_betrag_m_bg;
+  out.amounts["kinderzuschlag.betrag_m_hh"] = e.kiz_betrag_m_bg;
+  out.texts["vorrang.ergebnis"] = VorrangName(e.vorrang);
 }
 
 // One Bedarfsgemeinschaft that is also taken as the Wohngeld household.
@@ -80,45 +107,18 @@ core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& 
   AMIP_ASSIGN_OR_RETURN(e.kiz, ComputeKinderzuschlag(h, law, e.sgb2, options.kiz_overrides, trace));
   Cents wohngeld = e.wohngeld.has_value() ? e.wohngeld->anspruch_m : Cents();
   if (options.wohngeld_override.has_value()) wohngeld = *options.wohngeld_override;
-  const VorrangResult vr = Vorrangpruefung(VorrangInput{e.sgb2.bedarf_m_bg, e.sgb2.einkommen_m_bg, wohngeld,
-                                                        e.kiz.anspruch_m_bg, e.sgb2.hilfebeduerftig});
+  const VorrangInput vorrang_input{e.sgb2.bedarf_m_bg, e.sgb2.einkommen_m_bg, wohngeld, e.kiz.anspruch_m_bg,
+                                   e.sgb2.hilfebeduerftig};
+  const VorrangResult vr = Vorrangpruefung(vorrang_input);
   e.vorrang = vr.vorrang;
   e.sgb2_betrag_m_bg = vr.vorrang == Vorrang::kSgb2 ? e.sgb2.anspruch_m_bg : Cents();
   e.wohngeld_betrag_m_wthh = vr.wohngeld_m;
   e.kiz_betrag_m_bg = vr.kinderzuschlag_m;
   if (trace) {
-    trace->AddText("vorrang", "ergebnis", "", VorrangName(e.vorrang), vr.explanation, {},
+    trace->AddText("vorrang", "ergebnis", "", VorrangName(e.vorrang), VorrangErklaerung(vorrang_input, vr), {},
                    "vorrangpruefung_2005");
   }
-  Flatten(h, e);
   return e;
-}
-
-// Flat outputs of a household of several BGs: each BG's keys with the suffix `.<BG id>`
-// (per-person keys keep theirs), `bg.<person>` names the BG of each person, the Wohngeld
-// household's keys stay unsuffixed.
-void FlattenMehrereBg(Evaluation& e) {
-  for (const Evaluation& bg : e.bgs) {
-    for (const auto& [key, value] : bg.outputs) {
-      if (key.starts_with("wohngeld.")) continue;
-      const bool per_person = key.find('.', key.find('.') + 1) != std::string::npos;
-      e.outputs[per_person ? key : key + "." + bg.bg_id] = value;
-    }
-    for (const auto& [key, value] : bg.text_outputs) e.text_outputs[key + "." + bg.bg_id] = value;
-    if (bg.wohngeld.has_value()) e.outputs["wohngeld.anspruchshoehe_m_bg." + bg.bg_id] = bg.wohngeld->anspruch_m;
-    for (const std::string& id : bg.mitglieder) e.text_outputs["bg." + id] = bg.bg_id;
-  }
-  if (e.wohngeld.has_value()) {
-    e.outputs["wohngeld.miete_m"] = e.wohngeld->miete_m;
-    e.outputs["wohngeld.einkommen_m"] = e.wohngeld->einkommen_m;
-    e.outputs["wohngeld.anspruchshoehe_m_wthh"] = e.wohngeld->anspruch_m;
-  }
-  e.outputs["wohngeld.betrag_m_wthh"] = e.wohngeld_betrag_m_wthh;
-  e.outputs["wohngeld.anzahl_personen_wthh"] =
-      Cents::FromEuros(static_cast<int64_t>(e.wohngeldhaushalt.size()));
-  e.outputs["arbeitslosengeld_2.betrag_m_hh"] = e.sgb2_betrag_m_bg;
-  e.outputs["kinderzuschlag.betrag_m_hh"] = e.kiz_betrag_m_bg;
-  e.text_outputs["vorrang.ergebnis"] = VorrangName(e.vorrang);
 }
 
 }  // namespace
@@ -178,28 +178,30 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                    "nicht mit (§ 6 Abs. 1 WoGG), ihr Mietanteil nach Köpfen bleibt außer Betracht "
                    "(§ 11 Abs. 3 WoGG)");
   }
-  FlattenMehrereBg(e);
   return e;
+}
+
+FlatOutputs Flatten(const Evaluation& e) {
+  FlatOutputs out;
+  if (e.bgs.empty()) {
+    FlattenBg(e, out);
+  } else {
+    FlattenMehrereBg(e, out);
+  }
+  return out;
 }
 
 VorrangResult Vorrangpruefung(const VorrangInput& in) {
   VorrangResult out;
   const Cents covered = in.einkommen_m_bg + in.wohngeld_m + in.kinderzuschlag_m;
   const bool any_priority = in.wohngeld_m.value() > 0 || in.kinderzuschlag_m.value() > 0;
-  const std::string sum = "Einkommen " + Euro(in.einkommen_m_bg) + " + Wohngeld " + Euro(in.wohngeld_m) +
-                          " + KiZ " + Euro(in.kinderzuschlag_m) + " = " + Euro(covered);
   if (!in.hilfebeduerftig) {
     out.vorrang = any_priority ? Vorrang::kVorrangigeLeistungen : Vorrang::kKeineLeistung;
-    out.explanation = "ohne SGB II nicht hilfebedürftig (Einkommen/Vermögen decken den Bedarf)";
   } else if (any_priority && covered >= in.bedarf_m_bg) {
     out.vorrang = Vorrang::kVorrangigeLeistungen;
-    out.explanation = sum + " ≥ Bedarf " + Euro(in.bedarf_m_bg) +
-                      ": vorrangige Leistungen beenden die Hilfebedürftigkeit (§ 12a SGB II)";
   } else {
     out.vorrang = Vorrang::kSgb2;
     out.sgb2_m_bg = Max(Cents(), in.bedarf_m_bg - in.einkommen_m_bg);
-    out.explanation = sum + " < Bedarf " + Euro(in.bedarf_m_bg) +
-                      ": Bürgergeld/Alg II wird gezahlt, Wohngeld und KiZ entfallen";
   }
   if (out.vorrang == Vorrang::kVorrangigeLeistungen) {
     out.wohngeld_m = in.wohngeld_m;
@@ -208,26 +210,43 @@ VorrangResult Vorrangpruefung(const VorrangInput& in) {
   return out;
 }
 
+std::string VorrangErklaerung(const VorrangInput& in, const VorrangResult& out) {
+  if (!in.hilfebeduerftig) return "ohne SGB II nicht hilfebedürftig (Einkommen/Vermögen decken den Bedarf)";
+  const Cents covered = in.einkommen_m_bg + in.wohngeld_m + in.kinderzuschlag_m;
+  const std::string sum = "Einkommen " + Euro(in.einkommen_m_bg) + " + Wohngeld " + Euro(in.wohngeld_m) +
+                          " + KiZ " + Euro(in.kinderzuschlag_m) + " = " + Euro(covered);
+  if (out.vorrang == Vorrang::kVorrangigeLeistungen) {
+    return sum + " ≥ Bedarf " + Euro(in.bedarf_m_bg) +
+           ": vorrangige Leistungen beenden die Hilfebedürftigkeit (§ 12a SGB II)";
+  }
+  return sum + " < Bedarf " + Euro(in.bedarf_m_bg) + ": Bürgergeld/Alg II wird gezahlt, Wohngeld und KiZ entfallen";
+}
+
 Cents MonatsbruttoAusJob(double stunden_woche, Cents stundenlohn) {
   const long double cents = static_cast<long double>(stundenlohn.value()) * stunden_woche * 13.0L / 3.0L;
   return Cents::FromCents(static_cast<int64_t>(std::llround(cents)));
 }
 
-core::Result<Household> MitJob(const Household& household, const Job& job) {
-  Household out = household;
-  int target = -1;
-  if (!job.person_id.empty()) {
-    target = FindPerson(out, job.person_id);
-    if (target < 0) return core::InvalidArgumentError("job person '" + job.person_id + "' is not in the household");
-  } else {
-    for (size_t idx = 0; idx < out.personen.size(); ++idx) {
-      if (!IsChild(out.personen[idx])) {
-        target = static_cast<int>(idx);
-        break;
-      }
-    }
+namespace {
+
+// The person taking a job: `person_id`, or the first adult.
+core::Result<int> JobPerson(const Household& household, const std::string& person_id) {
+  if (!person_id.empty()) {
+    const int target = FindPerson(household, person_id);
+    if (target < 0) return core::InvalidArgumentError("job person '" + person_id + "' is not in the household");
+    return target;
   }
-  if (target < 0) return core::InvalidArgumentError("household has no adult to take the job");
+  for (size_t idx = 0; idx < household.personen.size(); ++idx) {
+    if (!IsChild(household.personen[idx])) return static_cast<int>(idx);
+  }
+  return core::InvalidArgumentError("household has no adult to take the job");
+}
+
+}  // namespace
+
+core::Result<Household> MitJob(const Household& household, const Job& job) {
+  AMIP_ASSIGN_OR_RETURN(const int target, JobPerson(household, job.person_id));
+  Household out = household;
   Person& p = out.personen[target];
   p.bruttolohn_m = MonatsbruttoAusJob(job.stunden_woche, job.stundenlohn);
   p.nettolohn_m.reset();
@@ -240,12 +259,17 @@ core::Result<HoursToExit> StundenBisBedarfsdeckung(const Household& household, C
                                                    const law::LocalRules* local,
                                                    const EvaluateOptions& options, int max_hours) {
   HoursToExit out;
+  if (max_hours < 1) return out;
+  // The household with the job is built once; each step only changes the job's gross.
+  AMIP_ASSIGN_OR_RETURN(const int target, JobPerson(household, person_id));
+  Household with_job = household;
+  Person* worker = &with_job.personen[target];
+  worker->nettolohn_m.reset();
   for (int hours = 1; hours <= max_hours; ++hours) {
-    AMIP_ASSIGN_OR_RETURN(Household with_job, MitJob(household, Job{static_cast<double>(hours), stundenlohn, person_id}));
-    AMIP_ASSIGN_OR_RETURN(Evaluation e, Evaluate(with_job, law, local, options, nullptr));
-    out.evaluation = e;
-    out.brutto_m = MonatsbruttoAusJob(hours, stundenlohn);
-    if (e.vorrang != Vorrang::kSgb2) {
+    worker->bruttolohn_m = MonatsbruttoAusJob(hours, stundenlohn);
+    AMIP_ASSIGN_OR_RETURN(out.evaluation, Evaluate(with_job, law, local, options, nullptr));
+    out.brutto_m = worker->bruttolohn_m;
+    if (out.evaluation.vorrang != Vorrang::kSgb2) {
       out.stunden = hours;
       return out;
     }

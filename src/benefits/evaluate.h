@@ -40,9 +40,10 @@ struct VorrangInput {
 struct VorrangResult {
   Vorrang vorrang = Vorrang::kKeineLeistung;
   core::Cents sgb2_m_bg, wohngeld_m, kinderzuschlag_m;  // what is paid
-  std::string explanation;
 };
 VorrangResult Vorrangpruefung(const VorrangInput& input);
+// The reason of the decision with its numbers (for the trace).
+std::string VorrangErklaerung(const VorrangInput& input, const VorrangResult& result);
 
 // The result for a household. A household of one BG: every field describes that BG (and
 // the household is its Wohngeld household). Several BGs (§ 7 Abs. 3 SGB II, see
@@ -53,7 +54,7 @@ VorrangResult Vorrangpruefung(const VorrangInput& input);
 // counts only the rest, § 11 Abs. 3 takes their per-head share of the rent), whose result is
 // `wohngeld` / `wohngeld_betrag_m_wthh`; `sgb2` and `kiz` are those of the first BG,
 // `sgb2_betrag_m_bg` and `kiz_betrag_m_bg` the sums over the BGs, `vorrang` is kSgb2 if any
-// BG receives SGB II. Output keys of a BG then carry the suffix `.<BG id>`.
+// BG receives SGB II. Output keys of a BG then carry the suffix `.<BG id>` (FlatOutputs).
 struct Evaluation {
   std::string bg_id;                  // id of the BG's first member ("" for a whole household of several BGs)
   std::vector<std::string> mitglieder;  // person ids of the BG (or of the household)
@@ -65,13 +66,20 @@ struct Evaluation {
   KinderzuschlagResult kiz;
   Vorrang vorrang = Vorrang::kKeineLeistung;
   core::Cents sgb2_betrag_m_bg, wohngeld_betrag_m_wthh, kiz_betrag_m_bg;
-  std::map<std::string, core::Cents> outputs;      // flat keys, see docs/household-cases.md
-  std::map<std::string, std::string> text_outputs; // e.g. vorrang.ergebnis
 };
 
+// Without a trace, Evaluate builds no text; a trace is recorded from the steps' results.
 core::Result<Evaluation> Evaluate(const Household& household, const law::LawSnapshot& law,
                                   const law::LocalRules* local, const EvaluateOptions& options,
                                   Trace* trace);
+
+// The result under the flat keys of case files, the CLI and the conformance runner
+// (docs/household-cases.md): amounts, and texts such as vorrang.ergebnis.
+struct FlatOutputs {
+  std::map<std::string, core::Cents> amounts;
+  std::map<std::string, std::string> texts;
+};
+FlatOutputs Flatten(const Evaluation& evaluation);
 
 // A job offer: weekly hours at an hourly wage for person `person_id` (default: first adult).
 struct Job {

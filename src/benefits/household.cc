@@ -193,9 +193,11 @@ bool IsChild(const Person& person) { return !person.eltern.empty(); }
 
 core::Status ValidateHousehold(const Household& household) {
   if (household.personen.empty()) return InvalidArgumentError("household has no persons");
-  std::set<std::string> ids;
-  for (const Person& p : household.personen) {
-    if (!ids.insert(p.id).second) return InvalidArgumentError("duplicate person id '" + p.id + "'");
+  for (size_t idx = 0; idx < household.personen.size(); ++idx) {
+    const Person& p = household.personen[idx];
+    if (FindPerson(household, p.id) != static_cast<int>(idx)) {
+      return InvalidArgumentError("duplicate person id '" + p.id + "'");
+    }
   }
   for (const Person& p : household.personen) {
     for (const std::string& parent : p.eltern) {
@@ -289,13 +291,16 @@ std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
       }
     }
   }
+  // Roots are the smallest index of their group, so groups appear in order of their first member.
   std::vector<BgMembers> out;
-  std::map<int, size_t> slot;
+  std::vector<int> slot(n, -1);
   for (int idx = 0; idx < n; ++idx) {
     const int r = find(idx);
-    auto [it, inserted] = slot.emplace(r, out.size());
-    if (inserted) out.push_back({persons[idx].id, {}});
-    out[it->second].members.push_back(idx);
+    if (slot[r] < 0) {
+      slot[r] = static_cast<int>(out.size());
+      out.push_back({persons[idx].id, {}});
+    }
+    out[slot[r]].members.push_back(idx);
   }
   return out;
 }

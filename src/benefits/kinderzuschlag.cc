@@ -65,14 +65,11 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
     parents_income = *overrides.nettoeinkommen_eltern_m;
     parents_other = Cents();  // given as one amount: treated as earnings
   }
+  const Cents min_income = single_parent ? k.mindesteinkommen_alleinerziehend : k.mindesteinkommen_paar;
   if (out.kinder == 0) {
-    out.grund = "kein Kind mit Kindergeld in der Bedarfsgemeinschaft";
+    out.grund = KizAusschluss::kKeinKind;
   } else {
-    const Cents min_income = single_parent ? k.mindesteinkommen_alleinerziehend : k.mindesteinkommen_paar;
-    if (parents_gross < min_income) {
-      out.grund = "Bruttoeinkommen der Eltern " + Euro(parents_gross) + " unter der Mindesteinkommensgrenze " +
-                  Euro(min_income) + " (§ 6a Abs. 1 Nr. 2 BKGG)";
-    }
+    if (parents_gross < min_income) out.grund = KizAusschluss::kMindesteinkommen;
     if (trace) {
       trace->Add(kP, "mindesteinkommen_m", "", min_income,
                  "Bruttoeinkommen der Eltern " + Euro(parents_gross),
@@ -99,14 +96,21 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
                    (k.rundung_eltern.value() > 0 ? ", abgerundet auf " + Euro(k.rundung_eltern) : ""),
                {"kinderzuschlag/kinderzuschlag.einkommensrundung"});
   }
-  if (!out.grund.empty()) {
-    if (trace) trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00", out.grund);
+  if (out.grund != KizAusschluss::kKeiner) {
+    if (trace) {
+      trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00",
+                     out.grund == KizAusschluss::kKeinKind
+                         ? std::string("kein Kind mit Kindergeld in der Bedarfsgemeinschaft")
+                         : "Bruttoeinkommen der Eltern " + Euro(parents_gross) +
+                               " unter der Mindesteinkommensgrenze " + Euro(min_income) + " (§ 6a Abs. 1 Nr. 2 BKGG)");
+    }
     return out;
   }
   if (k.hoechsteinkommensgrenze && out.elterneinkommen > out.erwachsenenbedarf + k.hoechstbetrag * out.kinder) {
-    out.grund = "Elterneinkommen über der Höchsteinkommensgrenze (§ 6a Abs. 1 Nr. 3 BKGG a.F.)";
+    out.grund = KizAusschluss::kHoechsteinkommen;
     if (trace) {
-      trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00", out.grund,
+      trace->AddText(kP, "anspruchshoehe_m_bg", "", "0.00",
+                     "Elterneinkommen über der Höchsteinkommensgrenze (§ 6a Abs. 1 Nr. 3 BKGG a.F.)",
                      {"kinderzuschlag/kinderzuschlag.hoechsteinkommensgrenze"});
     }
     return out;
@@ -141,21 +145,24 @@ core::Result<KinderzuschlagResult> ComputeKinderzuschlag(const Household& h,
   // apply; from 2023 only "erhebliches" wealth counts (§ 6a Abs. 3 S. 5, Abs. 5 S. 3 BKGG):
   // the Karenzzeit amounts of § 12 Abs. 4 SGB II, whatever the SGB II Karenzzeit.
   Cents freibetrag = sgb2.vermoegensfreibetrag_bg;
-  std::string freibetrag_why;
-  if (k.vermoegen_nur_erheblich && law.sgb2.vermoegen_buergergeld.has_value()) {
-    int members = 0;
+  const bool nur_erheblich = k.vermoegen_nur_erheblich && law.sgb2.vermoegen_buergergeld.has_value();
+  int members = 0;
+  if (nur_erheblich) {
     for (const Sgb2Person& r : sgb2.personen) members += r.in_bg ? 1 : 0;
     const auto& v = *law.sgb2.vermoegen_buergergeld;
     freibetrag = v.karenz_erste_person + v.karenz_weitere_person * std::max(0, members - 1);
-    freibetrag_why = ": erheblich erst über " + Euro(v.karenz_erste_person) + " + " + std::to_string(std::max(0, members - 1)) +
-                     " × " + Euro(v.karenz_weitere_person) + " (§ 6a Abs. 3 S. 5 BKGG, § 12 Abs. 4 SGB II)";
   }
   const Cents excess_wealth = Max(Cents(), sgb2.vermoegen_bg - freibetrag);
   out.anspruch_m_bg = Max(Cents(), out.basisbetrag_m_bg - excess_wealth);
   if (trace) {
     trace->Add(kP, "anspruchshoehe_m_bg", "", out.anspruch_m_bg,
-               "nach Vermögensprüfung (Vermögen " + Euro(sgb2.vermoegen_bg) + ", Freibetrag " +
-                   Euro(freibetrag) + freibetrag_why + ")",
+               "nach Vermögensprüfung (Vermögen " + Euro(sgb2.vermoegen_bg) + ", Freibetrag " + Euro(freibetrag) +
+                   (nur_erheblich ? ": erheblich erst über " + Euro(law.sgb2.vermoegen_buergergeld->karenz_erste_person) +
+                                        " + " + std::to_string(std::max(0, members - 1)) + " × " +
+                                        Euro(law.sgb2.vermoegen_buergergeld->karenz_weitere_person) +
+                                        " (§ 6a Abs. 3 S. 5 BKGG, § 12 Abs. 4 SGB II)"
+                                  : "") +
+                   ")",
                {"kinderzuschlag/kinderzuschlag.vermoegen_nur_erheblich", "sgb2/vermoegen.buergergeld_freibetrag"});
   }
   return out;

@@ -17,9 +17,12 @@
 
 namespace amip::benefits {
 
+// Why there is no Kinderzuschlag before the income withdrawal.
+enum class KizAusschluss { kKeiner, kKeinKind, kMindesteinkommen, kHoechsteinkommen };
+
 struct KinderzuschlagResult {
   bool berechtigt = false;
-  std::string grund;  // why not eligible, or ""
+  KizAusschluss grund = KizAusschluss::kKeiner;
   int kinder = 0;
   core::Cents erwachsenenbedarf, elterneinkommen;
   core::Cents basisbetrag_m_bg;   // after income withdrawal

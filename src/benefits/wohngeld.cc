@@ -41,37 +41,39 @@ struct MieteInput {
   int stufe;
   int n_formel;  // min(n, 12) for the minimum value
 };
-struct MieteOut {
-  Cents miete;
-  std::string explanation;
-};
-
+// Each version returns M; with `why` it also writes how M was formed (for the trace).
 // § 12 Abs. 1 WoGG, 2009–2020: M = max(min(rent, cap), minimum).
-MieteOut Miete2009(const MieteInput& in, const law::WohngeldLaw& w) {
+Cents Miete2009(const MieteInput& in, const law::WohngeldLaw& w, std::string* why) {
   const Cents cap = Hoechstbetrag(w, in.n, in.stufe);
   const Cents m = Max(Min(in.bruttokaltmiete, cap), w.mindestmiete[in.n_formel]);
-  return {m, "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag " + Euro(cap) +
-                 "), mindestens " + Euro(w.mindestmiete[in.n_formel])};
+  if (why != nullptr) {
+    *why = "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag " + Euro(cap) + "), mindestens " +
+           Euro(w.mindestmiete[in.n_formel]);
+  }
+  return m;
 }
 // 2021–2022: plus the CO2 heating relief (§ 12 Abs. 6).
-MieteOut Miete2021(const MieteInput& in, const law::WohngeldLaw& w) {
-  MieteOut base = Miete2009(in, w);
+Cents Miete2021(const MieteInput& in, const law::WohngeldLaw& w, std::string* why) {
+  const Cents base = Miete2009(in, w, why);
   const Cents co2 = ForSize(w.heizkostenentlastung, in.n);
-  return {base.miete + co2, base.explanation + " + Heizkostenentlastung " + Euro(co2)};
+  if (why != nullptr) *why += " + Heizkostenentlastung " + Euro(co2);
+  return base + co2;
 }
 // From 2023 (Wohngeld-Plus): cap raised by the Klimakomponente, plus relief and
 // Heizkostenkomponente.
-MieteOut Miete2023(const MieteInput& in, const law::WohngeldLaw& w) {
+Cents Miete2023(const MieteInput& in, const law::WohngeldLaw& w, std::string* why) {
   const Cents cap = Hoechstbetrag(w, in.n, in.stufe) + ForSize(w.klimakomponente, in.n);
   const Cents co2 = ForSize(w.heizkostenentlastung, in.n);
   const Cents heiz = ForSize(w.heizkostenkomponente, in.n);
-  const Cents m = Max(Min(in.bruttokaltmiete, cap), w.mindestmiete[in.n_formel]) + co2 + heiz;
-  return {m, "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag+Klimakomponente " +
-                 Euro(cap) + "), mindestens " + Euro(w.mindestmiete[in.n_formel]) +
-                 ", + Heizkostenentlastung " + Euro(co2) + " + Heizkostenkomponente " + Euro(heiz)};
+  if (why != nullptr) {
+    *why = "min(Bruttokaltmiete " + Euro(in.bruttokaltmiete) + ", Höchstbetrag+Klimakomponente " + Euro(cap) +
+           "), mindestens " + Euro(w.mindestmiete[in.n_formel]) + ", + Heizkostenentlastung " + Euro(co2) +
+           " + Heizkostenkomponente " + Euro(heiz);
+  }
+  return Max(Min(in.bruttokaltmiete, cap), w.mindestmiete[in.n_formel]) + co2 + heiz;
 }
 
-using MieteFn = MieteOut (*)(const MieteInput&, const law::WohngeldLaw&);
+using MieteFn = Cents (*)(const MieteInput&, const law::WohngeldLaw&, std::string* why);
 const std::vector<DatedFormula<MieteFn>>& MieteFormulas() {
   static const std::vector<DatedFormula<MieteFn>> kTable = {
       {"wohngeld_miete_2009", Ymd(2009, 1, 1), Ymd(2020, 12, 31), &Miete2009},
@@ -120,27 +122,28 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
   AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), h.datum, "miete_m"));
   const bool anteil = options.haushaltsmitglieder_gesamt > n;
-  MieteOut miete;
+  std::string miete_why;
+  std::string* why_m = trace != nullptr ? &miete_why : nullptr;
   if (anteil) {
     // § 11 Abs. 3 WoGG: the share n/N of the rent and of the amounts for all N members.
     const int total = options.haushaltsmitglieder_gesamt;
-    const MieteOut whole = miete_formula->fn(
-        {options.bruttokaltmiete_gesamt, total, out.mietstufe, std::min(total, 12)}, w);
-    const int64_t scaled = (whole.miete.value() * n * 2 + total) / (2 * static_cast<int64_t>(total));
-    miete.miete = Cents::FromCents(scaled);
-    miete.explanation = std::to_string(n) + "/" + std::to_string(total) + " von (" + whole.explanation + ") = " +
-                        Euro(whole.miete) + " für alle " + std::to_string(total) +
-                        " Haushaltsmitglieder; Ausgeschlossene nach § 7 WoGG: Anteil nach Köpfen (§ 11 Abs. 3 WoGG)";
+    const Cents whole = miete_formula->fn(
+        {options.bruttokaltmiete_gesamt, total, out.mietstufe, std::min(total, 12)}, w, why_m);
+    out.miete_m = Cents::FromCents((whole.value() * n * 2 + total) / (2 * static_cast<int64_t>(total)));
+    if (why_m != nullptr) {
+      miete_why = std::to_string(n) + "/" + std::to_string(total) + " von (" + miete_why + ") = " + Euro(whole) +
+                  " für alle " + std::to_string(total) +
+                  " Haushaltsmitglieder; Ausgeschlossene nach § 7 WoGG: Anteil nach Köpfen (§ 11 Abs. 3 WoGG)";
+    }
     out.hoechstbetrag = Cents::FromCents((Hoechstbetrag(w, total, out.mietstufe).value() * n * 2 + total) /
                                          (2 * static_cast<int64_t>(total)));
   } else {
-    miete = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w);
+    out.miete_m = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w, why_m);
   }
-  out.miete_m = miete.miete;
   out.formel = miete_formula->name;
   if (trace) {
     trace->Add(kP, "miete_m", "", out.miete_m,
-               miete.explanation + " (Mietstufe " + std::to_string(out.mietstufe) + ", " +
+               miete_why + " (Mietstufe " + std::to_string(out.mietstufe) + ", " +
                    std::to_string(n) + " Haushaltsmitglieder)",
                {"wohngeld/wohngeld.hoechstbetraege", "wohngeld/wohngeld.mindestmiete",
                 "wohngeld/wohngeld.heizkostenentlastung", "wohngeld/wohngeld.heizkostenkomponente",
@@ -242,26 +245,25 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   out.vermoegen_ueber_grenze = options.vermoegen_pruefen && wealth > limit;
 
   Cents amount = WohngeldFormel(n_formel, out.miete_m, out.einkommen_m, w);
-  char faktor[32];
-  std::snprintf(faktor, sizeof faktor, "%.2f", static_cast<double>(w.faktor) / kOne);
-  std::string why = std::string(faktor) + " · (M − (a + b·M + c·Y)·Y) mit n = " + std::to_string(n_formel) +
-                    ", 10 Nachkommastellen, auf volle Euro gerundet (§ 19 Abs. 2 WoGG, Anlage 3)";
   if (n > 12) {
     // The formula result for 12 members (not below 0) is raised per further member.
     amount = Min(Max(amount, Cents()) + w.je_mitglied_ueber_12 * (n - 12), out.miete_m);
-    why += "; + " + std::to_string(n - 12) + " × " + Euro(w.je_mitglied_ueber_12) + " (§ 19 Abs. 3)";
   }
   amount = Max(amount, Cents());
-  if (options.bagatellgrenze && amount < w.bagatellgrenze && amount.value() > 0) {
-    why += "; " + Euro(amount) + " unter der Bagatellgrenze " + Euro(w.bagatellgrenze) + " → 0 (§ 21 Nr. 1)";
-    amount = Cents();
-  }
-  if (out.vermoegen_ueber_grenze) {
-    why += "; Vermögen " + Euro(wealth) + " über " + Euro(limit) + " → 0";
-    amount = Cents();
-  }
+  const Cents vor_bagatell = amount;
+  const bool bagatell = options.bagatellgrenze && amount < w.bagatellgrenze && amount.value() > 0;
+  if (bagatell || out.vermoegen_ueber_grenze) amount = Cents();
   out.anspruch_m = amount;
   if (trace) {
+    char faktor[32];
+    std::snprintf(faktor, sizeof faktor, "%.2f", static_cast<double>(w.faktor) / kOne);
+    std::string why = std::string(faktor) + " · (M − (a + b·M + c·Y)·Y) mit n = " + std::to_string(n_formel) +
+                      ", 10 Nachkommastellen, auf volle Euro gerundet (§ 19 Abs. 2 WoGG, Anlage 3)";
+    if (n > 12) why += "; + " + std::to_string(n - 12) + " × " + Euro(w.je_mitglied_ueber_12) + " (§ 19 Abs. 3)";
+    if (bagatell) {
+      why += "; " + Euro(vor_bagatell) + " unter der Bagatellgrenze " + Euro(w.bagatellgrenze) + " → 0 (§ 21 Nr. 1)";
+    }
+    if (out.vermoegen_ueber_grenze) why += "; Vermögen " + Euro(wealth) + " über " + Euro(limit) + " → 0";
     trace->Add(kP, "anspruchshoehe_m_wthh", "", amount, why,
                {"wohngeld/wohngeld.koeffizienten", "wohngeld/wohngeld.skalierungsfaktor",
                 "wohngeld/wohngeld.bagatellgrenze", "wohngeld/wohngeld.vermoegensgrenze"});

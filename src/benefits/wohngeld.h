@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "benefits/household.h"
 #include "benefits/trace.h"
@@ -36,7 +37,7 @@ struct WohngeldResult {
   core::Cents hoechstbetrag, miete_m, einkommen_m;  // M and Y of § 19
   core::Cents anspruch_m;                            // whole euros
   bool vermoegen_ueber_grenze = false;
-  std::string formel;
+  std::string_view formel;  // dated formula version (a static name)
 };
 
 // The ordinary formula W = faktor · (M − (a + b·M + c·Y) · Y), Anlage 3 steps, rounded to

@@ -13,6 +13,7 @@
 #include "benefits/bg_household.h"
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
+#include "benefits/law_cache.h"
 #include "cli/command_registry.h"
 #include "contract/extract.h"
 #include "fileio/read_file.h"
@@ -251,6 +252,7 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
   auto text = fileio::ReadRegularFile(args.batch, fileio::kMaxListBytes);
   if (!text.ok()) return ReportError(text.status());
   const std::filesystem::path base = std::filesystem::path(args.batch).parent_path();
+  benefits::LawCache laws(*ctx.store);  // the law is resolved once per date of the batch
   report::Table table = MakeTable("Stapelberechnung " + args.batch);
   std::istringstream lines(*text);
   std::string line;
@@ -262,10 +264,10 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
     if (path.empty() || path == "case" || path == "fall" || path[0] == '#') continue;
     const std::string full = (base / path).string();
     auto hcase = LoadCase(full);
-    core::Result<law::LawSnapshot> law = hcase.ok() ? LawFor(ctx, hcase->household.datum)
-                                                    : core::Result<law::LawSnapshot>(hcase.status());
+    core::Result<const law::LawSnapshot*> law = hcase.ok() ? laws.For(hcase->household.datum)
+                                                           : core::Result<const law::LawSnapshot*>(hcase.status());
     core::Result<benefits::Evaluation> e =
-        law.ok() ? benefits::Evaluate(hcase->household, *law, ctx.local, {}, nullptr)
+        law.ok() ? benefits::Evaluate(hcase->household, **law, ctx.local, {}, nullptr)
                  : core::Result<benefits::Evaluation>(law.status());
     if (!e.ok()) {
       ++failed;
