@@ -23,26 +23,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing_util::Fingerprint;
+using testing_util::IntegrityCheck;
 using testing_util::TinyExtract;
 
 constexpr int kRounds = 200;
 constexpr int kWriters = 3;  // extract A, extract B, extract A again (same content)
 constexpr int kReaders = 2;
-
-std::string IntegrityCheck(const std::string& db) {
-  sqlite3* raw = nullptr;
-  std::string result = "cannot open";
-  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(raw);
-  return result;
-}
 
 TEST(ConcurrencyTest, ImportsAndReadersAtOnceNeverLoseOrMixAnExtract) {
   // In memory when possible (tmpfs: flock and SQLite's locks work as on disk, fsync is free), so

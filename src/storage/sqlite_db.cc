@@ -6,13 +6,23 @@ namespace amip::storage {
 namespace {
 
 // SQLITE_BUSY/LOCKED is not a defect but another connection holding the database: kUnavailable
-// with a German message, so the CLI exits 1 and says what to do.
+// with a German message, so the CLI exits 1 and says what to do; the same for FULL and IOERR.
 core::Status SqliteError(sqlite3* db, std::string_view what, std::string_view message) {
   const int code = db != nullptr ? (sqlite3_errcode(db) & 0xff) : SQLITE_NOMEM;
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
     return core::UnavailableError(
         "die Datenbank ist gerade von einem anderen Programm gesperrt (SQLite: " +
         std::string(message) + "); bitte erneut versuchen");
+  }
+  // A full disk or a failing device is not a defect of amip either; the transaction is rolled
+  // back (now or, from the journal, on the next open).
+  if (code == SQLITE_FULL) {
+    return core::UnavailableError("kein Platz mehr auf dem Datenträger (SQLite: " +
+                                  std::string(message) + "); der Import ist nicht geschrieben");
+  }
+  if (code == SQLITE_IOERR) {
+    return core::UnavailableError("Ein-/Ausgabefehler beim Zugriff auf die Datenbank (SQLite: " +
+                                  std::string(message) + ")");
   }
   return core::InternalError("SQLite: " + std::string(what) + ": " + std::string(message));
 }

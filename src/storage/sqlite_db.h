@@ -67,6 +67,8 @@ class Database {
   core::Result<int64_t> QueryInt(std::string_view sql);
   core::Result<bool> TableExists(std::string_view table);
   void SetBusyTimeout(int milliseconds);
+  // sqlite3_extended_errcode of the last call that failed.
+  int ExtendedErrorCode() const { return sqlite3_extended_errcode(db_); }
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}

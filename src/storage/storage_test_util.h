@@ -1,9 +1,10 @@
 // Helpers shared by the storage tests (test-only, header-only): a scratch directory per test,
 // a tiny two-person extract, file bytes, and an Extract rendered as its contract CSV files
-// (the one exact way to compare two extracts field by field).
+// (the one exact way to compare two extracts field by field), integrity_check.
 #pragma once
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -73,6 +74,22 @@ inline std::string AsCsv(const contract::Extract& extract, const std::filesystem
     all += "== " + file.filename().string() + "\n" + ReadBytes(file);
   }
   return all;
+}
+
+// The first row of PRAGMA integrity_check ("ok" for a sound database), read-only.
+inline std::string IntegrityCheck(const std::string& db) {
+  sqlite3* raw = nullptr;
+  std::string result = "cannot open";
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+      result = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(raw);
+  return result;
 }
 
 // A compact text of the tables TinyExtract fills (cheaper than AsCsv in loops): two extracts

@@ -16,6 +16,21 @@ bool FileExists(const std::string& path) {
   return std::filesystem::exists(path, error);
 }
 
+// A hot journal (an import that failed or was killed while changing the database) can only be
+// rolled back by a read-write connection; SQLite does it on the first read.
+core::Status RestoreFromJournal(const std::string& db_path) {
+  core::Result<Database> writer = Database::Open(db_path, Database::Mode::kReadWrite);
+  core::Status restored =
+      writer.ok() ? writer->Exec("SELECT COUNT(*) FROM sqlite_master") : writer.status();
+  if (!restored.ok()) {
+    return core::UnavailableError(
+        "die Datenbank " + db_path + " hat ein unvollständiges Journal (" + db_path +
+        "-journal) eines abgebrochenen Imports und lässt sich nicht zum Schreiben öffnen, um "
+        "den alten Stand wiederherzustellen: " + restored.message());
+  }
+  return core::Status::Ok();
+}
+
 core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int count) {
   std::vector<Database> readers;
   for (int i = 0; i < std::max(1, count); ++i) {
@@ -31,7 +46,12 @@ core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int
       begun = readers[open].Exec("BEGIN; SELECT COUNT(*) FROM sqlite_master");
     }
     if (begun.ok()) break;
+    const int code = readers[open - 1].ExtendedErrorCode();
     for (size_t i = 0; i < open; ++i) (void)readers[i].Exec("ROLLBACK");
+    if (code == SQLITE_READONLY_ROLLBACK) {
+      AMIP_RETURN_IF_ERROR(RestoreFromJournal(db_path));
+      continue;
+    }
     if (begun.code() != core::StatusCode::kUnavailable) return begun;
     if (std::chrono::steady_clock::now() >= deadline) {
       return core::UnavailableError("die Datenbank " + db_path +
