@@ -6,7 +6,8 @@
 //   quarantine: FILE:LINE   with --quarantine this row is in the quarantine file
 //   anything else           a substring of the diagnostics ("error: persons.csv:3: column ...")
 // For a failing case the runner checks that a database holding an earlier import is
-// byte-for-byte unchanged, and with --quarantine that every rejected row is quarantined.
+// byte-for-byte unchanged, and with --quarantine that every rejected row is quarantined under
+// the file and line its diagnostics name.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -161,6 +162,15 @@ TEST_P(MalformedExtractTest, GivesItsMessageAndLeavesTheDatabaseUnchanged) {
   EXPECT_GT(quarantined->rejected_rows, 0);
   const std::string rejected = ReadBytes(options.quarantine_path);
   EXPECT_EQ(CountRecords(rejected), quarantined->rejected_rows) << rejected;
+  // stderr and the quarantine file agree on lines: every row error names a quarantined record
+  // by the same file and line (also for records with embedded line breaks).
+  for (const core::Diagnostic& item : quarantined->diagnostics.items()) {
+    if (item.severity != core::Severity::kError || item.line <= 0) continue;
+    EXPECT_NE(rejected.find("\n" + item.file + "," + std::to_string(item.line) + ","),
+              std::string::npos)
+        << "diagnostic names no quarantined record: " << item.ToString() << "\nin:\n"
+        << rejected;
+  }
   for (const std::string& prefix : expected.quarantined) {
     EXPECT_NE(rejected.find("\n" + prefix), std::string::npos)
         << "not quarantined: " << prefix << "\nin:\n"

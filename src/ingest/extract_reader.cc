@@ -446,10 +446,15 @@ class Validator {
 void Row::Error(int col, std::string_view value, std::string reason) {
   const std::string column(table_.spec->columns[col].name);
   const int field = table_.field_of[col];
-  const int64_t line =
+  // The diagnostic names the record's first line, as the quarantine file does; a field that
+  // starts on a later line of a multi-line record says so in the reason.
+  const int64_t field_line =
       field < 0 ? record_.line : csv::FieldPosition(record_, static_cast<size_t>(field)).line;
-  validator_.AddDiagnostic(table_, {core::Severity::kError, std::string(table_.spec->name), line,
-                                    column, Shown(value), reason});
+  if (field_line != record_.line) {
+    reason += " (das Feld beginnt in Zeile " + std::to_string(field_line) + ")";
+  }
+  validator_.AddDiagnostic(table_, {core::Severity::kError, std::string(table_.spec->name),
+                                    record_.line, column, Shown(value), reason});
   columns_.push_back(column);
   reasons_.push_back(std::move(reason));
 }
@@ -634,9 +639,15 @@ void Validator::ForEachRow(Table& table, Fn&& parse_row) {
           }
         }
       }
-      std::string reason = error.reason + " (column " + std::to_string(error.position.column) + ")";
-      AddDiagnostic(table, {core::Severity::kError, std::string(table.spec->name),
-                            error.position.line, column, "", reason});
+      // Named by the record's first line, as in the quarantine file; the position of the
+      // syntax error itself is in the reason.
+      std::string reason =
+          error.reason + (error.position.line == record.line
+                              ? " (column " + std::to_string(error.position.column) + ")"
+                              : " (Zeile " + std::to_string(error.position.line) + ", Spalte " +
+                                    std::to_string(error.position.column) + ")");
+      AddDiagnostic(table, {core::Severity::kError, std::string(table.spec->name), record.line,
+                            column, "", reason});
       table.rejected.push_back(RejectedRow{std::string(table.spec->name), record.line,
                                            std::string(record.raw), {column}, {reason}});
       continue;
