@@ -74,7 +74,7 @@ TEST(PlanTest, UnknownKeyAndBadMoneyAreRejected) {
             std::string::npos);
   EXPECT_NE(ParseError("jahr: 2025\neingliederungsbudget: {zuteilung: '1,50'}\n")
                 .message()
-                .find("plan.yaml:2:35: zuteilung '1,50': decimal comma"),
+                .find("plan.yaml:2:35: zuteilung '1,50': Komma statt Punkt als Dezimaltrennzeichen"),
             std::string::npos);
 }
 
