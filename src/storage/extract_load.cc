@@ -27,6 +27,7 @@ namespace {
 
 using contract::Extract;
 using detail::ParseStored;
+using detail::StoredCents;
 using detail::StoredDate;
 using detail::StoredMonth;
 using detail::StoredOptionalDate;
@@ -363,7 +364,9 @@ void InternBgs(Extract& extract, std::vector<std::string>& spell_bgs,
 
 }  // namespace
 
-core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions& options) {
+namespace {
+
+core::Result<Extract> LoadExtractImpl(const std::string& db_path, const LoadOptions& options) {
   if (!detail::FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
   const int threads = options.threads > 0
                           ? options.threads
@@ -420,8 +423,8 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
           AMIP_ASSIGN_OR_RETURN(claim.person, find.person.Find(row.Text(1)));
           AMIP_ASSIGN_OR_RETURN(claim.from, StoredMonth(row.Text(2)));
           AMIP_ASSIGN_OR_RETURN(claim.to, StoredMonth(row.Text(3)));
-          claim.llu = core::Cents::FromCents(row.Int(4));
-          claim.luh = core::Cents::FromCents(row.Int(5));
+          AMIP_ASSIGN_OR_RETURN(claim.llu, StoredCents(row, 4, "llu_cents"));
+          AMIP_ASSIGN_OR_RETURN(claim.luh, StoredCents(row, 5, "luh_cents"));
           return core::Status::Ok();
         },
         tasks);
@@ -444,7 +447,9 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
           AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(4)));
           AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 5));
           if (!row.IsNull(6)) spell.hours_week = row.Real(6);
-          if (!row.IsNull(7)) spell.gross_month = core::Cents::FromCents(row.Int(7));
+          if (!row.IsNull(7)) {
+            AMIP_ASSIGN_OR_RETURN(spell.gross_month, StoredCents(row, 7, "gross_month_cents"));
+          }
           return core::Status::Ok();
         },
         tasks);
@@ -464,7 +469,7 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
           spell.instrument = std::string(row.Text(2));
           AMIP_ASSIGN_OR_RETURN(spell.start, StoredDate(row.Text(3)));
           AMIP_ASSIGN_OR_RETURN(spell.end, StoredOptionalDate(row, 4));
-          spell.cost = core::Cents::FromCents(row.Int(5));
+          AMIP_ASSIGN_OR_RETURN(spell.cost, StoredCents(row, 5, "cost_cents"));
           AMIP_RETURN_IF_ERROR(ParseStored(row.Text(6), &contract::ParseFunding, &spell.funding));
           return core::Status::Ok();
         },
@@ -502,8 +507,8 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
           housing_bgs[slot] = std::string(row.Text(1));
           AMIP_ASSIGN_OR_RETURN(entry.from, StoredMonth(row.Text(2)));
           AMIP_ASSIGN_OR_RETURN(entry.to, StoredMonth(row.Text(3)));
-          entry.rent_cold = core::Cents::FromCents(row.Int(4));
-          entry.heating = core::Cents::FromCents(row.Int(5));
+          AMIP_ASSIGN_OR_RETURN(entry.rent_cold, StoredCents(row, 4, "rent_cold_cents"));
+          AMIP_ASSIGN_OR_RETURN(entry.heating, StoredCents(row, 5, "heating_cents"));
           entry.flat_size_sqm = row.Real(6);
           return core::Status::Ok();
         },
@@ -557,6 +562,18 @@ core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions&
     return a.to < b.to;
   });
   AMIP_RETURN_IF_ERROR(db.Exec("COMMIT"));
+  return extract;
+}
+
+}  // namespace
+
+// A stored value that cannot be read names the database file too.
+core::Result<Extract> LoadExtract(const std::string& db_path, const LoadOptions& options) {
+  core::Result<Extract> extract = LoadExtractImpl(db_path, options);
+  if (!extract.ok() && (extract.status().code() == core::StatusCode::kDataLoss ||
+                        extract.status().code() == core::StatusCode::kFailedPrecondition)) {
+    return extract.status().WithContext(db_path);
+  }
   return extract;
 }
 

@@ -33,6 +33,28 @@ std::optional<std::string> OptionalDateText(const std::optional<core::Date>& dat
   return date->ToString();
 }
 
+// Checks the schema before anything is written, even a PRAGMA: a newer one (schema_migrations
+// or the header's user_version) or another program's SQLite file (tables, no
+// schema_migrations) is refused.
+core::Status CheckSchemaBeforeWrite(Database& db, const std::string& db_path) {
+  AMIP_RETURN_IF_ERROR(detail::CheckUserVersion(db).WithContext(db_path));
+  AMIP_ASSIGN_OR_RETURN(bool has_migrations, db.TableExists("schema_migrations"));
+  if (has_migrations) {
+    AMIP_ASSIGN_OR_RETURN(int64_t current,
+                          db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    return detail::CheckNotNewer(current).WithContext(db_path);
+  }
+  AMIP_ASSIGN_OR_RETURN(int64_t tables,
+                        db.QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type='table'"));
+  if (tables > 0) {
+    return core::FailedPreconditionError(
+        db_path + ": keine amip-Datenbank (" + std::to_string(tables) +
+        " Tabelle(n), aber keine schema_migrations); amip schreibt nicht hinein, bitte eine "
+        "andere Datei angeben");
+  }
+  return core::Status::Ok();
+}
+
 core::Status ApplyMigrations(Database& db) {
   AMIP_RETURN_IF_ERROR(
       db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, "
@@ -50,7 +72,7 @@ core::Status ApplyMigrations(Database& db) {
     insert.Bind(2, migration.description);
     AMIP_RETURN_IF_ERROR(insert.Run());
   }
-  return core::Status::Ok();
+  return db.Exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
 }
 
 core::Result<std::vector<std::string>> JobcentersOfLoad(Database& db, int64_t load_id) {
@@ -344,7 +366,9 @@ core::Status SaveInTransaction(Database& db, const Extract& extract, Extract* co
 
 core::Result<SaveOutcome> SaveToDatabase(Database& db, const Extract& extract,
                                          Extract* consumable, const std::string& content_hash,
-                                         const std::string& source, const SaveOptions& options) {
+                                         const std::string& source, const SaveOptions& options,
+                                         const std::string& db_path) {
+  AMIP_RETURN_IF_ERROR(CheckSchemaBeforeWrite(db, db_path));
   // Rollback journal (not WAL): a failed or rolled-back import leaves the database file
   // byte-for-byte unchanged, and synchronous=FULL makes the final COMMIT durable.
   AMIP_RETURN_IF_ERROR(db.Exec(
@@ -469,7 +493,7 @@ core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extr
     AMIP_RETURN_IF_ERROR(Step(options, "open"));
     AMIP_ASSIGN_OR_RETURN(Database db,
                           Database::Open(db_path, Database::Mode::kReadWrite, options.vfs));
-    return SaveToDatabase(db, extract, consumable, content_hash, source, options);
+    return SaveToDatabase(db, extract, consumable, content_hash, source, options, db_path);
   }
   const std::string building = db_path + ".import-tmp";
   AMIP_RETURN_IF_ERROR(RemoveTemporary(building, options));
@@ -477,7 +501,7 @@ core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extr
     AMIP_RETURN_IF_ERROR(Step(options, "open"));
     core::Result<Database> db = Database::Open(building, Database::Mode::kCreate, options.vfs);
     if (!db.ok()) return db.status().WithContext("neue Datenbank " + db_path);
-    return SaveToDatabase(*db, extract, consumable, content_hash, source, options);
+    return SaveToDatabase(*db, extract, consumable, content_hash, source, options, db_path);
   }();
   if (outcome.ok()) {
     if (core::Status published = Publish(building, db_path, options); !published.ok()) {
@@ -495,7 +519,9 @@ core::Result<InfoSummary> Info(const std::string& db_path) {
   AMIP_ASSIGN_OR_RETURN(std::vector<Database> snapshot, detail::OpenSnapshot(db_path, 1));
   Database& db = snapshot[0];  // one read transaction: every count is of the same commit
   InfoSummary summary;
-  AMIP_ASSIGN_OR_RETURN(summary.schema_version, SchemaVersion(db));
+  core::Result<int> version = SchemaVersion(db);
+  if (!version.ok()) return version.status().WithContext(db_path);
+  summary.schema_version = *version;
   AMIP_ASSIGN_OR_RETURN(summary.loads, db.QueryInt("SELECT COUNT(*) FROM loads"));
   for (const std::string_view table : DataTables()) {
     AMIP_ASSIGN_OR_RETURN(int64_t rows, db.QueryInt("SELECT COUNT(*) FROM " + std::string(table)));

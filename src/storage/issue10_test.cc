@@ -1,6 +1,7 @@
 // Regression tests of issue 10 (storage items): a failing import never removes a database
 // another import committed meanwhile (item 1); text in a cents column and a newer
-// `PRAGMA user_version` are refused, not read as numbers or ignored (item 6).
+// `PRAGMA user_version` are refused, not read as numbers or ignored (item 6); an import
+// never writes into a foreign SQLite file.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -9,6 +10,7 @@
 #include <future>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "storage/extract_store.h"
@@ -128,7 +130,105 @@ TEST(Issue10Test, ImportWaitsForTheLockAndIsRefusedWhenItStaysTaken) {
   EXPECT_NE(refused.status().message().find("wird gerade von einem anderen Import beschrieben"),
             std::string::npos)
       << refused.status().ToString();
-  EXPECT_EQ(testing_util::ReadBytes(db), bytes);
+  EXPECT_TRUE(testing_util::ReadBytes(db) == bytes) << "the database was written to";
+}
+
+void Execute(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(raw);
+}
+
+// TinyExtract plus one row in every table with money.
+contract::Extract ExtractWithMoney() {
+  contract::Extract extract = TinyExtract("JC1", "01001000");
+  const core::Month month = core::Month::FromYm(2024, 1);
+  const core::Date day = core::Date::FromYmd(2024, 1, 1);
+  extract.claims = {{0, month, month, core::Cents::FromCents(50000), core::Cents::FromCents(40000)}};
+  contract::EmploymentSpell job;
+  job.person = 0;
+  job.start = day;
+  job.gross_month = core::Cents::FromCents(60000);
+  extract.employment_spells = {job};
+  contract::MeasureSpell measure;
+  measure.person = 0;
+  measure.instrument = "FBW";
+  measure.start = day;
+  measure.cost = core::Cents::FromCents(120000);
+  extract.measure_spells = {measure};
+  extract.bg_housing = {{0, month, month, core::Cents::FromCents(40000),
+                         core::Cents::FromCents(8000), 50.0}};
+  return extract;
+}
+
+// Item 6: a hand-edited database with text (or a fraction) in a cents column is corrupt, as an
+// invalid date is: kDataLoss naming table, rowid and value, never a silent 0.
+TEST(Issue10Test, TextInACentsColumnIsDataLossNamingTableRowidAndValue) {
+  const fs::path dir = Work("cents");
+  for (const auto& [table, column, value] :
+       {std::tuple{"claims", "llu_cents", "'viel'"}, std::tuple{"claims", "luh_cents", "''"},
+        std::tuple{"employment_spells", "gross_month_cents", "'1.316,50'"},
+        std::tuple{"measure_spells", "cost_cents", "12.5"},
+        std::tuple{"bg_housing", "rent_cold_cents", "'400 €'"},
+        std::tuple{"bg_housing", "heating_cents", "x'00'"}}) {
+    const std::string db = (dir / (std::string(table) + "_" + column + ".sqlite")).string();
+    ASSERT_TRUE(SaveExtract(db, ExtractWithMoney(), "h", "t").ok());
+    Execute(db, "UPDATE " + std::string(table) + " SET " + column + " = " + value);
+    auto loaded = LoadExtract(db);
+    ASSERT_FALSE(loaded.ok()) << table << "." << column << " = " << value << " read as a number";
+    EXPECT_EQ(loaded.status().code(), core::StatusCode::kDataLoss) << loaded.status().ToString();
+    EXPECT_NE(loaded.status().message().find(std::string(table) + " rowid 1"), std::string::npos)
+        << loaded.status().ToString();
+    EXPECT_NE(loaded.status().message().find(column), std::string::npos)
+        << loaded.status().ToString();
+  }
+}
+
+// Item 6: a database whose PRAGMA user_version is newer than this build's schema is refused by
+// readers and by import with a German message, and never written to.
+TEST(Issue10Test, NewerUserVersionIsRefusedAndNeverWritten) {
+  const fs::path dir = Work("user_version");
+  const std::string db = (dir / "a.sqlite").string();
+  ASSERT_TRUE(SaveExtract(db, TinyExtract("JC1", "01001000"), "h1", "t").ok());
+  Execute(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion + 1));
+  const std::string bytes = testing_util::ReadBytes(db);
+  const auto refused = [&](const core::Status& status) {
+    EXPECT_EQ(status.code(), core::StatusCode::kFailedPrecondition) << status.ToString();
+    EXPECT_NE(status.message().find("neuer als dieses amip"), std::string::npos)
+        << status.ToString();
+  };
+  refused(Info(db).status());
+  refused(LoadExtract(db).status());
+  refused(SaveExtract(db, TinyExtract("JC1", "01001000"), "h2", "t").status());
+  refused(SaveExtract(db, TinyExtract("JC2", "01002000"), "h3", "t").status());
+  EXPECT_TRUE(testing_util::ReadBytes(db) == bytes) << "the database was written to";
+}
+
+// An import writes the schema version into PRAGMA user_version too, so other tools (and a
+// later amip) can tell the schema from the file header.
+TEST(Issue10Test, ImportRecordsTheSchemaVersionInUserVersion) {
+  const std::string db = (Work("user_version_written") / "a.sqlite").string();
+  ASSERT_TRUE(SaveExtract(db, TinyExtract("JC1", "01001000"), "h1", "t").ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), kSchemaVersion);
+  sqlite3_finalize(stmt);
+  sqlite3_close(raw);
+}
+
+// A SQLite file of another program (tables, but no schema_migrations) is not written to.
+TEST(Issue10Test, ImportIntoAForeignSqliteDatabaseIsRefused) {
+  const std::string db = (Work("foreign") / "other.sqlite").string();
+  Execute(db, "CREATE TABLE kunden(id INTEGER PRIMARY KEY, name TEXT)");
+  const std::string bytes = testing_util::ReadBytes(db);
+  auto saved = SaveExtract(db, TinyExtract("JC1", "01001000"), "h1", "t");
+  EXPECT_EQ(saved.status().code(), core::StatusCode::kFailedPrecondition)
+      << saved.status().ToString();
+  EXPECT_TRUE(testing_util::ReadBytes(db) == bytes) << "the database was written to";
 }
 
 }  // namespace

@@ -83,6 +83,7 @@ void Statement::Reset() {
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
+int Statement::Type(int column) const { return sqlite3_column_type(stmt_, column); }
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 std::string_view Statement::Text(int column) const {

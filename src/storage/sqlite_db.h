@@ -38,6 +38,7 @@ class Statement {
   void Reset();
 
   bool IsNull(int column) const;
+  int Type(int column) const;  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
   int64_t Int(int column) const;
   double Real(int column) const;
   std::string_view Text(int column) const;

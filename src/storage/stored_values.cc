@@ -65,25 +65,52 @@ core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int
 }
 
 core::Result<int> SchemaVersion(Database& db) {
+  AMIP_RETURN_IF_ERROR(CheckUserVersion(db));
   AMIP_ASSIGN_OR_RETURN(bool exists, db.TableExists("schema_migrations"));
-  if (!exists) return core::FailedPreconditionError("not an amip database (no schema_migrations)");
+  if (!exists) {
+    return core::FailedPreconditionError(
+        "keine amip-Datenbank (die Tabelle schema_migrations fehlt)");
+  }
   AMIP_ASSIGN_OR_RETURN(int64_t version,
                         db.QueryInt("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   AMIP_RETURN_IF_ERROR(CheckNotNewer(version));
   if (version < kSchemaVersion) {
-    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
-                                         " is older than this amip; run `amip import` to migrate");
+    return core::FailedPreconditionError(
+        "das Schema der Datenbank (Version " + std::to_string(version) +
+        ") ist älter als dieses amip; `amip import` bringt sie auf den neuen Stand");
   }
   return static_cast<int>(version);
 }
 
+namespace {
+
+// `where` says which record holds `version`: "in schema_migrations", "laut PRAGMA user_version".
+core::Status RefuseIfNewer(int64_t version, const std::string& where) {
+  if (version <= kSchemaVersion) return core::Status::Ok();
+  return core::FailedPreconditionError(
+      "das Schema der Datenbank (Version " + std::to_string(version) + " " + where +
+      ") ist neuer als dieses amip (Version " + std::to_string(kSchemaVersion) +
+      "); sie wird nicht verändert, bitte ein neueres amip verwenden");
+}
+
+}  // namespace
+
 core::Status CheckNotNewer(int64_t version) {
-  if (version > kSchemaVersion) {
-    return core::FailedPreconditionError("database schema version " + std::to_string(version) +
-                                         " is newer than this amip (" +
-                                         std::to_string(kSchemaVersion) + ")");
+  return RefuseIfNewer(version, "in schema_migrations");
+}
+
+core::Status CheckUserVersion(Database& db) {
+  AMIP_ASSIGN_OR_RETURN(int64_t version, db.QueryInt("PRAGMA user_version"));
+  return RefuseIfNewer(version, "laut PRAGMA user_version");
+}
+
+core::Result<core::Cents> StoredCents(const Statement& row, int index, std::string_view column) {
+  if (row.Type(index) != SQLITE_INTEGER) {
+    return core::DataLossError("die Datenbank enthält in " + std::string(column) +
+                               " keinen ganzzahligen Cent-Betrag: '" +
+                               std::string(row.Text(index)) + "'");
   }
-  return core::Status::Ok();
+  return core::Cents::FromCents(row.Int(index));
 }
 
 core::Result<std::vector<contract::Stichtag>> LoadStichtage(Database& db) {

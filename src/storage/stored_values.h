@@ -10,6 +10,7 @@
 
 #include "contract/extract.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "core/status.h"
 #include "storage/sqlite_db.h"
 
@@ -30,12 +31,18 @@ core::Result<std::vector<Database>> OpenSnapshot(const std::string& db_path, int
 core::Result<int> SchemaVersion(Database& db);
 // kFailedPrecondition if `version` is newer than this build's kSchemaVersion.
 core::Status CheckNotNewer(int64_t version);
+// kFailedPrecondition if the file header's PRAGMA user_version (which import sets to the
+// schema version) is newer than this build's; 0 (databases before issue 10) passes.
+core::Status CheckUserVersion(Database& db);
 
 // The count days of table stichtage, one per month in month order (the lowest load wins).
 core::Result<std::vector<contract::Stichtag>> LoadStichtage(Database& db);
 
 core::Result<core::Date> StoredDate(std::string_view text);
 core::Result<core::Month> StoredMonth(std::string_view text);
+// An integer cents column: text, a fraction or a blob (a hand-edited database) is kDataLoss
+// naming `column` and the value, never read as 0. REQUIRES: the value is not NULL.
+core::Result<core::Cents> StoredCents(const Statement& row, int index, std::string_view column);
 // NULL = open end.
 core::Result<std::optional<core::Date>> StoredOptionalDate(const Statement& row, int column);
 
