@@ -82,5 +82,32 @@ TEST(InstrumentCatalogueTest, RejectsDuplicateCodeMissingKeyBadDateAndBadBool) {
   EXPECT_FALSE(ParseInstrumentCatalogue("other: 1\n", "t.yaml").ok());
 }
 
+// Strict YAML through yamlio (issue 11 item 3): duplicate key, unknown key, wrong type, NUL
+// and a non-scalar where one value is expected, each with file:line:column.
+std::string CatalogueError(const std::string& from, const std::string& to) {
+  std::string text = kEntry;
+  text.replace(text.find(from), from.size(), to);
+  core::Result<InstrumentCatalogue> catalogue = ParseInstrumentCatalogue(text, "i.yaml");
+  EXPECT_FALSE(catalogue.ok());
+  if (catalogue.ok()) return "";
+  EXPECT_EQ(catalogue.status().code(), core::StatusCode::kInvalidArgument);
+  return catalogue.status().message();
+}
+
+TEST(InstrumentCatalogueYamlTest, RejectsEachKindOfBadYaml) {
+  ASSERT_TRUE(ParseInstrumentCatalogue(kEntry, "i.yaml").ok());
+  EXPECT_EQ(CatalogueError("    name: X\n", "    name: X\n    name: Y\n"),
+            "i.yaml:4:5: doppelter Schlüssel 'name' (zuerst in Zeile 3)");
+  EXPECT_EQ(CatalogueError("    name: X\n", "    name: X\n    colour: red\n"),
+            "i.yaml:4:5: unbekannter Schlüssel 'colour' in instrument (erlaubt: code, name, "
+            "legal_basis, valid_from, valid_to, active_measure, active_measure_2011, begleitend)");
+  EXPECT_EQ(CatalogueError("active_measure: true", "active_measure: ja"),
+            "i.yaml:6:21: active_measure 'ja': erwartet true oder false");
+  EXPECT_EQ(CatalogueError("name: X", "name: \"X\\0Y\""),
+            "i.yaml:3:11: Wert enthält ein NUL-Zeichen (\\0), nicht erlaubt");
+  EXPECT_EQ(CatalogueError("name: X", "name: {de: X}"),
+            "i.yaml:3:11: name: erwartet einen einzelnen Wert, gefunden ein Abschnitt (Schlüssel: Wert)");
+}
+
 }  // namespace
 }  // namespace amip::contract

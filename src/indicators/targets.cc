@@ -1,27 +1,47 @@
 #include "indicators/targets.h"
 
-#include <yaml-cpp/yaml.h>
-
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
+
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 
 namespace amip::indicators {
 namespace {
 
-core::Status Error(std::string_view source, const YAML::Node& node, const std::string& what) {
-  return core::InvalidArgumentError(std::string(source) + ":" +
-                                    std::to_string(node.Mark().line + 1) + ": " + what);
+// A code of a target: `allowed` maps each accepted text to its value.
+template <typename Enum, size_t N>
+core::Result<Enum> ReadChoice(yamlio::MapReader& map, std::string_view key, std::string fallback,
+                              const std::array<std::pair<std::string_view, Enum>, N>& allowed) {
+  AMIP_ASSIGN_OR_RETURN(const std::string text, map.Optional<std::string>(key, std::move(fallback)));
+  std::string list;
+  for (const auto& [name, value] : allowed) {
+    if (name == text) return value;
+    list += (list.empty() ? "" : ", ") + std::string(name);
+  }
+  return yamlio::Error(map.file(), map.Get(key).IsDefined() ? map.Get(key) : map.node(), key,
+                       "unbekannt; erlaubt: " + list);
 }
 
-core::Status CheckKeys(const YAML::Node& node, const std::set<std::string>& allowed,
-                       std::string_view source) {
-  for (const auto& entry : node) {
-    if (!allowed.count(entry.first.as<std::string>())) {
-      return Error(source, entry.first, "unknown key '" + entry.first.as<std::string>() + "'");
-    }
-  }
-  return core::Status::Ok();
+constexpr std::array<std::pair<std::string_view, TargetQuantity>, 2> kQuantities{{
+    {"integrationsquote", TargetQuantity::kIntegrationsquote},
+    {"lzb_bestand", TargetQuantity::kLzbBestand}}};
+constexpr std::array<std::pair<std::string_view, SexSplit>, 3> kSexes{{
+    {"all", SexSplit::kAll}, {"m", SexSplit::kM}, {"f", SexSplit::kF}}};
+
+core::Result<Target> ParseTarget(std::string_view file, const yamlio::Node& node) {
+  yamlio::MapReader map(file, node, "Zielwert");
+  Target target;
+  AMIP_ASSIGN_OR_RETURN(target.quantity, ReadChoice(map, "quantity", "", kQuantities));
+  AMIP_ASSIGN_OR_RETURN(target.sex, ReadChoice(map, "sex", "all", kSexes));
+  AMIP_ASSIGN_OR_RETURN(target.value, map.Required<double>("value"));
+  if (target.value < 0) return yamlio::Error(file, map.Get("value"), "value", "darf nicht negativ sein");
+  AMIP_ASSIGN_OR_RETURN(target.note, map.Optional<std::string>("note", ""));
+  AMIP_RETURN_IF_ERROR(map.Finish());
+  return target;
 }
 
 }  // namespace
@@ -31,51 +51,23 @@ std::string_view ToString(TargetQuantity quantity) {
 }
 
 core::Result<Targets> ParseTargets(std::string_view yaml_text, std::string_view source_name) {
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, source_name));
+  AMIP_RETURN_IF_ERROR(yamlio::CheckKeys(source_name, doc.root, "Zielwerte",
+                                         {"name", "year", "jc", "source", "targets"}));
+  yamlio::MapReader map(source_name, doc.root, "Zielwerte");
   Targets targets;
-  try {
-    YAML::Node root = YAML::Load(std::string(yaml_text));
-    if (!root.IsMap()) return core::InvalidArgumentError(std::string(source_name) + ": expected a mapping");
-    AMIP_RETURN_IF_ERROR(CheckKeys(root, {"name", "year", "jc", "source", "targets"}, source_name));
-    if (!root["year"] || !root["targets"] || !root["targets"].IsSequence()) {
-      return core::InvalidArgumentError(std::string(source_name) +
-                                        ": 'year' and a list 'targets' are required");
-    }
-    targets.name = root["name"] ? root["name"].as<std::string>() : "";
-    targets.year = root["year"].as<int>();
-    targets.jc_id = root["jc"] && !root["jc"].IsNull() ? root["jc"].as<std::string>() : "";
-    targets.source = root["source"] ? root["source"].as<std::string>() : "";
-    for (const auto& node : root["targets"]) {
-      AMIP_RETURN_IF_ERROR(CheckKeys(node, {"quantity", "sex", "value", "note"}, source_name));
-      Target target;
-      const std::string quantity = node["quantity"] ? node["quantity"].as<std::string>() : "";
-      if (quantity == "integrationsquote") {
-        target.quantity = TargetQuantity::kIntegrationsquote;
-      } else if (quantity == "lzb_bestand") {
-        target.quantity = TargetQuantity::kLzbBestand;
-      } else {
-        return Error(source_name, node, "quantity '" + quantity +
-                                            "' unknown; allowed: integrationsquote, lzb_bestand");
-      }
-      const std::string sex = node["sex"] ? node["sex"].as<std::string>() : "all";
-      if (sex == "all") {
-        target.sex = SexSplit::kAll;
-      } else if (sex == "m") {
-        target.sex = SexSplit::kM;
-      } else if (sex == "f") {
-        target.sex = SexSplit::kF;
-      } else {
-        return Error(source_name, node, "sex '" + sex + "' unknown; allowed: all, m, f");
-      }
-      if (!node["value"]) return Error(source_name, node, "missing key 'value'");
-      target.value = node["value"].as<double>();
-      if (target.value < 0) return Error(source_name, node, "value must not be negative");
-      target.note = node["note"] ? node["note"].as<std::string>() : "";
-      targets.targets.push_back(target);
-    }
-  } catch (const YAML::Exception& error) {
-    return core::InvalidArgumentError(std::string(source_name) + ":" +
-                                      std::to_string(error.mark.line + 1) + ": " + error.msg);
+  AMIP_ASSIGN_OR_RETURN(targets.name, map.Optional<std::string>("name", ""));
+  AMIP_ASSIGN_OR_RETURN(targets.year, map.Required<int>("year"));
+  AMIP_ASSIGN_OR_RETURN(targets.jc_id, map.Optional<std::string>("jc", ""));
+  AMIP_ASSIGN_OR_RETURN(targets.source, map.Optional<std::string>("source", ""));
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Node* list, map.GetRequired("targets"));
+  AMIP_ASSIGN_OR_RETURN(const std::vector<yamlio::Node>* items,
+                        yamlio::Items(source_name, *list, "targets"));
+  for (const yamlio::Node& node : *items) {
+    AMIP_ASSIGN_OR_RETURN(Target target, ParseTarget(source_name, node));
+    targets.targets.push_back(std::move(target));
   }
+  AMIP_RETURN_IF_ERROR(map.Finish());
   return targets;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
 #include "law/parameter_store.h"
@@ -103,6 +105,72 @@ TEST(LocalRulesTest, KreisUnnaHasTenMunicipalities) {
   ASSERT_TRUE(ceiling.ok());
   EXPECT_GT(ceiling->amount, core::Cents::FromEuros(300));
   EXPECT_EQ((*rules)->Find("Atlantis").status().code(), core::StatusCode::kNotFound);
+}
+
+// Strict YAML through yamlio (issue 11 item 3): duplicate key, unknown key, wrong type, NUL
+// and a list where one value is expected, each with file:line:column.
+std::string LoadError(const std::string& body) {
+  ParameterStore store;
+  const core::Status status = store.AddFile("law/parameters/t/x.yaml", std::string(kHeader) + body);
+  EXPECT_EQ(status.code(), core::StatusCode::kInvalidArgument);
+  return status.message();
+}
+
+TEST(LawYamlTest, ParameterFileRejectsEachKindOfBadYaml) {
+  EXPECT_EQ(LoadError("  2014-01-01: {value: 1, reference: R, value: 2}\n"),
+            "law/parameters/t/x.yaml:7:40: doppelter Schlüssel 'value' (zuerst in Zeile 7)");
+  EXPECT_EQ(LoadError("  unit: Share\n  2014-01-01: {value: 1, reference: R}\n"),
+            "law/parameters/t/x.yaml:7:3: doppelter Schlüssel 'unit' (zuerst in Zeile 4)");
+  EXPECT_EQ(LoadError("  2014-01-01: {value: 1, reference: R, colour: red}\n"),
+            "law/parameters/t/x.yaml:7:40: unknown key 'colour' in entry 2014-01-01 (allowed: "
+            "value, reference, note, updates_previous)");
+  EXPECT_EQ(LoadError("  2014-01-01: {value: 1, reference: R}\n"
+                      "  2015-01-01: {value: 2, reference: R, updates_previous: yes}\n"),
+            "law/parameters/t/x.yaml:8:58: updates_previous 'yes': erwartet true oder false");
+  EXPECT_EQ(LoadError("  2014-01-01: {value: 1, reference: \"R\\0 BGBl.\"}\n"),
+            "law/parameters/t/x.yaml:7:37: Wert enthält ein NUL-Zeichen (\\0), nicht erlaubt");
+  EXPECT_EQ(LoadError("  2014-01-01: {value: 1, reference: [R]}\n"),
+            "law/parameters/t/x.yaml:7:37: 'reference' must be a non-empty text");
+}
+
+constexpr const char* kLocal = R"(kreis: Test
+ags_kreis: "05978"
+status: assumption
+source: Test
+municipalities:
+  "05978004":
+    name: Bergkamen
+    mietstufe: {2014-01-01: 3}
+    kdu_bruttokaltmiete:
+      2014-01-01: {"1": 400.00, "2": 480.00, "3": 560.00, "4": 640.00, "5": 720.00, je_weitere: 80.00}
+)";
+
+std::string LocalError(std::string text) {
+  LocalRules rules;
+  const core::Status status = rules.AddFile("law/local/t.yaml", text);
+  EXPECT_EQ(status.code(), core::StatusCode::kInvalidArgument);
+  return status.message();
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(LawYamlTest, LocalRulesRejectEachKindOfBadYaml) {
+  LocalRules rules;
+  ASSERT_TRUE(rules.AddFile("law/local/t.yaml", kLocal).ok());
+  EXPECT_EQ(LocalError(Replace(kLocal, "    name: Bergkamen\n", "    name: Bergkamen\n    name: Unna\n")),
+            "law/local/t.yaml:8:5: doppelter Schlüssel 'name' (zuerst in Zeile 7)");
+  EXPECT_EQ(LocalError(Replace(kLocal, "    name: Bergkamen\n", "    name: Bergkamen\n    farbe: rot\n")),
+            "law/local/t.yaml:8:5: unbekannter Schlüssel 'farbe' in municipality 05978004 "
+            "(erlaubt: name, mietstufe, kdu_bruttokaltmiete)");
+  EXPECT_EQ(LocalError(Replace(kLocal, "{2014-01-01: 3}", "{2014-01-01: drei}")),
+            "law/local/t.yaml:8:29: mietstufe 'drei': erwartet eine ganze Zahl");
+  EXPECT_EQ(LocalError(Replace(kLocal, "name: Bergkamen", "name: \"Berg\\0kamen\"")),
+            "law/local/t.yaml:7:11: Wert enthält ein NUL-Zeichen (\\0), nicht erlaubt");
+  EXPECT_EQ(LocalError(Replace(kLocal, "name: Bergkamen", "name: [Bergkamen]")),
+            "law/local/t.yaml:7:11: name: erwartet einen einzelnen Wert, gefunden eine Liste");
 }
 
 }  // namespace

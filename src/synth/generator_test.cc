@@ -138,7 +138,7 @@ TEST(ProfileTest, RejectsUnknownKeyWithLine) {
 TEST(ProfileTest, RejectsDuplicateKey) {
   auto profile = ParseProfile("profile: a\nprofile: b\n", "dup.yaml");
   ASSERT_FALSE(profile.ok());
-  EXPECT_NE(profile.status().message().find("duplicate key 'profile'"), std::string::npos);
+  EXPECT_NE(profile.status().message().find("doppelter Schlüssel 'profile'"), std::string::npos);
 }
 
 TEST(ProfileTest, UnknownProfileNamesTheEmbeddedOnes) {

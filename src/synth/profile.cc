@@ -1,44 +1,36 @@
 #include "synth/profile.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <initializer_list>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include "contract/instrument_catalogue.h"
 #include "fileio/read_file.h"
 #include "resources/resources.h"
+#include "yamlio/document.h"
+#include "yamlio/reader.h"
 
 namespace amip::synth {
 namespace {
 
-std::string Where(const std::string& file, const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
-}
+using yamlio::Where;
 
-// Reads one YAML mapping strictly: every key must be consumed, duplicates are rejected.
+// Reads one YAML mapping strictly and keeps the first error: every key must be consumed
+// (Finish), values are read with yamlio's typed readers (no list or map where one value is
+// expected, no nan/hex numbers); duplicate keys and NUL are rejected by yamlio::Parse.
 class MapReader {
  public:
-  MapReader(const YAML::Node& node, const std::string& file) : node_(node), file_(file) {
+  MapReader(const yamlio::Node& node, const std::string& file) : node_(node), file_(file) {
     if (!node.IsMap()) {
-      status_ = core::InvalidArgumentError(Where(file, node) + ": expected a mapping");
-      return;
-    }
-    std::set<std::string> seen;
-    for (const auto& item : node) {
-      const std::string key = item.first.as<std::string>();
-      if (!seen.insert(key).second) {
-        status_ = core::InvalidArgumentError(Where(file, item.first) + ": duplicate key '" +
-                                             key + "'");
-        return;
-      }
+      status_ = yamlio::Error(file, node, "Abschnitt",
+                              std::string("erwartet Schlüssel: Wert, gefunden ") +
+                                  yamlio::KindName(node.kind()));
     }
   }
 
   bool Has(const char* key) const { return status_.ok() && node_[key].IsDefined(); }
-  YAML::Node Raw(const char* key) {
+  const yamlio::Node& Raw(const char* key) {
     used_.insert(key);
     return node_[key];
   }
@@ -47,19 +39,37 @@ class MapReader {
   void Get(const char* key, T* out, bool required = false) {
     if (!status_.ok()) return;
     used_.insert(key);
-    const YAML::Node value = node_[key];
+    const yamlio::Node& value = node_[key];
     if (!value.IsDefined()) {
       if (required) {
-        status_ = core::InvalidArgumentError(Where(file_, node_) + ": missing key '" +
-                                             std::string(key) + "'");
+        status_ = core::InvalidArgumentError(Where(file_, node_) + ": Schlüssel '" +
+                                             std::string(key) + "' fehlt");
       }
       return;
     }
-    try {
-      *out = value.as<T>();
-    } catch (const YAML::Exception&) {
-      status_ = core::InvalidArgumentError(Where(file_, value) + ": key '" + key +
-                                           "': value '" + Text(value) + "' has the wrong type");
+    if constexpr (std::is_same_v<T, std::vector<double>>) {
+      core::Result<const std::vector<yamlio::Node>*> items = yamlio::Items(file_, value, key);
+      if (!items.ok()) {
+        status_ = items.status();
+        return;
+      }
+      std::vector<double> numbers;
+      for (const yamlio::Node& item : **items) {
+        core::Result<double> number = yamlio::Number(file_, item, key);
+        if (!number.ok()) {
+          status_ = number.status();
+          return;
+        }
+        numbers.push_back(*number);
+      }
+      *out = std::move(numbers);
+    } else {
+      core::Result<T> read = yamlio::Read<T>(file_, value, key);
+      if (!read.ok()) {
+        status_ = read.status();
+        return;
+      }
+      *out = std::move(*read);
     }
   }
 
@@ -80,15 +90,8 @@ class MapReader {
       used_.insert(key);
       return;
     }
-    std::string text;
-    Get(key, &text, required);
-    if (!status_.ok()) return;
-    auto parsed = core::Cents::Parse(text);
-    if (!parsed.ok() || parsed->value() < 0) {
-      Fail(key, text, parsed.ok() ? "negative amount" : parsed.status().message());
-      return;
-    }
-    *out = *parsed;
+    Get(key, out, required);
+    if (status_.ok() && out->value() < 0) Fail(key, out->ToString(), "negative amount");
   }
 
   void Fail(const char* key, const std::string& value, const std::string& reason) {
@@ -101,28 +104,20 @@ class MapReader {
   }
 
   // Rejects keys outside `known` right away (before required-key checks).
-  void RejectUnknown(std::initializer_list<const char*> known) {
+  void RejectUnknown(std::initializer_list<std::string_view> known) {
     if (!status_.ok()) return;
-    for (const auto& item : node_) {
-      const std::string key = item.first.as<std::string>();
-      bool found = false;
-      for (const char* name : known) found = found || key == name;
-      if (!found) {
-        status_ = core::InvalidArgumentError(Where(file_, item.first) + ": unknown key '" + key +
-                                             "'");
-        return;
-      }
-    }
+    status_ = yamlio::CheckKeys(file_, node_, "Profil", known);
   }
 
   // Rejects keys that were never read.
   core::Status Finish() {
     if (!status_.ok()) return status_;
-    for (const auto& item : node_) {
-      const std::string key = item.first.as<std::string>();
-      if (!used_.count(key)) {
-        return core::InvalidArgumentError(Where(file_, item.first) + ": unknown key '" + key +
-                                          "'");
+    for (const yamlio::MapEntry& item : node_.entries()) {
+      if (!used_.count(item.key.scalar())) {
+        std::string list;
+        for (const std::string& name : used_) list += (list.empty() ? "" : ", ") + name;
+        return core::InvalidArgumentError(Where(file_, item.key) + ": unbekannter Schlüssel '" +
+                                          item.key.scalar() + "' (erlaubt: " + list + ")");
       }
     }
     return core::Status::Ok();
@@ -130,22 +125,18 @@ class MapReader {
   const core::Status& status() const { return status_; }
 
  private:
-  static std::string Text(const YAML::Node& node) {
-    if (node.IsScalar()) return node.Scalar();
-    return node.IsSequence() ? "[...]" : "{...}";
-  }
-  YAML::Node node_;
+  const yamlio::Node& node_;
   const std::string& file_;
   std::set<std::string> used_;
   core::Status status_;
 };
 
-core::Status RequireSequence(const YAML::Node& node, const std::string& file, const char* what) {
+core::Status RequireSequence(const yamlio::Node& node, const std::string& file, const char* what) {
   if (!node.IsDefined() || node.IsSequence()) return core::Status::Ok();
   return core::InvalidArgumentError(Where(file, node) + ": '" + what + "' must be a list");
 }
 
-core::Result<std::vector<Weighted>> ParseWeights(const YAML::Node& node, const std::string& file,
+core::Result<std::vector<Weighted>> ParseWeights(const yamlio::Node& node, const std::string& file,
                                                  const char* what) {
   std::vector<Weighted> out;
   if (!node.IsDefined()) return out;
@@ -153,24 +144,19 @@ core::Result<std::vector<Weighted>> ParseWeights(const YAML::Node& node, const s
     return core::InvalidArgumentError(Where(file, node) + ": '" + what +
                                       "' must map codes to weights");
   }
-  for (const auto& item : node) {
+  for (const yamlio::MapEntry& item : node.entries()) {
     Weighted weighted;
-    weighted.code = item.first.as<std::string>();
-    try {
-      weighted.weight = item.second.as<double>();
-    } catch (const YAML::Exception&) {
-      return core::InvalidArgumentError(Where(file, item.second) + ": weight of '" +
-                                        weighted.code + "' is not a number");
-    }
+    weighted.code = item.key.scalar();
+    AMIP_ASSIGN_OR_RETURN(weighted.weight, yamlio::Number(file, item.value, weighted.code));
     if (weighted.weight < 0) {
-      return core::InvalidArgumentError(Where(file, item.second) + ": negative weight");
+      return core::InvalidArgumentError(Where(file, item.value) + ": negative weight");
     }
     out.push_back(weighted);
   }
   return out;
 }
 
-core::Result<Target> ParseTarget(const YAML::Node& node, const std::string& file) {
+core::Result<Target> ParseTarget(const yamlio::Node& node, const std::string& file) {
   MapReader reader(node, file);
   Target target;
   reader.Get("quantity", &target.quantity, true);
@@ -198,7 +184,7 @@ core::Result<Target> ParseTarget(const YAML::Node& node, const std::string& file
   return target;
 }
 
-core::Result<MeasurePlan> ParseMeasure(const YAML::Node& node, const std::string& file) {
+core::Result<MeasurePlan> ParseMeasure(const yamlio::Node& node, const std::string& file) {
   MapReader reader(node, file);
   MeasurePlan plan;
   reader.Get("instrument", &plan.instrument, true);
@@ -244,21 +230,21 @@ core::Result<MeasurePlan> ParseMeasure(const YAML::Node& node, const std::string
     reader.Fail("target_group", group, "allowed: any, long_term, young");
   }
   if (reader.Has("entries")) {
-    const YAML::Node entries = reader.Raw("entries");
+    const yamlio::Node& entries = reader.Raw("entries");
     if (!entries.IsMap()) {
       reader.SetError(core::InvalidArgumentError(Where(file, entries) +
                                                  ": 'entries' must map years to counts"));
     } else {
-      for (const auto& item : entries) {
+      for (const yamlio::MapEntry& item : entries.entries()) {
         PlanYear year;
-        try {
-          year.year = item.first.as<int>();
-          year.entries = item.second.as<double>();
-        } catch (const YAML::Exception&) {
-          reader.SetError(core::InvalidArgumentError(Where(file, item.first) +
-                                                     ": expected 'YYYY: count'"));
+        core::Result<int> year_number = yamlio::IntegerIn(file, item.key, "entries", 1900, 2200);
+        core::Result<double> count = yamlio::Number(file, item.value, item.key.scalar());
+        if (!year_number.ok() || !count.ok()) {
+          reader.SetError(year_number.ok() ? count.status() : year_number.status());
           break;
         }
+        year.year = *year_number;
+        year.entries = *count;
         plan.entries.push_back(year);
       }
     }
@@ -278,12 +264,12 @@ core::Result<MeasurePlan> ParseMeasure(const YAML::Node& node, const std::string
   return plan;
 }
 
-core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* model) {
+core::Status ParseModel(const yamlio::Node& node, const std::string& file, Model* model) {
   MapReader reader(node, file);
   if (reader.Has("bg_path")) {
-    const YAML::Node path = reader.Raw("bg_path");
+    const yamlio::Node& path = reader.Raw("bg_path");
     AMIP_RETURN_IF_ERROR(RequireSequence(path, file, "bg_path"));
-    for (const auto& point_node : path) {
+    for (const yamlio::Node& point_node : path.items()) {
       MapReader point_reader(point_node, file);
       PathPoint point;
       point_reader.GetMonth("month", &point.month);
@@ -367,9 +353,9 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
   reader.Get("measure_entry_sd", &model->measure_entry_sd);
   reader.GetCents("contributions_per_elb", &model->contributions_per_elb);
   if (reader.Has("measures")) {
-    const YAML::Node measures = reader.Raw("measures");
+    const yamlio::Node& measures = reader.Raw("measures");
     AMIP_RETURN_IF_ERROR(RequireSequence(measures, file, "measures"));
-    for (const auto& measure_node : measures) {
+    for (const yamlio::Node& measure_node : measures.items()) {
       AMIP_ASSIGN_OR_RETURN(MeasurePlan plan, ParseMeasure(measure_node, file));
       model->measures.push_back(std::move(plan));
     }
@@ -425,7 +411,7 @@ core::Status ParseModel(const YAML::Node& node, const std::string& file, Model* 
   return core::Status::Ok();
 }
 
-core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::string& file) {
+core::Result<JobcenterSpec> ParseJobcenter(const yamlio::Node& node, const std::string& file) {
   MapReader reader(node, file);
   JobcenterSpec jc;
   reader.Get("id", &jc.id, true);
@@ -439,10 +425,10 @@ core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::st
     jc.kind = *parsed_kind;
   }
   reader.Get("weight", &jc.weight);
-  const YAML::Node municipalities = reader.Raw("municipalities");
+  const yamlio::Node& municipalities = reader.Raw("municipalities");
   AMIP_RETURN_IF_ERROR(reader.status());
   AMIP_RETURN_IF_ERROR(RequireSequence(municipalities, file, "municipalities"));
-  for (const auto& mun_node : municipalities) {
+  for (const yamlio::Node& mun_node : municipalities.items()) {
     MapReader mun_reader(mun_node, file);
     MunicipalitySpec mun;
     mun_reader.Get("ags", &mun.ags, true);
@@ -465,7 +451,7 @@ core::Result<JobcenterSpec> ParseJobcenter(const YAML::Node& node, const std::st
   return jc;
 }
 
-core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file) {
+core::Result<Profile> ParseRoot(const yamlio::Node& root, const std::string& file) {
   MapReader reader(root, file);
   reader.RejectUnknown({"profile", "description", "first_month", "last_month", "reference_month",
                         "unemployment_month", "amounts_year", "plan_year", "jobcenters",
@@ -483,9 +469,9 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
   reader.Get("plan_year", &profile.plan_year, true);
   AMIP_RETURN_IF_ERROR(reader.status());
   if (reader.Has("jobcenters")) {
-    const YAML::Node jcs = reader.Raw("jobcenters");
+    const yamlio::Node& jcs = reader.Raw("jobcenters");
     AMIP_RETURN_IF_ERROR(RequireSequence(jcs, file, "jobcenters"));
-    for (const auto& jc_node : jcs) {
+    for (const yamlio::Node& jc_node : jcs.items()) {
       AMIP_ASSIGN_OR_RETURN(JobcenterSpec jc, ParseJobcenter(jc_node, file));
       profile.jobcenters.push_back(std::move(jc));
     }
@@ -513,9 +499,9 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
   }
   AMIP_RETURN_IF_ERROR(ParseModel(reader.Raw("model"), file, &profile.model));
   if (reader.Has("targets")) {
-    const YAML::Node targets = reader.Raw("targets");
+    const yamlio::Node& targets = reader.Raw("targets");
     AMIP_RETURN_IF_ERROR(RequireSequence(targets, file, "targets"));
-    for (const auto& target_node : targets) {
+    for (const yamlio::Node& target_node : targets.items()) {
       AMIP_ASSIGN_OR_RETURN(Target target, ParseTarget(target_node, file));
       profile.targets.push_back(std::move(target));
     }
@@ -536,13 +522,8 @@ core::Result<Profile> ParseRoot(const YAML::Node& root, const std::string& file)
 }  // namespace
 
 core::Result<Profile> ParseProfile(std::string_view yaml_text, const std::string& file) {
-  try {
-    const YAML::Node root = YAML::Load(std::string(yaml_text));
-    return ParseRoot(root, file);
-  } catch (const YAML::Exception& error) {
-    return core::InvalidArgumentError(file + ":" + std::to_string(error.mark.line + 1) + ":" +
-                                      std::to_string(error.mark.column + 1) + ": " + error.msg);
-  }
+  AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, file));
+  return ParseRoot(doc.root, file);
 }
 
 core::Result<Profile> LoadProfile(const std::string& name_or_path) {

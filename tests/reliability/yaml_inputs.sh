@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every YAML input of the CLI (budget plan, household case; issue 10 item 6, issue 11 item 3)
-# rejects a NUL byte (raw or escaped "\0"), a list or map where one value is expected and a
-# duplicate key: exit 1, nothing on stdout, and one message with file:line:column on stderr.
+# Every YAML input of the CLI (budget plan, household case, generator profile, targets; issue
+# 10 item 6, issue 11 item 3) rejects a NUL byte (raw or escaped "\0"), a list or map where one
+# value is expected and a duplicate key: exit 1, nothing on stdout, and one message with file:line:column on stderr.
 # Before yamlio, a NUL cut the output short with exit 0, `partner: [p9]` was read as no partner
 # and a duplicate plan key was silently replaced.
 # Usage: yaml_inputs.sh AMIP SOURCE_DIR
@@ -65,5 +65,39 @@ expect_reject "case wrong type" "c_type.yaml:6:23: alter 'dreissig': erwartet ei
 printf 'c_list.yaml\n' >batch.csv
 BATCH=1 expect_reject "case via --batch" "c_list.yaml:6:36: partner: erwartet" \
   "$amip" bedarf --batch batch.csv
+
+# Generator profile (--profile FILE): before yamlio a "\0" in a Jobcenter name was written
+# into jobcenters.csv as a NUL byte with exit 0.
+profile="$src/data/profiles/kreis-unna-2025.yaml"
+grep -q '^    name: Jobcenter Kreis Unna$' "$profile" || fail "line 17 of $profile changed"
+psub() { sed "s|^    name: Jobcenter Kreis Unna\$|$1|" "$profile"; }
+psub '    name: "Jobcenter\\0 Kreis Unna"' >g_nul.yaml
+psub '    name: [Jobcenter, Kreis Unna]' >g_list.yaml
+psub '    name: Jobcenter Kreis Unna\n    name: Jobcenter Hamm' >g_dup.yaml
+expect_reject "profile escaped NUL" "g_nul.yaml:17:11: Wert enthält ein NUL-Zeichen" \
+  "$amip" generate --profile g_nul.yaml --out gen_nul
+[ ! -e gen_nul ] || fail "profile escaped NUL: wrote gen_nul/"
+expect_reject "profile list" "g_list.yaml:17:11: name: erwartet einen einzelnen Wert, gefunden eine Liste" \
+  "$amip" generate --profile g_list.yaml --out gen_list
+expect_reject "profile duplicate" "g_dup.yaml:18:5: doppelter Schlüssel 'name' (zuerst in Zeile 17)" \
+  "$amip" generate --profile g_dup.yaml --out gen_dup
+
+# Targets (kennzahlen --targets FILE) over the small extract tests/malformed/_base.
+"$amip" import "$src/tests/malformed/_base" --db x.sqlite >/dev/null || fail "import"
+targets_head='year: 2023
+jc: null
+targets:'
+printf 'name: "Ziel\\0 2023"\n%s\n  - {quantity: integrationsquote, value: 20}\n' "$targets_head" >t_nul.yaml
+printf 'name: [Ziel]\n%s\n  - {quantity: integrationsquote, value: 20}\n' "$targets_head" >t_list.yaml
+printf 'name: Ziel\n%s\n  - {quantity: integrationsquote, value: 20, value: 30}\n' "$targets_head" >t_dup.yaml
+for kind in nul list dup; do
+  case "$kind" in
+    nul) expected="t_nul.yaml:1:7: Wert enthält ein NUL-Zeichen" ;;
+    list) expected="t_list.yaml:1:7: name: erwartet einen einzelnen Wert, gefunden eine Liste" ;;
+    dup) expected="t_dup.yaml:5:46: doppelter Schlüssel 'value' (zuerst in Zeile 5)" ;;
+  esac
+  expect_reject "targets $kind" "$expected" \
+    "$amip" kennzahlen --db x.sqlite --months 2023-03 --targets "t_$kind.yaml"
+done
 
 echo "yaml_inputs: $checks rejections checked"
