@@ -71,6 +71,24 @@ ExitCode RunImport(const ImportArgs& args) {
                 {report::FormatGermanInt(report->rejected_rows),
                  std::to_string(report->rejected_rows)}});
   std::fputs(table.Render(*format).c_str(), stdout);
+  if (!report->accepted && !report->file_errors.empty()) {
+    // A file error rejects the whole extract, also with --quarantine: say which one.
+    std::string first = report->file_errors.front().ToString();
+    if (first.rfind("error: ", 0) == 0) first.erase(0, 7);
+    std::string more;
+    if (report->file_errors.size() > 1) {
+      more = " (und " + std::to_string(report->file_errors.size() - 1) +
+             " weitere Dateifehler, siehe oben)";
+    }
+    if (report->rejected_rows > 0) {
+      more += "; außerdem " + std::to_string(report->rejected_rows) + " Zeile(n) mit Fehlern";
+    }
+    std::fprintf(stderr,
+                 "amip: Import abgelehnt wegen eines Fehlers in der Datei %s%s; die Datenbank ist "
+                 "unverändert.\n",
+                 first.c_str(), more.c_str());
+    return ExitCode::kDataError;
+  }
   if (!report->accepted) {
     std::fprintf(stderr,
                  "amip: Import abgelehnt: %lld Zeile(n) mit Fehlern%s; die Datenbank ist "

@@ -376,6 +376,12 @@ class Validator {
     }
     table.diagnostics.push_back(std::move(diagnostic));
   }
+  // An error of the file as a whole (missing, unreadable, bad header, no rows): nothing of the
+  // extract can be loaded, also not with quarantine. Kept apart for the summary.
+  void FileError(Table& table, core::Diagnostic diagnostic) {
+    file_errors_.push_back(diagnostic);
+    table.diagnostics.push_back(std::move(diagnostic));
+  }
   // Rejects an already accepted row after a cross-row check; quotes it from the file.
   void Reject(Table& table, RowMeta meta, const std::string& column, std::string_view value,
               std::string reason) {
@@ -430,6 +436,7 @@ class Validator {
   const contract::InstrumentCatalogue& catalogue_;
   std::vector<Table> tables_;
   std::vector<core::Diagnostic> general_;  // not tied to one contract file
+  std::vector<core::Diagnostic> file_errors_;  // copies of the file-level errors
   int64_t errors_seen_ = 0;
   Extract extract_;
   // Keys outlive the file contents (released file by file): own strings, or views of
@@ -476,8 +483,8 @@ void Row::Finish() {
 bool Validator::OpenTable(Table& table) {
   const std::string file(table.spec->name);
   auto fatal = [&](int64_t line, std::string column, std::string value, std::string reason) {
-    table.diagnostics.push_back({core::Severity::kError, file, line, std::move(column),
-                                 std::move(value), std::move(reason)});
+    FileError(table, {core::Severity::kError, file, line, std::move(column), std::move(value),
+                      std::move(reason)});
     return false;
   };
   if (!table.present) {
@@ -571,8 +578,8 @@ bool Validator::OpenTables() {
       }
       if (!read.ok()) {
         ok = false;
-        table.diagnostics.push_back({core::Severity::kError, file_name(table), 0, "", "",
-                                     "cannot read the file: " + read.message()});
+        FileError(table, {core::Severity::kError, file_name(table), 0, "", "",
+                          "cannot read the file: " + read.message()});
         tables_.push_back(std::move(table));
         continue;
       }
@@ -598,8 +605,8 @@ bool Validator::LoadContent(Table& table) {
     const core::Status read =
         ReadFile(table.source->path, kMaxContractFileBytes, &table.owned, &complete);
     if (!read.ok()) {
-      table.diagnostics.push_back({core::Severity::kError, file_name(table), 0, "", "",
-                                   "cannot read the file: " + read.message()});
+      FileError(table, {core::Severity::kError, file_name(table), 0, "", "",
+                        "cannot read the file: " + read.message()});
       return false;
     }
     table.content = table.owned;
@@ -664,8 +671,8 @@ void Validator::ForEachRow(Table& table, Fn&& parse_row) {
     row.Finish();
   }
   if (table.spec->rows_required && table.data_records == 0) {
-    table.diagnostics.push_back({core::Severity::kError, std::string(table.spec->name), 0, "", "",
-                                 "no data rows; this file must have at least one row"});
+    FileError(table, {core::Severity::kError, std::string(table.spec->name), 0, "", "",
+                      "no data rows; this file must have at least one row"});
   }
 }
 
@@ -1176,6 +1183,7 @@ ReadResult Validator::Run() {
     }
   }
   result.fatal = !ok;
+  result.file_errors = file_errors_;
   for (const core::Diagnostic& diagnostic : general_) result.diagnostics.Add(diagnostic);
   std::vector<std::string> names;
   for (Table& table : tables_) {

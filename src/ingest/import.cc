@@ -48,6 +48,7 @@ core::Result<ImportReport> ImportDirectory(const std::string& dir, const std::st
   report.rows = read.rows;
   report.rejected_rows = read.rejected_rows;
   report.diagnostics = std::move(read.diagnostics);
+  report.file_errors = std::move(read.file_errors);
   const bool quarantine = !options.quarantine_path.empty();
   if (read.fatal || (read.rejected_rows > 0 && !quarantine)) return report;
   if (quarantine) AMIP_RETURN_IF_ERROR(WriteQuarantine(options.quarantine_path, read.rejected));

@@ -26,6 +26,9 @@ struct ImportReport {
   std::vector<storage::TableCount> rows;  // accepted rows per contract file
   int64_t rejected_rows = 0;
   core::Diagnostics diagnostics;  // errors and warnings with file, line, column, value, reason
+  // The errors of whole files (missing, unreadable, bad header, no rows), also in diagnostics;
+  // any of them rejects the import, also with quarantine.
+  std::vector<core::Diagnostic> file_errors;
   bool accepted = false;  // valid (or quarantined) and, unless check_only, saved or unchanged
   bool written = false;           // the database was changed
   bool unchanged = false;         // the same extract was already loaded (idempotent no-op)
@@ -49,6 +52,7 @@ struct ReadResult {
   std::vector<RejectedRow> rejected;  // in file order, then line order
   std::vector<storage::TableCount> rows;  // accepted rows per file
   bool fatal = false;  // a file-level error (missing file/column, bad header): nothing loadable
+  std::vector<core::Diagnostic> file_errors;  // those file-level errors (also in diagnostics)
   std::string content_hash;  // of the files read, for idempotent re-imports
 };
 

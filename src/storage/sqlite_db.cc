@@ -24,6 +24,16 @@ core::Status SqliteError(sqlite3* db, std::string_view what, std::string_view me
     return core::UnavailableError("Ein-/Ausgabefehler beim Zugriff auf die Datenbank (SQLite: " +
                                   std::string(message) + ")");
   }
+  // A --db naming some other file, or a damaged database, is the user's file, not a defect.
+  if (code == SQLITE_NOTADB) {
+    return core::FailedPreconditionError(
+        "die Datei ist keine SQLite-Datenbank (SQLite: " + std::string(message) +
+        "); --db muss eine amip-Datenbank oder eine noch nicht vorhandene Datei nennen");
+  }
+  if (code == SQLITE_CORRUPT) {
+    return core::DataLossError("die Datenbank ist beschädigt (SQLite: " + std::string(message) +
+                               "); bitte aus einer Sicherung wiederherstellen oder neu importieren");
+  }
   return core::InternalError("SQLite: " + std::string(what) + ": " + std::string(message));
 }
 
