@@ -37,14 +37,14 @@ core::Result<MoneyFigure> ParseMoney(const Ctx& ctx, const yamlio::Node& node, s
   const yamlio::Node& amount = node.IsMap() ? node["betrag"] : node;
   if (node.IsMap()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, key, {"betrag", "gerundet_auf"}));
-    if (!amount) return Error(ctx.file, node, key, "missing 'betrag'");
+    if (!amount) return Error(ctx.file, node, key, "'betrag' fehlt");
     if (node["gerundet_auf"]) {
       AMIP_ASSIGN_OR_RETURN(figure.rounding, yaml::Money(ctx.file, node["gerundet_auf"], "gerundet_auf"));
     }
   }
   AMIP_ASSIGN_OR_RETURN(figure.value, yaml::Money(ctx.file, amount, key));
   if (!allow_negative && figure.value < core::Cents()) {
-    return Error(ctx.file, amount, key, "must not be negative");
+    return Error(ctx.file, amount, key, "darf nicht negativ sein");
   }
   return figure;
 }
@@ -68,14 +68,14 @@ core::Result<NumberFigure> ParseNumber(const Ctx& ctx, const yamlio::Node& node,
   const yamlio::Node& value = node.IsMap() ? node["wert"] : node;
   if (node.IsMap()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, node, key, {"wert", "gerundet_auf"}));
-    if (!value) return Error(ctx.file, node, key, "missing 'wert'");
+    if (!value) return Error(ctx.file, node, key, "'wert' fehlt");
   }
   if (value.IsScalar() && !value.scalar().empty() && value.scalar()[0] == '<') {
     const std::string digits = value.scalar().substr(1);
     char* end = nullptr;
     const long long limit = std::strtoll(digits.c_str(), &end, 10);
     if (digits.empty() || end != digits.c_str() + digits.size() || limit < 1) {
-      return Error(ctx.file, value, key, "expected a number or an upper bound like <100");
+      return Error(ctx.file, value, key, "erwartet eine Zahl oder eine Obergrenze wie <100");
     }
     figure.value = static_cast<double>(limit - 1);
     figure.upper_bound = true;
@@ -87,7 +87,7 @@ core::Result<NumberFigure> ParseNumber(const Ctx& ctx, const yamlio::Node& node,
   if (node.IsMap() && node["gerundet_auf"]) {
     AMIP_ASSIGN_OR_RETURN(figure.rounding, yaml::Number(ctx.file, node["gerundet_auf"], "gerundet_auf"));
   }
-  if (figure.value < 0) return Error(ctx.file, value, key, "must not be negative");
+  if (figure.value < 0) return Error(ctx.file, value, key, "darf nicht negativ sein");
   return figure;
 }
 
@@ -101,7 +101,7 @@ core::Status OptNumber(const Ctx& ctx, const yamlio::Node& parent, const char* k
 
 core::Result<NumberFigure> ParseShare(const Ctx& ctx, const yamlio::Node& node, std::string_view key) {
   AMIP_ASSIGN_OR_RETURN(NumberFigure figure, ParseNumber(ctx, node, key));
-  if (figure.value > 100.0) return Error(ctx.file, node, key, "a share above 100 %");
+  if (figure.value > 100.0) return Error(ctx.file, node, key, "ein Anteil über 100 %");
   return figure;
 }
 
@@ -146,7 +146,7 @@ core::Status ParseEgt(const Ctx& ctx, const yamlio::Node& node, Eingliederungsbu
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "vorbindungen", egt.vorbindungen, rounding));
   }
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "neugeschaeft", egt.neugeschaeft, rounding));
-  if (!egt.zuteilung.present) return Error(ctx.file, node, "eingliederungsbudget", "missing 'zuteilung'");
+  if (!egt.zuteilung.present) return Error(ctx.file, node, "eingliederungsbudget", "'zuteilung' fehlt");
   if (egt.umschichtung_egt_nach_vk.present && egt.zuteilung_stand == ZuteilungStand::kNichtAngegeben) {
     return Error(ctx.file, node, "eingliederungsbudget",
                  "'zuteilung_stand' fehlt: ist die Zuteilung vor oder nach der Umschichtung EGT → VK "
@@ -188,12 +188,12 @@ core::Status ParsePauschale(const Ctx& ctx, const yamlio::Node& node, PauschaleE
                                  {"erstattung", "verpflichtungen", "differenz", "instrumente", "gerundet_auf"}));
   if (node["instrumente"]) {
     const yamlio::Node& list = node["instrumente"];
-    if (!list.IsSequence()) return Error(ctx.file, list, "instrumente", "expected a list of instrument codes");
+    if (!list.IsSequence()) return Error(ctx.file, list, "instrumente", "erwartet eine Liste von Instrumentcodes");
     out.instrumente_line = list.position().line;
     for (const yamlio::Node& item : list.items()) {
       AMIP_ASSIGN_OR_RETURN(std::string code, yaml::Text(ctx.file, item, "instrumente"));
       if (ctx.catalogue.instruments().Find(code) == nullptr) {
-        return Error(ctx.file, item, "instrumente", "unknown instrument '" + code + "'");
+        return Error(ctx.file, item, "instrumente", "unbekanntes Instrument '" + code + "'");
       }
       out.instrumente.push_back(code);
     }
@@ -221,21 +221,21 @@ core::Status ParseVorjahr(const Ctx& ctx, const yamlio::Node& node, Vorjahresver
 
 core::Status ParseDrittmittel(const Ctx& ctx, const yamlio::Node& node,
                               std::vector<Drittmittelprojekt>& out) {
-  if (!node.IsSequence()) return Error(ctx.file, node, "drittmittel", "expected a list");
+  if (!node.IsSequence()) return Error(ctx.file, node, "drittmittel", "erwartet eine Liste");
   for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "drittmittel entry",
                                    {"name", "volumen", "kofinanzierung", "eintritte",
                                     "erwartete_integrationen"}));
     Drittmittelprojekt project;
     project.line = entry.position().line;
-    if (!entry["name"]) return Error(ctx.file, entry, "drittmittel", "missing 'name'");
+    if (!entry["name"]) return Error(ctx.file, entry, "drittmittel", "'name' fehlt");
     AMIP_ASSIGN_OR_RETURN(project.name, yaml::Text(ctx.file, entry["name"], "name"));
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, entry, "volumen", project.volumen, core::Cents()));
     AMIP_RETURN_IF_ERROR(OptMoney(ctx, entry, "kofinanzierung", project.kofinanzierung, core::Cents()));
     AMIP_RETURN_IF_ERROR(OptNumber(ctx, entry, "eintritte", project.eintritte));
     AMIP_RETURN_IF_ERROR(
         OptNumber(ctx, entry, "erwartete_integrationen", project.erwartete_integrationen));
-    if (!project.volumen.present) return Error(ctx.file, entry, "drittmittel", "missing 'volumen'");
+    if (!project.volumen.present) return Error(ctx.file, entry, "drittmittel", "'volumen' fehlt");
     out.push_back(std::move(project));
   }
   return core::Status::Ok();
@@ -247,7 +247,7 @@ core::Status CheckInstrumentCode(const Ctx& ctx, const yamlio::Node& node,
   const PlanInstrument* entry = ctx.catalogue.Find(code);
   if (entry == nullptr) {
     return Error(ctx.file, node, "instrument",
-                 "unknown instrument (known: " + ctx.catalogue.CodeList() + ")");
+                 "unbekanntes Instrument (bekannt: " + ctx.catalogue.CodeList() + ")");
   }
   const core::Date first = core::Date::FromYmd(ctx.jahr, 1, 1);
   const core::Date last = core::Date::FromYmd(ctx.jahr, 12, 31);
@@ -255,7 +255,7 @@ core::Status CheckInstrumentCode(const Ctx& ctx, const yamlio::Node& node,
     const contract::Instrument* instrument = ctx.catalogue.instruments().Find(member);
     if (instrument != nullptr && !instrument->IsValidOn(first) && !instrument->IsValidOn(last)) {
       return Error(ctx.file, node, "instrument",
-                   fmt::format("instrument '{}' does not exist in {}", member, ctx.jahr));
+                   fmt::format("Instrument '{}' gibt es {} nicht", member, ctx.jahr));
     }
   }
   *out = entry;
@@ -271,29 +271,29 @@ void NoteCodes(const BudgetCatalogue& catalogue, const std::vector<InstrumentLin
 }
 
 core::Status ParseAnteile(const Ctx& ctx, const yamlio::Node& node, std::vector<Anteile>& out) {
-  if (!node.IsSequence()) return Error(ctx.file, node, "anteile_neugeschaeft", "expected a list");
+  if (!node.IsSequence()) return Error(ctx.file, node, "anteile_neugeschaeft", "erwartet eine Liste");
   for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "anteile_neugeschaeft entry",
                                    {"jahr", "finanzpositionen", "instrumente"}));
     Anteile shares;
     shares.line = entry.position().line;
-    if (!entry["jahr"]) return Error(ctx.file, entry, "anteile_neugeschaeft", "missing 'jahr'");
+    if (!entry["jahr"]) return Error(ctx.file, entry, "anteile_neugeschaeft", "'jahr' fehlt");
     AMIP_ASSIGN_OR_RETURN(int64_t jahr, yaml::Integer(ctx.file, entry["jahr"], "jahr"));
     shares.jahr = static_cast<int>(jahr);
     if (entry["finanzpositionen"]) {
       const yamlio::Node& positions = entry["finanzpositionen"];
-      if (!positions.IsMap()) return Error(ctx.file, positions, "finanzpositionen", "expected a map");
+      if (!positions.IsMap()) return Error(ctx.file, positions, "finanzpositionen", "erwartet einen Abschnitt (Schlüssel: Wert)");
       for (const auto& item : positions.entries()) {
         const std::string code = item.key.scalar();
         if (ctx.catalogue.FindPosition(code) == nullptr) {
-          return Error(ctx.file, item.key, "finanzposition", "unknown Finanzposition (I, II, III, IV, K)");
+          return Error(ctx.file, item.key, "finanzposition", "unbekannte Finanzposition (I, II, III, IV, K)");
         }
         AMIP_ASSIGN_OR_RETURN(shares.finanzpositionen[code], ParseShare(ctx, item.value, code));
       }
     }
     if (entry["instrumente"]) {
       const yamlio::Node& instruments = entry["instrumente"];
-      if (!instruments.IsMap()) return Error(ctx.file, instruments, "instrumente", "expected a map");
+      if (!instruments.IsMap()) return Error(ctx.file, instruments, "instrumente", "erwartet einen Abschnitt (Schlüssel: Wert)");
       for (const auto& item : instruments.entries()) {
         const PlanInstrument* code = nullptr;
         AMIP_RETURN_IF_ERROR(CheckInstrumentCode(ctx, item.key, &code));
@@ -314,13 +314,13 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const yamlio::N
                                   "darunter", "darunter_vollstaendig"}));
   InstrumentLine line;
   line.line = node.position().line;
-  if (!node["instrument"]) return Error(ctx.file, node, "instrumente entry", "missing 'instrument'");
+  if (!node["instrument"]) return Error(ctx.file, node, "instrumente entry", "'instrument' fehlt");
   const PlanInstrument* code = nullptr;
   AMIP_RETURN_IF_ERROR(CheckInstrumentCode(ctx, node["instrument"], &code));
   line.code = code->code;
   line.covered = code->instruments;
   if (node["eintritte"] && node["plaetze"]) {
-    return Error(ctx.file, node["plaetze"], "plaetze", "give either 'eintritte' or 'plaetze'");
+    return Error(ctx.file, node["plaetze"], "plaetze", "entweder 'eintritte' oder 'plaetze' angeben");
   }
   if (node["plaetze"]) {
     AMIP_ASSIGN_OR_RETURN(line.eintritte, ParseNumber(ctx, node["plaetze"], "plaetze"));
@@ -328,67 +328,67 @@ core::Result<InstrumentLine> ParseInstrumentLine(const Ctx& ctx, const yamlio::N
   } else if (node["eintritte"]) {
     AMIP_ASSIGN_OR_RETURN(line.eintritte, ParseNumber(ctx, node["eintritte"], "eintritte"));
   } else {
-    return Error(ctx.file, node, "instrumente entry", "missing 'eintritte' or 'plaetze'");
+    return Error(ctx.file, node, "instrumente entry", "'eintritte' oder 'plaetze' fehlt");
   }
   AMIP_RETURN_IF_ERROR(OptNumber(ctx, node, "vorjahr", line.eintritte_vorjahr));
   AMIP_RETURN_IF_ERROR(OptMoney(ctx, node, "kosten_je_eintritt", line.kosten_je_eintritt, core::Cents()));
   if (node["dauer_monate"]) {
     AMIP_ASSIGN_OR_RETURN(int64_t months, yaml::Integer(ctx.file, node["dauer_monate"], "dauer_monate"));
     if (months < 1 || months > 60) {
-      return Error(ctx.file, node["dauer_monate"], "dauer_monate", "must be 1..60 months");
+      return Error(ctx.file, node["dauer_monate"], "dauer_monate", "muss 1 bis 60 Monate sein");
     }
     line.dauer_monate = static_cast<int>(months);
   }
   if (node["profil"]) {
     const yamlio::Node& profile = node["profil"];
     if (!profile.IsSequence() || profile.size() != 12) {
-      return Error(ctx.file, profile, "profil", "expected 12 monthly weights");
+      return Error(ctx.file, profile, "profil", "erwartet 12 Monatsgewichte");
     }
     double total = 0;
     for (const yamlio::Node& weight : profile.items()) {
       AMIP_ASSIGN_OR_RETURN(double value, yaml::Number(ctx.file, weight, "profil"));
-      if (value < 0) return Error(ctx.file, weight, "profil", "must not be negative");
+      if (value < 0) return Error(ctx.file, weight, "profil", "darf nicht negativ sein");
       line.profil.push_back(value);
       total += value;
     }
-    if (total <= 0) return Error(ctx.file, profile, "profil", "weights add up to 0");
+    if (total <= 0) return Error(ctx.file, profile, "profil", "die Gewichte ergeben zusammen 0");
   }
   if (node["finanzierung"]) {
     AMIP_ASSIGN_OR_RETURN(line.finanzierung, yaml::Text(ctx.file, node["finanzierung"], "finanzierung"));
     if (line.finanzierung != "egt" && line.finanzierung != "ba" &&
         line.finanzierung != "drittmittel" && line.finanzierung != "kommune") {
       return Error(ctx.file, node["finanzierung"], "finanzierung",
-                   "expected egt, ba, drittmittel or kommune");
+                   "erwartet egt, ba, drittmittel oder kommune");
     }
   }
   if (node["wirkung"]) {
     AMIP_ASSIGN_OR_RETURN(double effect, yaml::Number(ctx.file, node["wirkung"], "wirkung"));
     if (effect < 0 || effect > 1) {
-      return Error(ctx.file, node["wirkung"], "wirkung", "expected integrations per entry in 0..1");
+      return Error(ctx.file, node["wirkung"], "wirkung", "erwartet Integrationen je Eintritt zwischen 0 und 1");
     }
     line.wirkung = effect;
   }
   for (const char* key : {"min_eintritte", "max_eintritte"}) {
     if (!node[key]) continue;
     AMIP_ASSIGN_OR_RETURN(int64_t bound, yaml::Integer(ctx.file, node[key], key));
-    if (bound < 0) return Error(ctx.file, node[key], key, "must not be negative");
+    if (bound < 0) return Error(ctx.file, node[key], key, "darf nicht negativ sein");
     (std::string_view(key) == "min_eintritte" ? line.min_eintritte : line.max_eintritte) = bound;
   }
   if (line.min_eintritte && line.max_eintritte && *line.min_eintritte > *line.max_eintritte) {
-    return Error(ctx.file, node["min_eintritte"], "min_eintritte", "greater than max_eintritte");
+    return Error(ctx.file, node["min_eintritte"], "min_eintritte", "größer als max_eintritte");
   }
   if (node["zielgruppen"]) {
     const yamlio::Node& groups = node["zielgruppen"];
-    if (!groups.IsMap()) return Error(ctx.file, groups, "zielgruppen", "expected a map name: percent");
+    if (!groups.IsMap()) return Error(ctx.file, groups, "zielgruppen", "erwartet einen Abschnitt Name: Prozent");
     for (const auto& item : groups.entries()) {
       AMIP_ASSIGN_OR_RETURN(NumberFigure share, ParseShare(ctx, item.value, item.key.scalar()));
       line.zielgruppen[item.key.scalar()] = share.value / 100.0;
     }
   }
   if (node["darunter"]) {
-    if (sub_line) return Error(ctx.file, node["darunter"], "darunter", "nested 'darunter' not allowed");
+    if (sub_line) return Error(ctx.file, node["darunter"], "darunter", "'darunter' darf nicht verschachtelt werden");
     const yamlio::Node& subs = node["darunter"];
-    if (!subs.IsSequence()) return Error(ctx.file, subs, "darunter", "expected a list");
+    if (!subs.IsSequence()) return Error(ctx.file, subs, "darunter", "erwartet eine Liste");
     for (const yamlio::Node& sub : subs.items()) {
       AMIP_ASSIGN_OR_RETURN(InstrumentLine child, ParseInstrumentLine(ctx, sub, true));
       if (!sub["finanzierung"]) child.finanzierung = line.finanzierung;
@@ -418,7 +418,7 @@ core::Result<KdUPosition> ParseKdUPosition(const Ctx& ctx, const yamlio::Node& n
   KdUPosition position;
   position.line = node.position().line;
   if (named) {
-    if (!node["name"]) return Error(ctx.file, node, "kdu position", "missing 'name'");
+    if (!node["name"]) return Error(ctx.file, node, "kdu position", "'name' fehlt");
     AMIP_ASSIGN_OR_RETURN(position.name, yaml::Text(ctx.file, node["name"], "name"));
   } else {
     position.name = "Gesamt";
@@ -434,7 +434,7 @@ core::Status ParseKdU(const Ctx& ctx, const yamlio::Node& node, KdUBudget& out) 
   out.present = true;
   out.line = node.position().line;
   if (!node["positionen"] || !node["positionen"].IsSequence()) {
-    return Error(ctx.file, node, "kdu", "missing list 'positionen'");
+    return Error(ctx.file, node, "kdu", "Liste 'positionen' fehlt");
   }
   for (const yamlio::Node& entry : node["positionen"].items()) {
     AMIP_ASSIGN_OR_RETURN(KdUPosition position, ParseKdUPosition(ctx, entry, true));
@@ -451,12 +451,12 @@ core::Status ParseAusgaben(const Ctx& ctx, const yamlio::Node& node, Ausgaben& o
   out.present = true;
   AMIP_ASSIGN_OR_RETURN(core::Cents rounding, SectionRounding(ctx, node));
   if (!node["positionen"] || !node["positionen"].IsSequence()) {
-    return Error(ctx.file, node, "ausgaben", "missing list 'positionen'");
+    return Error(ctx.file, node, "ausgaben", "Liste 'positionen' fehlt");
   }
   for (const yamlio::Node& entry : node["positionen"].items()) {
     AMIP_RETURN_IF_ERROR(CheckKeys(ctx.file, entry, "ausgaben position", {"name", "betrag"}));
     if (!entry["name"] || !entry["betrag"]) {
-      return Error(ctx.file, entry, "ausgaben position", "needs 'name' and 'betrag'");
+      return Error(ctx.file, entry, "ausgaben position", "braucht 'name' und 'betrag'");
     }
     AMIP_ASSIGN_OR_RETURN(std::string name, yaml::Text(ctx.file, entry["name"], "name"));
     AMIP_ASSIGN_OR_RETURN(MoneyFigure amount, ParseMoney(ctx, entry["betrag"], "betrag", rounding));
@@ -467,17 +467,17 @@ core::Status ParseAusgaben(const Ctx& ctx, const yamlio::Node& node, Ausgaben& o
 }
 
 core::Status ParseZiele(const Ctx& ctx, const yamlio::Node& node, std::vector<Zielwert>& out) {
-  if (!node.IsSequence()) return Error(ctx.file, node, "ziele", "expected a list");
+  if (!node.IsSequence()) return Error(ctx.file, node, "ziele", "erwartet eine Liste");
   for (const yamlio::Node& entry : node.items()) {
     AMIP_RETURN_IF_ERROR(
         CheckKeys(ctx.file, entry, "ziele entry", {"name", "art", "frauen", "maenner", "gesamt"}));
     Zielwert target;
     target.line = entry.position().line;
-    if (!entry["name"] || !entry["art"]) return Error(ctx.file, entry, "ziele", "needs 'name' and 'art'");
+    if (!entry["name"] || !entry["art"]) return Error(ctx.file, entry, "ziele", "braucht 'name' und 'art'");
     AMIP_ASSIGN_OR_RETURN(target.name, yaml::Text(ctx.file, entry["name"], "name"));
     AMIP_ASSIGN_OR_RETURN(std::string kind, yaml::Text(ctx.file, entry["art"], "art"));
     if (kind != "quote" && kind != "anzahl") {
-      return Error(ctx.file, entry["art"], "art", "expected 'quote' or 'anzahl'");
+      return Error(ctx.file, entry["art"], "art", "erwartet 'quote' oder 'anzahl'");
     }
     target.quote = kind == "quote";
     if (target.quote) {
@@ -507,7 +507,7 @@ core::Status ParseOptimierung(const Ctx& ctx, const yamlio::Node& node, Optimier
     AMIP_ASSIGN_OR_RETURN(int64_t months, yaml::Integer(ctx.file, node["wirkungsfenster_monate"],
                                                         "wirkungsfenster_monate"));
     if (months < 1 || months > 36) {
-      return Error(ctx.file, node["wirkungsfenster_monate"], "wirkungsfenster_monate", "must be 1..36");
+      return Error(ctx.file, node["wirkungsfenster_monate"], "wirkungsfenster_monate", "muss 1 bis 36 sein");
     }
     out.wirkungsfenster_monate = static_cast<int>(months);
   }
@@ -517,11 +517,11 @@ core::Status ParseOptimierung(const Ctx& ctx, const yamlio::Node& node, Optimier
   }
   if (node["ve_grenzen"]) {
     const yamlio::Node& limits = node["ve_grenzen"];
-    if (!limits.IsMap()) return Error(ctx.file, limits, "ve_grenzen", "expected a map year: euros");
+    if (!limits.IsMap()) return Error(ctx.file, limits, "ve_grenzen", "erwartet einen Abschnitt Jahr: Euro");
     for (const auto& item : limits.entries()) {
       AMIP_ASSIGN_OR_RETURN(int64_t year, yaml::Integer(ctx.file, item.key, "ve_grenzen"));
       if (year <= ctx.jahr) {
-        return Error(ctx.file, item.key, "ve_grenzen", "a VE limit must be for a later year");
+        return Error(ctx.file, item.key, "ve_grenzen", "eine VE-Grenze muss für ein späteres Jahr gelten");
       }
       AMIP_ASSIGN_OR_RETURN(MoneyFigure limit, ParseMoney(ctx, item.value, "ve_grenzen", core::Cents()));
       out.ve_grenzen[static_cast<int>(year)] = limit.value;
@@ -535,10 +535,10 @@ core::Status ParseOptimierung(const Ctx& ctx, const yamlio::Node& node, Optimier
                                      {"code", "min_anteil", "max_anteil"}));
       FinanzpositionGrenze bound;
       bound.line = entry.position().line;
-      if (!entry["code"]) return Error(ctx.file, entry, "finanzpositionen", "missing 'code'");
+      if (!entry["code"]) return Error(ctx.file, entry, "finanzpositionen", "'code' fehlt");
       AMIP_ASSIGN_OR_RETURN(bound.code, yaml::Text(ctx.file, entry["code"], "code"));
       if (ctx.catalogue.FindPosition(bound.code) == nullptr) {
-        return Error(ctx.file, entry["code"], "code", "unknown Finanzposition");
+        return Error(ctx.file, entry["code"], "code", "unbekannte Finanzposition");
       }
       if (entry["min_anteil"]) {
         AMIP_ASSIGN_OR_RETURN(NumberFigure share, ParseShare(ctx, entry["min_anteil"], "min_anteil"));
@@ -560,7 +560,7 @@ core::Status ParseOptimierung(const Ctx& ctx, const yamlio::Node& node, Optimier
       Zielgruppenquote quota;
       quota.line = entry.position().line;
       if (!entry["name"] || !entry["mindestanteil"]) {
-        return Error(ctx.file, entry, "zielgruppen", "needs 'name' and 'mindestanteil'");
+        return Error(ctx.file, entry, "zielgruppen", "braucht 'name' und 'mindestanteil'");
       }
       AMIP_ASSIGN_OR_RETURN(quota.name, yaml::Text(ctx.file, entry["name"], "name"));
       AMIP_ASSIGN_OR_RETURN(NumberFigure share,
@@ -577,7 +577,7 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   AMIP_ASSIGN_OR_RETURN(const yamlio::Document doc, yamlio::Parse(yaml_text, file));
   const yamlio::Node& root = doc.root;
   if (!root.IsMap()) {
-    return core::InvalidArgumentError(fmt::format("{}: expected a plan (a YAML map)", file));
+    return core::InvalidArgumentError(fmt::format("{}: erwartet einen Plan (Abschnitte mit Schlüssel: Wert)", file));
   }
   AMIP_RETURN_IF_ERROR(CheckKeys(file, root, "plan",
                                  {"jahr", "jobcenter", "quelle", "eingliederungsbudget",
@@ -589,10 +589,10 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   plan.file = std::string(file);
   if (!root["jahr"]) {
     return core::InvalidArgumentError(
-        fmt::format("{}:1:1: missing 'jahr' (the plan year, e.g. jahr: 2025)", file));
+        fmt::format("{}:1:1: 'jahr' fehlt (das Planjahr, z. B. jahr: 2025)", file));
   }
   AMIP_ASSIGN_OR_RETURN(int64_t jahr, yaml::Integer(file, root["jahr"], "jahr"));
-  if (jahr < 2005 || jahr > 2100) return Error(file, root["jahr"], "jahr", "expected a year 2005..2100");
+  if (jahr < 2005 || jahr > 2100) return Error(file, root["jahr"], "jahr", "erwartet ein Jahr von 2005 bis 2100");
   plan.jahr = static_cast<int>(jahr);
   Ctx ctx{file, catalogue, plan.jahr};
   if (root["jobcenter"]) {
@@ -602,7 +602,7 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
     AMIP_ASSIGN_OR_RETURN(plan.quelle, yaml::Text(file, root["quelle"], "quelle"));
   }
   if (!root["eingliederungsbudget"]) {
-    return core::InvalidArgumentError(fmt::format("{}:1:1: missing 'eingliederungsbudget'", file));
+    return core::InvalidArgumentError(fmt::format("{}:1:1: 'eingliederungsbudget' fehlt", file));
   }
   AMIP_RETURN_IF_ERROR(ParseEgt(ctx, root["eingliederungsbudget"], plan.egt));
   if (root["verwaltungsbudget"]) AMIP_RETURN_IF_ERROR(ParseVk(ctx, root["verwaltungsbudget"], plan.vk));
@@ -621,12 +621,12 @@ core::Result<Plan> ParsePlanImpl(std::string_view yaml_text, std::string_view fi
   }
   if (root["instrumente"]) {
     const yamlio::Node& lines = root["instrumente"];
-    if (!lines.IsSequence()) return Error(file, lines, "instrumente", "expected a list");
+    if (!lines.IsSequence()) return Error(file, lines, "instrumente", "erwartet eine Liste");
     for (const yamlio::Node& node : lines.items()) {
       AMIP_ASSIGN_OR_RETURN(InstrumentLine line, ParseInstrumentLine(ctx, node, false));
       for (const InstrumentLine& existing : plan.instrumente) {
         if (existing.code == line.code) {
-          return Error(file, node["instrument"], "instrument", "listed twice");
+          return Error(file, node["instrument"], "instrument", "doppelt aufgeführt");
         }
       }
       plan.instrumente.push_back(std::move(line));
@@ -675,7 +675,7 @@ core::Result<Plan> LoadPlanFile(const std::string& path, const BudgetCatalogue& 
 
 core::Result<Plan> LoadEmbeddedPlan(std::string_view path, const BudgetCatalogue& catalogue) {
   const std::optional<std::string_view> text = resources::Find(path);
-  if (!text) return core::NotFoundError(fmt::format("{}: plan is not embedded in this binary", path));
+  if (!text) return core::NotFoundError(fmt::format("{}: dieser Plan ist nicht in das Programm eingebettet", path));
   return ParsePlan(*text, path, catalogue);
 }
 

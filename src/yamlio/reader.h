@@ -46,8 +46,8 @@ core::Result<int64_t> Integer(std::string_view file, const Node& node, std::stri
 core::Result<int> IntegerIn(std::string_view file, const Node& node, std::string_view key,
                             int lo, int hi);
 core::Result<bool> Bool(std::string_view file, const Node& node, std::string_view key);
-// A euro amount with at most two decimals ("1316.50"); a thousands separator or a currency
-// sign gets its own reason.
+// A euro amount with at most two decimals ("1316.50"); the reason is core::Cents::Parse's
+// (it names a thousands separator, a currency sign, a decimal comma).
 core::Result<core::Cents> Money(std::string_view file, const Node& node, std::string_view key);
 
 // Read<T> dispatches to the conversion for T (std::string, double, int64_t, int, bool,
