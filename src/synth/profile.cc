@@ -91,13 +91,13 @@ class MapReader {
       return;
     }
     Get(key, out, required);
-    if (status_.ok() && out->value() < 0) Fail(key, out->ToString(), "negative amount");
+    if (status_.ok() && out->value() < 0) Fail(key, out->ToString(), "darf nicht negativ sein");
   }
 
   void Fail(const char* key, const std::string& value, const std::string& reason) {
     if (!status_.ok()) return;
-    status_ = core::InvalidArgumentError(Where(file_, node_[key]) + ": key '" + key +
-                                         "': value '" + value + "': " + reason);
+    status_ = core::InvalidArgumentError(Where(file_, node_[key].IsDefined() ? node_[key] : node_) +
+                                         ": " + key + " '" + value + "': " + reason);
   }
   void SetError(core::Status status) {
     if (status_.ok()) status_ = std::move(status);
@@ -133,7 +133,7 @@ class MapReader {
 
 core::Status RequireSequence(const yamlio::Node& node, const std::string& file, const char* what) {
   if (!node.IsDefined() || node.IsSequence()) return core::Status::Ok();
-  return core::InvalidArgumentError(Where(file, node) + ": '" + what + "' must be a list");
+  return core::InvalidArgumentError(Where(file, node) + ": '" + what + "' muss eine Liste sein");
 }
 
 core::Result<std::vector<Weighted>> ParseWeights(const yamlio::Node& node, const std::string& file,
@@ -142,14 +142,14 @@ core::Result<std::vector<Weighted>> ParseWeights(const yamlio::Node& node, const
   if (!node.IsDefined()) return out;
   if (!node.IsMap()) {
     return core::InvalidArgumentError(Where(file, node) + ": '" + what +
-                                      "' must map codes to weights");
+                                      "' muss Codes auf Gewichte abbilden (Code: Gewicht)");
   }
   for (const yamlio::MapEntry& item : node.entries()) {
     Weighted weighted;
     weighted.code = item.key.scalar();
     AMIP_ASSIGN_OR_RETURN(weighted.weight, yamlio::Number(file, item.value, weighted.code));
     if (weighted.weight < 0) {
-      return core::InvalidArgumentError(Where(file, item.value) + ": negative weight");
+      return core::InvalidArgumentError(Where(file, item.value) + ": Gewicht darf nicht negativ sein");
     }
     out.push_back(weighted);
   }
@@ -174,7 +174,7 @@ core::Result<Target> ParseTarget(const yamlio::Node& node, const std::string& fi
   } else if (kind == "exact") {
     target.tolerance_kind = ToleranceKind::kExact;
   } else {
-    reader.Fail("tolerance_kind", kind, "allowed: relative, absolute, range, exact");
+    reader.Fail("tolerance_kind", kind, "erlaubt: relative, absolute, range, exact");
   }
   reader.Get("tolerance", &target.tolerance, target.tolerance_kind == ToleranceKind::kRelative ||
                                                  target.tolerance_kind == ToleranceKind::kAbsolute);
@@ -216,7 +216,7 @@ core::Result<MeasurePlan> ParseMeasure(const yamlio::Node& node, const std::stri
   } else if (link == "tam") {
     plan.link = MeasureLink::kTam;
   } else {
-    reader.Fail("link", link, "allowed: none, egz, esg, evl, tam");
+    reader.Fail("link", link, "erlaubt: none, egz, esg, evl, tam");
   }
   std::string group = "any";
   reader.Get("target_group", &group);
@@ -227,7 +227,7 @@ core::Result<MeasurePlan> ParseMeasure(const yamlio::Node& node, const std::stri
   } else if (group == "young") {
     plan.target_group = MeasureTarget::kYoung;
   } else {
-    reader.Fail("target_group", group, "allowed: any, long_term, young");
+    reader.Fail("target_group", group, "erlaubt: any, long_term, young");
   }
   if (reader.Has("entries")) {
     const yamlio::Node& entries = reader.Raw("entries");
@@ -254,11 +254,11 @@ core::Result<MeasurePlan> ParseMeasure(const yamlio::Node& node, const std::stri
     if (!catalogue.ok()) return catalogue.status();
     if (catalogue->Find(plan.instrument) == nullptr) {
       reader.Fail("instrument", plan.instrument,
-                  "not in the instrument catalogue (" + catalogue->CodeList() + ")");
+                  "nicht im Instrumentenkatalog (" + catalogue->CodeList() + ")");
     }
   }
   if (plan.min_months < 1 || plan.max_months < plan.min_months) {
-    reader.Fail("max_months", std::to_string(plan.max_months), "needs 1 <= min_months <= max_months");
+    reader.Fail("max_months", std::to_string(plan.max_months), "braucht 1 <= min_months <= max_months");
   }
   AMIP_RETURN_IF_ERROR(reader.Finish());
   return plan;
@@ -393,20 +393,20 @@ core::Status ParseModel(const yamlio::Node& node, const std::string& file, Model
   for (const auto& [name, value] : probabilities) {
     if (!(value >= 0.0 && value <= 1.0)) {
       return core::InvalidArgumentError(Where(file, node) + ": model." + name + " = " +
-                                        std::to_string(value) + " is not a probability in [0, 1]");
+                                        std::to_string(value) + " ist keine Wahrscheinlichkeit in [0, 1]");
     }
   }
   if (model->mix_single + model->mix_single_parent + model->mix_couple +
           model->mix_couple_children <= 0 ||
       model->early_months <= 0 || model->job_end_rate <= 0 || model->minijob_end_rate <= 0) {
     return core::InvalidArgumentError(Where(file, node) +
-                                      ": household mix, early_months and job end rates must be > 0");
+                                      ": Haushaltsmix, early_months und die Job-Endraten müssen > 0 sein");
   }
   if (model->bg_path.empty()) {
-    return core::InvalidArgumentError(Where(file, node) + ": model.bg_path is required");
+    return core::InvalidArgumentError(Where(file, node) + ": model.bg_path fehlt");
   }
   if (model->rent_by_size.size() != 5) {
-    return core::InvalidArgumentError(Where(file, node) + ": rent_by_size needs 5 values");
+    return core::InvalidArgumentError(Where(file, node) + ": rent_by_size braucht 5 Werte");
   }
   return core::Status::Ok();
 }
@@ -440,13 +440,13 @@ core::Result<JobcenterSpec> ParseJobcenter(const yamlio::Node& node, const std::
     AMIP_RETURN_IF_ERROR(mun_reader.Finish());
     if (mun.ags.size() != 8 || mun.ags.find_first_not_of("0123456789") != std::string::npos) {
       return core::InvalidArgumentError(Where(file, mun_node) + ": ags '" + mun.ags +
-                                        "' is not 8 digits");
+                                        "' hat nicht 8 Ziffern");
     }
     jc.municipalities.push_back(mun);
   }
   AMIP_RETURN_IF_ERROR(reader.Finish());
   if (jc.municipalities.empty()) {
-    return core::InvalidArgumentError(Where(file, node) + ": Jobcenter without municipalities");
+    return core::InvalidArgumentError(Where(file, node) + ": Jobcenter ohne Gemeinden");
   }
   return jc;
 }
@@ -490,12 +490,12 @@ core::Result<Profile> ParseRoot(const yamlio::Node& root, const std::string& fil
     AMIP_RETURN_IF_ERROR(gen_reader.Finish());
     if (gen.zkt_count > gen.count) {
       return core::InvalidArgumentError(file + ": generated_jobcenters.zkt_count " +
-                                        std::to_string(gen.zkt_count) + " exceeds count " +
+                                        std::to_string(gen.zkt_count) + " ist größer als count " +
                                         std::to_string(gen.count));
     }
   }
   if (!reader.Has("model")) {
-    return core::InvalidArgumentError(Where(file, root) + ": missing key 'model'");
+    return core::InvalidArgumentError(Where(file, root) + ": Schlüssel 'model' fehlt");
   }
   AMIP_RETURN_IF_ERROR(ParseModel(reader.Raw("model"), file, &profile.model));
   if (reader.Has("targets")) {
@@ -508,13 +508,13 @@ core::Result<Profile> ParseRoot(const yamlio::Node& root, const std::string& fil
   }
   AMIP_RETURN_IF_ERROR(reader.Finish());
   if (profile.jobcenters.empty() && profile.generated.count <= 0) {
-    return core::InvalidArgumentError(file + ": needs 'jobcenters' or 'generated_jobcenters'");
+    return core::InvalidArgumentError(file + ": braucht 'jobcenters' oder 'generated_jobcenters'");
   }
   if (profile.last_month < profile.first_month ||
       profile.reference_month < profile.first_month ||
       profile.last_month < profile.reference_month) {
     return core::InvalidArgumentError(file +
-                                      ": needs first_month <= reference_month <= last_month");
+                                      ": braucht first_month <= reference_month <= last_month");
   }
   return profile;
 }

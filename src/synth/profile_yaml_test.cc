@@ -42,6 +42,8 @@ TEST(ProfileYamlTest, RejectsEachKindOfBadYaml) {
             "p.yaml:17:11: Wert enthält ein NUL-Zeichen (\\0), nicht erlaubt");
   EXPECT_EQ(ProfileError("    name: Jobcenter Kreis Unna", "    name: [Jobcenter, Kreis Unna]"),
             "p.yaml:17:11: name: erwartet einen einzelnen Wert, gefunden eine Liste");
+  EXPECT_EQ(ProfileError("  stayer_share: 0.52", "  stayer_share: 1.5"),
+            "p.yaml:49:3: model.stayer_share = 1.500000 ist keine Wahrscheinlichkeit in [0, 1]");
   EXPECT_EQ(ProfileError("[0.46,0.32,0.15,0.07]", "{a: 0.46}"),
             "p.yaml:62:21: children_weights: erwartet eine Liste, gefunden ein Abschnitt "
             "(Schlüssel: Wert)");
