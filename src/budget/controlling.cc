@@ -10,15 +10,19 @@ namespace amip::budget {
 
 core::Result<ControllingReport> ComputeControlling(const contract::Extract& extract,
                                                    const Plan& plan, core::Month as_of,
-                                                   double threshold_percent) {
+                                                   std::optional<double> threshold_percent) {
   if (as_of.year() != plan.jahr) {
     return core::OutOfRangeError(fmt::format("month {} is not in the plan year {}",
                                              as_of.ToString(), plan.jahr));
   }
+  if (threshold_percent && !(*threshold_percent >= 0 && *threshold_percent <= 100)) {
+    return core::InvalidArgumentError(
+        fmt::format("Warnschwelle {} % liegt nicht zwischen 0 und 100 %", *threshold_percent));
+  }
   ControllingReport report;
   report.jahr = plan.jahr;
   report.as_of_month = as_of.month();
-  report.threshold_percent = threshold_percent >= 0 ? threshold_percent : plan.controlling.schwelle_prozent;
+  report.threshold_percent = threshold_percent.value_or(plan.controlling.schwelle_prozent);
   report.budget = ResolveBudget(plan, nullptr).gesamtbudget;
 
   const core::Date year_start = core::Date::FromYmd(plan.jahr, 1, 1);

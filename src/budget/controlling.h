@@ -53,9 +53,10 @@ struct ControllingReport {
 };
 
 // REQUIRES nothing; `as_of` must lie in the plan year (else OutOfRange).
-// `threshold_percent` < 0 uses the plan's controlling.schwelle_prozent.
+// Without `threshold_percent` the plan's controlling.schwelle_prozent applies; a given one
+// outside 0 … 100 (or not finite) is kInvalidArgument, never replaced by the plan's.
 core::Result<ControllingReport> ComputeControlling(const contract::Extract& extract,
                                                    const Plan& plan, core::Month as_of,
-                                                   double threshold_percent = -1);
+                                                   std::optional<double> threshold_percent = std::nullopt);
 
 }  // namespace amip::budget

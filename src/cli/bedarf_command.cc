@@ -15,6 +15,7 @@
 #include "benefits/household.h"
 #include "benefits/law_cache.h"
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "contract/extract.h"
 #include "fileio/read_file.h"
 #include "storage/extract_store.h"
@@ -27,35 +28,46 @@ namespace {
 
 using core::Cents;
 
+// Domain limits of the command line (plausibility, not law): a job of at most 80 hours a
+// week (--job, --max-hours) and an hourly wage of at most 1.000,00 €.
+constexpr int64_t kMaxWeeklyHours = 80;
+constexpr Cents kMinWage = Cents::FromCents(1);
+constexpr Cents kMaxWage = Cents::FromEuros(1000);
+
 struct BedarfArgs {
   std::string case_file, batch, db, month, date, job, wage, person, format = "table";
   bool trace = false, hours_to_exit = false;
   int max_hours = 48;
 };
 
+// --job "STUNDEN h@EURO": weekly hours in (0, kMaxWeeklyHours] (decimal point or comma),
+// an hourly wage kMinWage … kMaxWage with at most two decimals.
 core::Result<benefits::Job> ParseJob(const std::string& text) {
-  const auto bad = [&text] {
-    return core::InvalidArgumentError("--job must look like \"39h@13.90\" (hours per week @ euros per hour), got '" +
-                                      text + "'");
+  const auto bad = [&text](const std::string& why) {
+    return core::InvalidArgumentError("'" + text + "' " + why +
+                                      "; erwartet: \"STUNDEN h@EURO\", z. B. \"39h@13.90\" (Wochenstunden "
+                                      "über 0 bis " + std::to_string(kMaxWeeklyHours) +
+                                      ", Stundenlohn " + kMinWage.ToGermanString() + " bis " +
+                                      kMaxWage.ToGermanString() + ")");
   };
   std::string compact;
   for (char c : text) {
     if (c != ' ') compact += c;
   }
   const size_t h_pos = compact.find("h@");
-  if (h_pos == std::string::npos || h_pos == 0) return bad();
+  if (h_pos == std::string::npos || h_pos == 0) return bad("hat nicht die Form STUNDEN h@EURO");
   std::string hours = compact.substr(0, h_pos), wage = compact.substr(h_pos + 2);
-  for (const std::string* part : {&hours, &wage}) {
-    if (part->empty() || part->find_first_not_of("0123456789.,") != std::string::npos) return bad();
-  }
   std::replace(hours.begin(), hours.end(), ',', '.');
   std::replace(wage.begin(), wage.end(), ',', '.');
   benefits::Job job;
-  job.stunden_woche = std::stod(hours);
-  if (job.stunden_woche <= 0 || job.stunden_woche > 80) {
-    return core::InvalidArgumentError("--job: weekly hours must be in (0, 80], got " + hours);
+  if (!ParseDecimal(hours, &job.stunden_woche)) return bad("nennt keine Wochenstunden");
+  if (job.stunden_woche <= 0 || job.stunden_woche > static_cast<double>(kMaxWeeklyHours)) {
+    return bad("nennt Wochenstunden außerhalb des zulässigen Bereichs");
   }
-  AMIP_ASSIGN_OR_RETURN(job.stundenlohn, Cents::Parse(wage));
+  auto wage_cents = Cents::Parse(wage);
+  if (!wage_cents.ok()) return bad("nennt keinen Stundenlohn in Euro");
+  if (*wage_cents < kMinWage || *wage_cents > kMaxWage) return bad("nennt einen Stundenlohn außerhalb des zulässigen Bereichs");
+  job.stundenlohn = *wage_cents;
   return job;
 }
 
@@ -181,7 +193,7 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
   auto hcase = LoadCase(args.case_file);
   if (!hcase.ok()) return ReportError(hcase.status());
   benefits::Household household = hcase->household;
-  if (!args.date.empty()) {
+  if (!args.date.empty()) {  // in the law coverage (checked when parsed)
     auto date = core::Date::Parse(args.date);
     if (!date.ok()) return ReportError(date.status().WithContext("--date"));
     household.datum = *date;
@@ -192,11 +204,10 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
   benefits::Trace trace(&*law);
   const std::string title = hcase->name + " — " + household.datum.ToString();
   if (args.hours_to_exit) {
+    if (args.wage.empty()) return UsageError("bedarf", "--hours-to-exit braucht --wage EURO (z. B. 13.90)");
+    if (!args.job.empty()) return UsageError("bedarf", "--hours-to-exit und --job schließen sich aus");
     auto wage = Cents::Parse(args.wage);
-    if (args.wage.empty() || !wage.ok()) {
-      ReportError(core::InvalidArgumentError("--hours-to-exit needs --wage EUROS (e.g. 13.90)"));
-      return ExitCode::kUsageError;
-    }
+    if (!wage.ok()) return ReportError(wage.status().WithContext("--wage"));
     auto result = benefits::StundenBisBedarfsdeckung(household, *wage, args.person, *law, ctx.local,
                                                      options, args.max_hours);
     if (!result.ok()) return ReportError(result.status());
@@ -216,10 +227,7 @@ ExitCode RunOne(const Context& ctx, const BedarfArgs& args, report::OutputFormat
   std::string job_label;
   if (!args.job.empty()) {
     auto job = ParseJob(args.job);
-    if (!job.ok()) {
-      ReportError(job.status());
-      return ExitCode::kUsageError;
-    }
+    if (!job.ok()) return UsageError("bedarf", "--job: " + job.status().message());
     job->person_id = args.person;
     auto with_job = benefits::MitJob(household, *job);
     if (!with_job.ok()) return ReportError(with_job.status());
@@ -282,10 +290,9 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
 }
 
 ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat format) {
-  auto month = core::Month::Parse(args.month);
-  if (args.month.empty() || !month.ok()) {
-    return ReportError(core::InvalidArgumentError("--db needs --month YYYY-MM"));
-  }
+  if (args.month.empty()) return UsageError("bedarf", "--db braucht --month JJJJ-MM");
+  auto month = core::Month::Parse(args.month);  // in the law coverage (checked when parsed)
+  if (!month.ok()) return ReportError(month.status().WithContext("--month"));
   auto extract = storage::LoadExtract(args.db);
   if (!extract.ok()) return ReportError(extract.status());
   auto law = LawFor(ctx, month->FirstDay());
@@ -358,19 +365,36 @@ void RegisterBedarf(CLI::App& app, CommandOutcome& outcome) {
   auto args = std::make_shared<BedarfArgs>();
   auto* cmd = app.add_subcommand(
       "bedarf", "Bürgergeld/Alg II, Wohngeld, Kinderzuschlag und Vorrangprüfung eines Haushalts");
-  cmd->add_option("case", args->case_file, "Haushaltsfall (YAML, docs/household-cases.md)");
-  cmd->add_option("--date", args->date, "Berechnungsmonat YYYY-MM-DD (überschreibt 'period')");
+  // The domains of the values (option_domain.h); dates and months within the law coverage.
+  cmd->add_option("case", args->case_file, "Haushaltsfall (YAML, docs/household-cases.md)")->check(NonEmpty("Pfad"));
+  cmd->add_option("--date", args->date, "Berechnungstag JJJJ-MM-TT (überschreibt 'period')")->check(DateIn(LawDays));
   cmd->add_flag("--trace", args->trace, "Rechenweg mit Parametern und Rechtsgrundlagen ausgeben");
-  cmd->add_option("--format", args->format, "table|csv|json");
-  cmd->add_option("--batch", args->batch, "CSV-Datei mit einem Fallpfad je Zeile");
-  cmd->add_option("--job", args->job, "Jobangebot \"STUNDEN h@EURO\", z. B. \"39h@13.90\"");
+  AddFormatOption(cmd, args->format);
+  cmd->add_option("--batch", args->batch, "CSV-Datei mit einem Fallpfad je Zeile")->check(NonEmpty("Pfad"));
+  cmd->add_option("--job", args->job, "Jobangebot \"STUNDEN h@EURO\", z. B. \"39h@13.90\"")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            auto job = ParseJob(text);
+            return job.ok() ? "" : job.status().message();
+          },
+          "STUNDENh@EURO"));
   cmd->add_flag("--hours-to-exit", args->hours_to_exit, "Kleinste Wochenstunden, die den SGB II-Bezug beenden");
-  cmd->add_option("--wage", args->wage, "Stundenlohn für --hours-to-exit");
-  cmd->add_option("--person", args->person, "Person, die den Job annimmt (Standard: erste erwachsene)");
-  cmd->add_option("--max-hours", args->max_hours, "Obergrenze für --hours-to-exit (Standard 48)");
-  cmd->add_option("--db", args->db, "Jobcenter-Datenbank (Batch über alle BGs, mit --month)");
-  cmd->add_option("--month", args->month, "Monat YYYY-MM für --db");
+  cmd->add_option("--wage", args->wage, "Stundenlohn für --hours-to-exit und --db")->check(EuroIn(kMinWage, kMaxWage));
+  cmd->add_option("--person", args->person, "Person, die den Job annimmt (Standard: erste erwachsene)")
+      ->check(IdText());
+  cmd->add_option("--max-hours", args->max_hours, "Obergrenze für --hours-to-exit (Standard 48)")
+      ->check(IntegerIn(1, kMaxWeeklyHours, "Wochenstunden"));
+  cmd->add_option("--db", args->db, "Jobcenter-Datenbank (Batch über alle BGs, mit --month)")->check(NonEmpty("Pfad"));
+  cmd->add_option("--month", args->month, "Monat JJJJ-MM für --db")->check(MonthIn(LawMonths));
   cmd->callback([&outcome, args] {
+    if (!args->month.empty() && args->db.empty()) {
+      outcome.exit_code = UsageError("bedarf", "--month gilt nur mit --db; für einen Fall: --date JJJJ-MM-TT");
+      return;
+    }
+    if (!args->wage.empty() && args->db.empty() && !args->hours_to_exit) {
+      outcome.exit_code = UsageError("bedarf", "--wage gilt nur mit --hours-to-exit oder --db");
+      return;
+    }
     auto format = report::ParseOutputFormat(args->format);
     if (!format.ok()) {
       outcome.exit_code = ReportError(format.status());
@@ -398,8 +422,7 @@ void RegisterBedarf(CLI::App& app, CommandOutcome& outcome) {
       return;
     }
     if (args->case_file.empty()) {
-      outcome.exit_code = ReportError(core::InvalidArgumentError("give a case file, --batch or --db"));
-      if (outcome.exit_code == ExitCode::kDataError) outcome.exit_code = ExitCode::kUsageError;
+      outcome.exit_code = UsageError("bedarf", "Haushaltsfall (YAML), --batch CSV oder --db DATEI fehlt");
       return;
     }
     outcome.exit_code = RunOne(ctx, *args, *format);

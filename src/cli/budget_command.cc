@@ -20,6 +20,7 @@
 #include "budget/optimizer.h"
 #include "budget/plan.h"
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "report/budget_workbook.h"
 #include "report/table.h"
 #include "storage/extract_store.h"
@@ -33,7 +34,7 @@ struct BudgetArgs {
   std::string month;
   std::string xlsx;
   std::string format = "table";
-  double schwelle = -1;
+  std::string schwelle;  // empty: the plan's controlling.schwelle_prozent
   bool plan_effects = false;
   bool strict = false;
 };
@@ -131,13 +132,26 @@ ExitCode RunPlan(const BudgetArgs& args) {
                args.xlsx);
 }
 
+// --schwelle as a number (its text was checked when parsed); none: the plan's threshold.
+std::optional<double> Schwelle(const BudgetArgs& args) {
+  double percent = 0;
+  if (args.schwelle.empty() || !ParseDecimal(args.schwelle, &percent)) return std::nullopt;
+  return percent;
+}
+
 ExitCode RunControl(const BudgetArgs& args) {
   core::Result<Loaded> loaded = Load(args, true);
   if (!loaded.ok()) return ReportError(loaded.status());
   core::Result<core::Month> month = core::Month::Parse(args.month);
   if (!month.ok()) return ReportError(month.status().WithContext("--month"));
+  if (month->year() != loaded->plan.jahr) {  // the domain of --month is the plan year
+    return UsageError("budget control", "--month: " + args.month + " liegt nicht im Planjahr " +
+                                            std::to_string(loaded->plan.jahr) + " von " + args.plan +
+                                            "; erlaubt: " + std::to_string(loaded->plan.jahr) + "-01 bis " +
+                                            std::to_string(loaded->plan.jahr) + "-12");
+  }
   core::Result<budget::ControllingReport> report =
-      budget::ComputeControlling(*loaded->extract, loaded->plan, *month, args.schwelle);
+      budget::ComputeControlling(*loaded->extract, loaded->plan, *month, Schwelle(args));
   if (!report.ok()) return ReportError(report.status());
   const std::vector<budget::IdentityCheck> data_checks = DataChecks(*loaded);
   std::vector<report::BudgetSheet> sheets{report::BudgetDataCheckSheet(loaded->plan, data_checks)};
@@ -189,9 +203,9 @@ ExitCode Run(ExitCode (*run)(const BudgetArgs&), const BudgetArgs& args) {
 }
 
 void AddCommon(CLI::App* command, BudgetArgs& args) {
-  command->add_option("PLAN", args.plan, "Plandatei (YAML, docs/budget.md)")->required();
-  command->add_option("--format", args.format, "table|csv|json")->capture_default_str();
-  command->add_option("--xlsx", args.xlsx, "zusätzlich eine Excel-Arbeitsmappe schreiben");
+  command->add_option("PLAN", args.plan, "Plandatei (YAML, docs/budget.md)")->required()->check(NonEmpty("Pfad"));
+  AddFormatOption(command, args.format)->capture_default_str();
+  command->add_option("--xlsx", args.xlsx, "zusätzlich eine Excel-Arbeitsmappe schreiben")->check(NonEmpty("Pfad"));
 }
 
 void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
@@ -204,22 +218,31 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
       "check", "jede Rechenbeziehung des Plans prüfen (Summen, Differenzen, Anteile)");
   AddCommon(check, *args);
   check->add_option("--db", args->db,
-                    "SQLite-Datenbank (amip import): Plan gegen Daten prüfen (Vorbindungen), Befund = Exit-Code 4");
+                    "SQLite-Datenbank (amip import): Plan gegen Daten prüfen (Vorbindungen), Befund = Exit-Code 4")
+      ->check(NonEmpty("Pfad"));
   check->callback([args, &outcome] { outcome.exit_code = Run(RunCheck, *args); });
 
   CLI::App* plan = budget->add_subcommand(
       "plan", "Budget, Vorbindungen, Instrumentenplan, Mittelabfluss, VE und KdU");
   AddCommon(plan, *args);
-  plan->add_option("--db", args->db, "SQLite-Datenbank (amip import): Vorbindungen und KdU aus Daten");
+  plan->add_option("--db", args->db, "SQLite-Datenbank (amip import): Vorbindungen und KdU aus Daten")
+      ->check(NonEmpty("Pfad"));
   plan->callback([args, &outcome] { outcome.exit_code = Run(RunPlan, *args); });
 
   CLI::App* control = budget->add_subcommand(
       "control", "Plan-Ist-Vergleich je Instrument und Monat mit Hochrechnung und Warnung");
   AddCommon(control, *args);
-  control->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required();
-  control->add_option("--month", args->month, "Berichtsmonat, z. B. 2025-06")->required();
+  control->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required()->check(NonEmpty("Pfad"));
+  // Any month of the calendar parses; RunControl then requires the plan year.
+  control->add_option("--month", args->month, "Berichtsmonat im Planjahr, z. B. 2025-06")
+      ->required()
+      ->check(MonthIn([]() -> core::Result<MonthBounds> {
+        return MonthBounds{core::Date::Min().ToMonth(), core::Date::Max().ToMonth(), 0, "darstellbarer Kalender"};
+      }));
+  // A share of the budget, like controlling.schwelle_prozent in the plan (0 … 100 %).
   control->add_option("--schwelle", args->schwelle,
-                      "Warnschwelle in % des Budgets (Standard: controlling.schwelle_prozent)");
+                      "Warnschwelle in % des Budgets (Standard: controlling.schwelle_prozent)")
+      ->check(NumberIn(0, 100, "%"));
   control->add_flag("--strict", args->strict,
                     "Exit-Code 1, wenn die Hochrechnung das Budget verlässt (sonst nur Warnung)");
   control->callback([args, &outcome] { outcome.exit_code = Run(RunControl, *args); });
@@ -228,7 +251,8 @@ void RegisterBudget(CLI::App& app, CommandOutcome& outcome) {
       "optimize", "Neugeschäft auf Instrumente aufteilen (GLPK): maximale erwartete Integrationen");
   AddCommon(optimize, *args);
   optimize->add_option("--db", args->db,
-                       "SQLite-Datenbank: Wirkungen aus der eigenen Historie, Vorbindungen aus Daten");
+                       "SQLite-Datenbank: Wirkungen aus der eigenen Historie, Vorbindungen aus Daten")
+      ->check(NonEmpty("Pfad"));
   optimize->add_flag("--wirkung-aus-plan", args->plan_effects,
                      "Wirkungen des Plans verwenden, auch wenn Daten vorliegen");
   optimize->callback([args, &outcome] { outcome.exit_code = Run(RunOptimize, *args); });

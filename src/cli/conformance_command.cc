@@ -18,6 +18,7 @@
 #include "benefits/evaluate.h"
 #include "benefits/household.h"
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "fileio/read_file.h"
 #include "law/law_snapshot.h"
 
@@ -510,7 +511,9 @@ void RegisterConformance(CLI::App& app, CommandOutcome& outcome) {
   cmd->require_subcommand(1);
   auto* gettsim = cmd->add_subcommand("gettsim", "GETTSIM-YAML-Testfälle (DIR/<Bereich>/<Datum>/<Fall>.yaml)");
   auto dir = std::make_shared<std::string>();
-  gettsim->add_option("dir", *dir, "Verzeichnis, z. B. /work/shared/peer-tests/gettsim")->required();
+  gettsim->add_option("dir", *dir, "Verzeichnis, z. B. /work/shared/peer-tests/gettsim")
+      ->required()
+      ->check(NonEmpty("Pfad"));
   gettsim->callback([&outcome, dir] { outcome.exit_code = RunConformance(*dir); });
 }
 

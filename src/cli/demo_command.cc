@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "cli/demo_sections.h"
 #include "cli/info_command.h"
 #include "contract/extract_writer.h"
@@ -196,10 +197,13 @@ void RegisterDemo(CLI::App& app, CommandOutcome& outcome) {
       "demo",
       "Main job on the embedded default: generate the synthetic Jobcenter Kreis Unna "
       "(cached), import it into SQLite and print the summary");
-  demo->add_option("--state-dir", options->state_dir, "Where the extract and database live")
-      ->capture_default_str();
-  demo->add_option("--profile", options->profile, "Generator profile")->capture_default_str();
-  demo->add_option("--seed", options->seed, "Generator seed")->capture_default_str();
+  demo->add_option("--state-dir", options->state_dir, "Verzeichnis für Extrakt und Datenbank")
+      ->capture_default_str()
+      ->check(NonEmpty("Pfad"));
+  demo->add_option("--profile", options->profile, "Generatorprofil (Name oder YAML-Datei)")
+      ->capture_default_str()
+      ->check(ProfileNameOrFile());
+  demo->add_option("--seed", options->seed, "Zufallsstartwert des Generators")->capture_default_str()->check(Seed());
   demo->add_flag("--regenerate", options->regenerate, "Ignore the cached extract");
   demo->callback([options, &outcome] { RunDemo(*options, outcome); });
 }

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "contract/extract_writer.h"
 #include "ingest/schema.h"
 #include "report/table.h"
@@ -166,12 +167,13 @@ void RegisterGenerate(CLI::App& app, CommandOutcome& outcome) {
       "Kalibrierungsprofil und druckt den Kalibrierungsbericht. Exit 1, wenn ein Ziel verfehlt wird.");
   command->add_option("--profile", options->profile,
                       "Profilname (kreis-unna-2025, kreis-unna-2014, national) oder YAML-Datei")
-      ->required();
+      ->required()
+      ->check(ProfileNameOrFile());
   command->add_option("--seed", options->seed, "Zufallsstartwert (gleicher Seed = gleiche Dateien)")
+      ->check(Seed())
       ->default_val(1);
-  command->add_option("--out", options->out, "Zielverzeichnis für die CSV-Dateien")->required();
-  command->add_option("--format", options->format, "Ausgabe des Berichts: table|csv|json")
-      ->default_val("table");
+  command->add_option("--out", options->out, "Zielverzeichnis für die CSV-Dateien")->required()->check(NonEmpty("Pfad"));
+  AddFormatOption(command, options->format, "Ausgabe des Berichts: table|csv|json")->default_val("table");
   command->add_flag("--overwrite", options->overwrite,
                     "Auszugsdateien in einem nicht leeren --out ersetzen (andere Dateien bleiben)");
   command->callback([options, &outcome]() { RunGenerate(*options, outcome); });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "ingest/import.h"
 #include "report/table.h"
 
@@ -122,12 +123,14 @@ void RegisterImport(CLI::App& app, CommandOutcome& outcome) {
       "import", "Prüft einen Jobcenter-Extrakt (CSV, Datenvertrag v1) und lädt ihn in SQLite");
   auto args = std::make_shared<ImportArgs>();
   command->add_option("dir", args->dir, "Verzeichnis mit den CSV-Dateien des Extrakts")
-      ->required();
-  command->add_option("--db", args->db, "SQLite-Datenbank (wird bei Bedarf angelegt)");
+      ->required()
+      ->check(NonEmpty("Pfad"));
+  command->add_option("--db", args->db, "SQLite-Datenbank (wird bei Bedarf angelegt)")->check(NonEmpty("Pfad"));
   command->add_option("--quarantine", args->quarantine,
-                      "Gültige Zeilen laden, abgewiesene Zeilen unverändert in diese CSV-Datei");
+                      "Gültige Zeilen laden, abgewiesene Zeilen unverändert in diese CSV-Datei")
+      ->check(NonEmpty("Pfad"));
   command->add_flag("--check", args->check_only, "Nur prüfen, nichts schreiben");
-  command->add_option("--format", args->format, "table|csv|json");
+  AddFormatOption(command, args->format);
   command->callback([&outcome, args] { outcome.exit_code = RunImport(*args); });
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 
 namespace amip::cli {
 namespace {
@@ -75,8 +76,8 @@ void RegisterInfo(CLI::App& app, CommandOutcome& outcome) {
       "info", "Zeigt, was eine amip-Datenbank enthält (Zeilen, Zeitraum, Jobcenter, ELB)");
   auto db = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
-  command->add_option("--db", *db, "SQLite-Datenbank (von `amip import`)")->required();
-  command->add_option("--format", *format, "table|csv|json");
+  command->add_option("--db", *db, "SQLite-Datenbank (von `amip import`)")->required()->check(NonEmpty("Pfad"));
+  AddFormatOption(command, *format);
   command->callback([&outcome, db, format] { outcome.exit_code = RunInfo(*db, *format); });
 }
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "fileio/read_file.h"
 #include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
@@ -21,6 +22,13 @@
 
 namespace amip::cli {
 namespace {
+
+// Domain limits of the command line (not of the law): the BDI follow-up is a few months
+// (catalogue: 3), the engine splits persons over at most 16 threads, and a request spans at
+// most 100 years of reporting months (memory grows with the months).
+constexpr int64_t kMaxBdiMonths = 24;
+constexpr int64_t kMaxThreads = 16;
+constexpr int32_t kMaxReportingMonths = 1200;
 
 struct KennzahlenArgs {
   std::string db;
@@ -33,8 +41,6 @@ struct KennzahlenArgs {
   int bdi_months = 0;
   std::string coverage_start;
   std::string coverage_end;
-  bool coverage_start_given = false;  // also when given empty
-  bool coverage_end_given = false;
   std::string indicators;
   int threads = 2;
   bool partial = false;
@@ -210,64 +216,43 @@ std::string ExplainOutput(const std::string& person, core::Month month, const st
 }
 
 ExitCode Run(const KennzahlenArgs& args) {
+  // Every value was checked against its domain when parsed (RegisterKennzahlen); left here
+  // are the combinations of options and the values that must exist in the database.
   auto format = report::ParseOutputFormat(args.format);
   if (!format.ok()) return ReportError(format.status());
   indicators::Options options;
   if (!args.explain.empty()) {
-    if (args.month.empty()) {
-      std::fprintf(stderr, "amip kennzahlen: --explain needs --month YYYY-MM\n");
-      return ExitCode::kUsageError;
-    }
+    if (args.month.empty()) return UsageError("kennzahlen", "--explain braucht --month JJJJ-MM");
+    if (!args.months.empty()) return UsageError("kennzahlen", "--explain und --months schließen sich aus");
+  } else if (!args.month.empty()) {
+    return UsageError("kennzahlen", "--month gilt nur mit --explain PERSON; für Berichtsmonate: --months");
   } else if (args.months.empty()) {
-    std::fprintf(stderr, "amip kennzahlen: --months YYYY-MM..YYYY-MM is required\n");
-    return ExitCode::kUsageError;
+    return UsageError("kennzahlen", "--months JJJJ-MM..JJJJ-MM fehlt");
+  }
+  if (!args.targets.empty() && !args.indicators.empty()) {
+    return UsageError("kennzahlen", "--targets berechnet K2 und K3; --indicators ist damit nicht möglich");
   }
   if (!args.months.empty()) {
     auto months = core::MonthRange::Parse(args.months);
     if (!months.ok()) return ReportError(months.status().WithContext("--months"));
     options.months = *months;
   }
-  if (args.by == "municipality") {
-    options.by_municipality = true;
-  } else if (!args.by.empty() && args.by != "jobcenter") {
-    std::fprintf(stderr, "amip kennzahlen: --by must be 'jobcenter' or 'municipality'\n");
-    return ExitCode::kUsageError;
-  }
-  if (args.lzb != "days" && args.lzb != "months") {
-    std::fprintf(stderr, "amip kennzahlen: --lzb must be 'days' or 'months'\n");
-    return ExitCode::kUsageError;
-  }
+  options.by_municipality = args.by == "municipality";
   options.lzb_method = args.lzb == "months" ? indicators::LzbMethod::kMonths
                                             : indicators::LzbMethod::kDays;
-  if (args.flows != "weighted" && args.flows != "simple") {
-    std::fprintf(stderr, "amip kennzahlen: --flows must be 'weighted' or 'simple'\n");
-    return ExitCode::kUsageError;
-  }
   options.flow_averaging = args.flows == "simple" ? indicators::FlowAveraging::kSimple
                                                   : indicators::FlowAveraging::kWeighted;
   options.bdi_followup_months = args.bdi_months;
   options.threads = args.threads;
-  // Coverage dates: strictly JJJJ-MM-TT and a real calendar day; the start not after the end.
-  auto coverage_date = [](const std::string& flag,
-                          const std::string& text) -> std::optional<core::Date> {
-    auto date = core::Date::Parse(text);
-    if (!date.ok() || date->ToString() != text) {
-      std::fprintf(stderr,
-                   "amip kennzahlen: %s erwartet ein Kalenderdatum im Format JJJJ-MM-TT "
-                   "(z. B. 2025-12-31), nicht '%s'\n",
-                   flag.c_str(), text.c_str());
-      return std::nullopt;
-    }
-    return *date;
-  };
-  if (args.coverage_start_given) {
-    auto date = coverage_date("--coverage-start", args.coverage_start);
-    if (!date) return ExitCode::kUsageError;
+  // Coverage dates: real calendar days (checked when parsed); the start not after the end.
+  if (!args.coverage_start.empty()) {
+    auto date = core::Date::Parse(args.coverage_start);
+    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-start"));
     options.coverage_start = *date;
   }
-  if (args.coverage_end_given) {
-    auto date = coverage_date("--coverage-end", args.coverage_end);
-    if (!date) return ExitCode::kUsageError;
+  if (!args.coverage_end.empty()) {
+    auto date = core::Date::Parse(args.coverage_end);
+    if (!date.ok()) return ReportError(date.status().WithContext("--coverage-end"));
     options.coverage_end = *date;
   }
   if (options.coverage_start && options.coverage_end &&
@@ -283,7 +268,7 @@ ExitCode Run(const KennzahlenArgs& args) {
     std::string item;
     while (std::getline(list, item, ',')) {
       auto id = indicators::ParseIndicatorId(item);
-      if (!id.ok()) return ReportError(id.status().WithContext("--indicators"));
+      if (!id.ok()) return UsageError("kennzahlen", "--indicators: " + id.status().message());
       options.indicators.push_back(*id);
     }
   }
@@ -309,8 +294,8 @@ ExitCode Run(const KennzahlenArgs& args) {
       if (extract->jobcenters[jc].jc_id == jc_filter) options.jc = static_cast<core::JcIdx>(jc);
     }
     if (!options.jc) {
-      return ReportError(core::NotFoundError("Jobcenter '" + jc_filter + "' ist nicht in " +
-                                             args.db));
+      return UsageError("kennzahlen", (args.jc.empty() ? "Jobcenter der Zielwerte '" : "--jc: Jobcenter '") +
+                                          jc_filter + "' ist nicht in " + args.db);
     }
   }
   auto catalogue = indicators::LoadCatalogue();
@@ -323,6 +308,9 @@ ExitCode Run(const KennzahlenArgs& args) {
     auto month = core::Month::Parse(args.month);
     if (!month.ok()) return ReportError(month.status().WithContext("--month"));
     auto text = indicators::ExplainPerson(*extract, *catalogue, options, args.explain, *month);
+    if (!text.ok() && text.status().code() == core::StatusCode::kNotFound) {
+      return UsageError("kennzahlen", "--explain: " + text.status().message());
+    }
     if (!text.ok()) return ReportError(text.status());
     std::printf("%s", ExplainOutput(args.explain, *month, *text, *format).c_str());
     return ExitCode::kOk;
@@ -392,37 +380,58 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
       "kennzahlen",
       "Kennzahlen nach § 48a SGB II (K1 … K3E4, bedarfsdeckende Integrationen) aus der "
       "Datenbank berechnen (docs/kennzahlen.md)");
-  command->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required();
-  command->add_option("--months", args->months, "Berichtsmonate, z. B. 2024-01..2025-06");
-  command->add_option("--jc", args->jc, "nur dieses Jobcenter (jc_id)");
-  command->add_option("--by", args->by, "jobcenter (Standard) oder municipality");
-  command->add_option("--format", args->format, "table|csv|json")->capture_default_str();
+  // The domains of the values (option_domain.h). Reporting months: from the first definition
+  // in the indicator catalogue to the end of the calendar, at most kMaxReportingMonths.
+  const MonthBoundsFn reporting_months = []() -> core::Result<MonthBounds> {
+    AMIP_ASSIGN_OR_RETURN(indicators::Catalogue catalogue, indicators::LoadCatalogue());
+    const core::MonthRange months = indicators::SupportedMonths(catalogue);
+    return MonthBounds{months.first, months.last, kMaxReportingMonths,
+                       "erste Definition im Kennzahlenkatalog bis Kalenderende"};
+  };
+  const auto known_indicator = [](std::string_view id) { return indicators::ParseIndicatorId(id).ok(); };
+  std::string indicator_ids;
+  for (int idx = 0; idx < indicators::kIndicatorCount; ++idx) {
+    indicator_ids += (idx == 0 ? "" : ", ") +
+                     std::string(indicators::ToString(static_cast<indicators::IndicatorId>(idx)));
+  }
+  command->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required()->check(NonEmpty("Pfad"));
+  command->add_option("--months", args->months, "Berichtsmonate, z. B. 2024-01..2025-06")
+      ->check(MonthRangeIn(reporting_months));
+  command->add_option("--jc", args->jc, "nur dieses Jobcenter (jc_id)")->check(IdText());
+  command->add_option("--by", args->by, "jobcenter (Standard) oder municipality")
+      ->check(OneOf({"jobcenter", "municipality"}));
+  AddFormatOption(command, args->format)->capture_default_str();
   command->add_option("--lzb", args->lzb, "LZB-Regel: days (638 von 730 Tagen) | months (21 von 24)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(OneOf({"days", "months"}));
   command->add_option("--flows", args->flows, "Zu-/Abgangsraten: weighted | simple")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(OneOf({"weighted", "simple"}));
   command->add_option("--bdi-months", args->bdi_months,
-                      "Nachbeobachtung bedarfsdeckender Integrationen in Monaten (0 = Katalog: 3)");
+                      "Nachbeobachtung bedarfsdeckender Integrationen in Monaten (0 = Katalog: 3)")
+      ->check(IntegerIn(0, kMaxBdiMonths, "Monate"));
   command->add_option("--coverage-start", args->coverage_start,
-                      "erster Tag der Daten, JJJJ-MM-TT (Standard: früheste Leistungszeit)");
+                      "erster Tag der Daten, JJJJ-MM-TT (Standard: früheste Leistungszeit)")
+      ->check(DateIn([] { return core::Result<DateBounds>(CalendarDays()); }));
   command->add_option("--coverage-end", args->coverage_end,
                       "letzter Tag der Daten, JJJJ-MM-TT (Standard: spätestes Datum im Extrakt: "
                       "Beginn oder Ende einer Leistungszeit, Beginn einer Beschäftigung, Ende "
-                      "des letzten Anspruchsmonats)");
-  command->add_option("--indicators", args->indicators, "Auswahl, z. B. K2,K3E1");
-  command->add_option("--threads", args->threads, "Threads")->capture_default_str();
+                      "des letzten Anspruchsmonats)")
+      ->check(DateIn([] { return core::Result<DateBounds>(CalendarDays()); }));
+  command->add_option("--indicators", args->indicators, "Auswahl, z. B. K2,K3E1")
+      ->check(ListOf(known_indicator, indicator_ids));
+  command->add_option("--threads", args->threads, "Threads")
+      ->capture_default_str()
+      ->check(IntegerIn(1, kMaxThreads));
   command->add_flag("--partial", args->partial,
                     "nicht berechenbare Monate leer ausgeben statt abzubrechen");
-  command->add_option("--explain", args->explain, "Person (person_id) erklären");
-  command->add_option("--month", args->month, "Berichtsmonat für --explain");
+  command->add_option("--explain", args->explain, "Person (person_id) erklären")->check(IdText());
+  command->add_option("--month", args->month, "Berichtsmonat für --explain")->check(MonthIn(reporting_months));
   command->add_option("--targets", args->targets,
                       "Zielwerte (YAML, z. B. examples/targets/amip-2025.yaml): Ist, Ziel und "
-                      "Jahresfortschrittswert");
-  command->callback([args, command, &outcome] {
-    args->coverage_start_given = command->count("--coverage-start") > 0;
-    args->coverage_end_given = command->count("--coverage-end") > 0;
-    outcome.exit_code = Run(*args);
-  });
+                      "Jahresfortschrittswert")
+      ->check(NonEmpty("Pfad"));
+  command->callback([args, &outcome] { outcome.exit_code = Run(*args); });
 }
 
 AMIP_REGISTER_COMMAND(40, RegisterKennzahlen);

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/command_registry.h"
+#include "cli/option_domain.h"
 #include "fileio/read_file.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
@@ -94,8 +95,9 @@ void RegisterLaw(CLI::App& app, CommandOutcome& outcome) {
       "check", "Strict check of every law parameter file and every month 2014–2026");
   auto dir = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
-  check->add_option("--dir", *dir, "Repository root to read law/ from (default: embedded files)");
-  check->add_option("--format", *format, "table|csv|json");
+  check->add_option("--dir", *dir, "Repository root to read law/ from (default: embedded files)")
+      ->check(NonEmpty("Pfad"));
+  AddFormatOption(check, *format);
   check->callback([&outcome, dir, format] { outcome.exit_code = RunLawCheck(*dir, *format); });
 }
 

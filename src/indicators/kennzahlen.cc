@@ -447,6 +447,11 @@ core::Result<Plan> MakePlan(const contract::Extract& extract, const Catalogue& c
   if (options.months.last < options.months.first) {
     return core::InvalidArgumentError("reporting months: the last month is before the first");
   }
+  if (options.bdi_followup_months < 0) {
+    return core::InvalidArgumentError("Nachbeobachtung der BDI: " +
+                                      std::to_string(options.bdi_followup_months) +
+                                      " Monate (erlaubt: 0 = Katalog, sonst mindestens 1)");
+  }
   int max_followup = 0;
   for (const IndicatorDef& def : catalogue.indicators) {
     if (def.kind != FormulaKind::kFollowupShare) continue;
@@ -459,9 +464,18 @@ core::Result<Plan> MakePlan(const contract::Extract& extract, const Catalogue& c
     }
   }
   if (plan.tests.size() > 8) return core::InternalError("more than 8 follow-up tests");
-  const int lookback =
-      std::max(13 + max_followup, 12 + catalogue.lzb.window_months) + 1;
-  plan.m_lo = options.months.first - lookback;
+  const int64_t lookback =
+      std::max<int64_t>(13 + int64_t{max_followup}, 12 + int64_t{catalogue.lzb.window_months}) + 1;
+  // Every month the windows touch must be a month of the calendar (core::Date::Min()..Max()).
+  const Month calendar_first = Date::Min().ToMonth();
+  const Month calendar_last = Date::Max().ToMonth();
+  if (options.months.first - calendar_first < lookback || calendar_last < options.months.last) {
+    return core::OutOfRangeError(
+        "Berichtsmonate " + options.months.first.ToString() + ".." + options.months.last.ToString() +
+        ": die Zeitfenster (" + std::to_string(lookback) + " Monate zurück) verlassen den darstellbaren Kalender " +
+        calendar_first.ToString() + " … " + calendar_last.ToString());
+  }
+  plan.m_lo = options.months.first - static_cast<int32_t>(lookback);
   plan.count_days = (options.months.last - plan.m_lo) + 1;
   for (int t = 0; t < plan.count_days; ++t) {
     plan.st.push_back(extract.CountDay(plan.m_lo + t).days());
@@ -473,7 +487,7 @@ core::Result<Plan> MakePlan(const contract::Extract& extract, const Catalogue& c
                                         " is not after the previous month's count day");
     }
   }
-  plan.money_first = lookback - 12;
+  plan.money_first = static_cast<int>(lookback) - 12;
   plan.money_last = plan.count_days - 1;
   plan.counter_count = kPassBase + static_cast<int>(plan.tests.size());
   plan.units = options.by_municipality ? static_cast<int>(extract.municipalities.size())
@@ -755,6 +769,14 @@ Date DefaultCoverageEnd(const contract::Extract& extract) {
   }
   for (const contract::Claim& claim : extract.claims) last = std::max(last, claim.to.LastDay());
   return last;
+}
+
+core::MonthRange SupportedMonths(const Catalogue& catalogue) {
+  Date earliest = Date::Max();
+  for (const IndicatorDef& def : catalogue.indicators) {
+    for (const IndicatorVersion& version : def.versions) earliest = std::min(earliest, version.from);
+  }
+  return core::MonthRange{earliest.ToMonth(), Date::Max().ToMonth()};
 }
 
 contract::TableSet RequiredTables() {

@@ -133,6 +133,11 @@ core::Date LatestDayNeeded(const contract::Extract& extract, const IndicatorDef&
 // Date::Min() for an empty extract.
 core::Date DefaultCoverageEnd(const contract::Extract& extract);
 
+// The reporting months worth asking for: from the month of the earliest definition in force
+// in the catalogue (no row before it has a definition) to the last month of the calendar.
+// ComputeIndicators itself refuses months whose windows leave the calendar (kOutOfRange).
+core::MonthRange SupportedMonths(const Catalogue& catalogue);
+
 // Value semantics: yoy_change -> (Z/N − 1) × 100, every other kind Z/N × 100.
 std::optional<double> IndicatorValue(FormulaKind kind, double numerator, double denominator);
 

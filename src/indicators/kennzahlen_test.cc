@@ -123,6 +123,40 @@ TEST(RequiredTablesTest, ExtractWithoutClaimsIsRefusedNotCountedAsZero) {
   EXPECT_FALSE(RequiredTables().unemployment_spells);
 }
 
+// Issue 10 item 3: reporting months whose windows leave the calendar (1800-01, or a BDI
+// follow-up of 95000 months) are kOutOfRange, never an assertion in Month::FirstDay (before
+// the fix both aborted the process); a negative follow-up is refused, not replaced by the
+// catalogue's 3 months.
+TEST(Issue10OptionsTest, MonthsOutsideTheCalendarAreAnErrorNotAnAbort) {
+  const contract::Extract extract = SmallExtract();
+  Options options;
+  options.months = {Month::FromYm(1800, 1), Month::FromYm(1800, 1)};
+  auto computed = ComputeIndicators(extract, options);
+  ASSERT_FALSE(computed.ok());
+  EXPECT_EQ(computed.status().code(), core::StatusCode::kOutOfRange);
+  EXPECT_NE(computed.status().message().find("verlassen den darstellbaren Kalender"), std::string::npos)
+      << computed.status().ToString();
+  auto catalogue = LoadCatalogue();
+  ASSERT_TRUE(catalogue.ok());
+  auto explained = ExplainPerson(extract, *catalogue, options, "P5", Month::FromYm(1800, 1));
+  EXPECT_EQ(explained.status().code(), core::StatusCode::kOutOfRange);
+
+  options.months = {Month::FromYm(2024, 6), Month::FromYm(2024, 6)};
+  options.bdi_followup_months = 95000;
+  EXPECT_EQ(ComputeIndicators(extract, options).status().code(), core::StatusCode::kOutOfRange);
+  options.bdi_followup_months = -5;
+  EXPECT_EQ(ComputeIndicators(extract, options).status().code(), core::StatusCode::kInvalidArgument);
+  options.bdi_followup_months = 24;
+  EXPECT_TRUE(ComputeIndicators(extract, options).ok());
+
+  // The last month of the calendar still works (its rows carry a coverage note).
+  options.bdi_followup_months = 0;
+  options.months = {Month::FromYm(9999, 12), Month::FromYm(9999, 12)};
+  EXPECT_TRUE(ComputeIndicators(extract, options).ok());
+  EXPECT_EQ(SupportedMonths(*catalogue).first, Month::FromYm(2011, 1));
+  EXPECT_EQ(SupportedMonths(*catalogue).last, Month::FromYm(9999, 12));
+}
+
 TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndTheLatestDate) {
   contract::Extract extract = SmallExtract();
   // Latest date: the start of P5's job (2024-05-01); benefit spells are open.

@@ -104,6 +104,20 @@ std::string LawSnapshot::Cite(const std::string& id) const {
   return it->second.reference + " (" + id + ", since " + it->second.valid_from.ToString() + ")";
 }
 
+core::Result<LawCoverage> CoverageOf(const ParameterStore& store) {
+  LawSnapshot scratch;
+  Resolver r(store, core::Date::Max(), scratch);
+  const double first = r.Number("coverage.abdeckung", "first_year", Unit::kYears);
+  const double last = r.Number("coverage.abdeckung", "last_year", Unit::kYears);
+  AMIP_RETURN_IF_ERROR(r.status());
+  if (!core::Date::IsValidYmd(static_cast<int>(first), 1, 1) ||
+      !core::Date::IsValidYmd(static_cast<int>(last), 12, 31) || last < first) {
+    return core::InvalidArgumentError("coverage.abdeckung: first_year/last_year are not years of the calendar");
+  }
+  return LawCoverage{core::Date::FromYmd(static_cast<int>(first), 1, 1),
+                     core::Date::FromYmd(static_cast<int>(last), 12, 31)};
+}
+
 core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date date) {
   LawSnapshot law;
   law.date = date;

@@ -124,6 +124,14 @@ struct LawSnapshot {
 // Resolves every parameter for `date`; kOutOfRange outside the coverage window.
 core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date date);
 
+// The days ResolveLaw answers: coverage.abdeckung (first_year-01-01 … last_year-12-31), its
+// latest entry. The command line states it as the domain of date and month options.
+struct LawCoverage {
+  core::Date first;
+  core::Date last;
+};
+core::Result<LawCoverage> CoverageOf(const ParameterStore& store);
+
 // The embedded store, loaded once (thread-safe static). Loading errors are returned.
 core::Result<const ParameterStore*> EmbeddedStore();
 

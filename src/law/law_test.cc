@@ -71,6 +71,21 @@ TEST(LawSnapshotTest, EmbeddedParametersResolveForEveryMonth2014To2026) {
   }
 }
 
+// The command line states CoverageOf as the domain of --date and --month (issue 10 item 3):
+// exactly the days ResolveLaw answers.
+TEST(LawSnapshotTest, CoverageOfIsTheWindowResolveLawAnswers) {
+  auto store = EmbeddedStore();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto coverage = CoverageOf(**store);
+  ASSERT_TRUE(coverage.ok()) << coverage.status().ToString();
+  EXPECT_EQ(coverage->first, core::Date::FromYmd(2014, 1, 1));
+  EXPECT_EQ(coverage->last, core::Date::FromYmd(2026, 12, 31));
+  EXPECT_TRUE(ResolveLaw(**store, coverage->first).ok());
+  EXPECT_TRUE(ResolveLaw(**store, coverage->last).ok());
+  EXPECT_EQ(ResolveLaw(**store, coverage->first - 1).status().code(), core::StatusCode::kOutOfRange);
+  EXPECT_EQ(ResolveLaw(**store, coverage->last + 1).status().code(), core::StatusCode::kOutOfRange);
+}
+
 TEST(LawSnapshotTest, KnownValues) {
   auto store = EmbeddedStore();
   ASSERT_TRUE(store.ok());
