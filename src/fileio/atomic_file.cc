@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "fileio/file_identity.h"
+
 namespace amip::fileio {
 namespace {
 
@@ -29,6 +31,15 @@ core::Result<AtomicFile> AtomicFile::Create(const std::string& path) {
   const std::string name = target.filename().string();
   if (name.empty() || name == "." || name == "..") {
     return core::InvalidArgumentError(path + ": kein Dateiname");
+  }
+  // The rename would replace a device or FIFO node itself (as root, `--quarantine /dev/null`
+  // replaced /dev/null by a regular file); a directory fails at the rename.
+  struct stat existing {};
+  if (::lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
+      !S_ISDIR(existing.st_mode) && !S_ISLNK(existing.st_mode)) {
+    return core::InvalidArgumentError(path + ": ist " + FileKindName(existing.st_mode) +
+                                      ", keine reguläre Datei, und wird nicht ersetzt; bitte "
+                                      "einen Dateipfad angeben. Nichts geschrieben");
   }
   const std::string prefix =
       (std::filesystem::path(DirectoryOf(path)) / ("." + name + ".amip-tmp-")).string() +

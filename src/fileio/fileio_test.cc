@@ -204,6 +204,24 @@ TEST_F(FileioTest, AtomicCommitOverADirectoryFailsAndLeavesNoTemporary) {
   EXPECT_TRUE(fs::is_directory(Path("taken")));
 }
 
+// A rename over a device or FIFO would replace the node itself (as root: `--quarantine
+// /dev/null` replaced /dev/null by a regular file). Refused before anything is created; the
+// test uses a FIFO, never a real device.
+TEST_F(FileioTest, AtomicFileRefusesToReplaceAFifo) {
+  ASSERT_EQ(::mkfifo(Path("rejected.csv").c_str(), 0600), 0);
+  auto file = AtomicFile::Create(Path("rejected.csv"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_NE(file.status().message().find("rejected.csv: ist eine benannte Pipe (FIFO), keine "
+                                         "reguläre Datei, und wird nicht ersetzt"),
+            std::string::npos)
+      << file.status().message();
+  struct stat info {};
+  ASSERT_EQ(::lstat(Path("rejected.csv").c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  EXPECT_EQ(EntryCount(), 1u);
+}
+
 TEST(FormatBytesTest, GermanUnits) {
   EXPECT_EQ(FormatBytes(812), "812 Bytes");
   EXPECT_EQ(FormatBytes(uint64_t{16} << 20), "16 MiB (16777216 Bytes)");

@@ -4,7 +4,8 @@
 #   Fehlern"), and the line does not suggest --quarantine, which cannot help there;
 # - a --db that is not a database, or a damaged one, is a user error: exit 1 with a German
 #   message, never exit 3 / INTERNAL; the file is left as it was;
-# - stderr and the quarantine file name the same line for a record with embedded line breaks.
+# - stderr and the quarantine file name the same line for a record with embedded line breaks;
+# - --quarantine naming a FIFO is refused and the FIFO stays (a rename would replace the node).
 # Usage: ingest_messages.sh AMIP SOURCE_DIR
 set -uo pipefail
 amip="$(realpath "$1")"
@@ -82,6 +83,13 @@ run multiline 0 -- "$amip" import "$dir" --db "$work/m.sqlite" --quarantine "$wo
 expect_err multiline "error: municipalities.csv:4: column population: value 'abc'"
 grep -q '^municipalities.csv,4,population,' "$work/m.csv" ||
   check multiline "quarantine lacks municipalities.csv,4: $(cat "$work/m.csv")"
+
+# --- --quarantine naming a FIFO (or a device) is refused, the node stays -----------------------
+# (As root a rename over /dev/null replaced the device; the test uses a FIFO, never a device.)
+mkfifo "$work/q.fifo"
+run quarantine_fifo 1 -- "$amip" import "$base" --db "$work/f.sqlite" --quarantine "$work/q.fifo"
+expect_err quarantine_fifo "ist eine benannte Pipe (FIFO), keine reguläre Datei, und wird nicht ersetzt"
+[ -p "$work/q.fifo" ] || check quarantine_fifo "the FIFO was replaced"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
