@@ -1,5 +1,7 @@
 #include "storage/sqlite_db.h"
 
+#include <sys/stat.h>
+
 #include <utility>
 
 namespace amip::storage {
@@ -103,6 +105,16 @@ std::string_view Statement::Text(int column) const {
 }
 
 core::Result<Database> Database::Open(const std::string& path, Mode mode, const std::string& vfs) {
+  // A FIFO would block open() for ever and a device is no database: refused by name.
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    return core::InvalidArgumentError(
+        path + ": ist keine reguläre Datei (" +
+        (S_ISDIR(existing.st_mode)    ? std::string("ein Verzeichnis")
+         : S_ISFIFO(existing.st_mode) ? std::string("eine benannte Pipe")
+                                      : std::string("ein Gerät oder Socket")) +
+        "); --db muss eine Datenbankdatei nennen");
+  }
   int flags = SQLITE_OPEN_READONLY;
   if (mode == Mode::kReadWrite) flags = SQLITE_OPEN_READWRITE;
   if (mode == Mode::kCreate) flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

@@ -5,7 +5,8 @@
 # - a --db that is not a database, or a damaged one, is a user error: exit 1 with a German
 #   message, never exit 3 / INTERNAL; the file is left as it was;
 # - stderr and the quarantine file name the same line for a record with embedded line breaks;
-# - --quarantine naming a FIFO is refused and the FIFO stays (a rename would replace the node).
+# - --quarantine naming a FIFO is refused and the FIFO stays (a rename would replace the node);
+# - --db naming a FIFO is refused at once (amip info blocked in open() for ever).
 # Usage: ingest_messages.sh AMIP SOURCE_DIR
 set -uo pipefail
 amip="$(realpath "$1")"
@@ -90,6 +91,14 @@ mkfifo "$work/q.fifo"
 run quarantine_fifo 1 -- "$amip" import "$base" --db "$work/f.sqlite" --quarantine "$work/q.fifo"
 expect_err quarantine_fifo "ist eine benannte Pipe (FIFO), keine reguläre Datei, und wird nicht ersetzt"
 [ -p "$work/q.fifo" ] || check quarantine_fifo "the FIFO was replaced"
+
+# --- --db naming a FIFO ends at once with a message (amip info blocked in open() before) -------
+mkfifo "$work/db.fifo"
+run info_db_fifo 1 -- timeout 10 "$amip" info --db "$work/db.fifo"
+expect_err info_db_fifo "keine reguläre Datei"
+run import_db_fifo 1 -- timeout 10 "$amip" import "$base" --db "$work/db.fifo"
+expect_err import_db_fifo "keine reguläre Datei"
+[ -p "$work/db.fifo" ] || check import_db_fifo "the FIFO was replaced"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"
