@@ -322,10 +322,10 @@ struct Interval {
 // Each row that overlaps an earlier row of the same owner, with the row it overlaps.
 // `interval(row)` gives the row's Interval. Rows are visited in (owner, begin, row) order;
 // input that is already in that order (as generated extracts are) is not sorted again.
+// Sorts row numbers into (owner, begin, row) order; input already in that order (as generated
+// extracts are) is only checked.
 template <typename IntervalOf>
-std::vector<std::pair<size_t, size_t>> FindOverlaps(size_t rows, IntervalOf interval) {
-  std::vector<uint32_t> order(rows);
-  for (size_t idx = 0; idx < rows; ++idx) order[idx] = static_cast<uint32_t>(idx);
+void SortByOwnerAndBegin(std::vector<uint32_t>& order, IntervalOf interval) {
   const auto before = [&](uint32_t a, uint32_t b) {
     const Interval left = interval(a);
     const Interval right = interval(b);
@@ -336,6 +336,13 @@ std::vector<std::pair<size_t, size_t>> FindOverlaps(size_t rows, IntervalOf inte
   if (!std::is_sorted(order.begin(), order.end(), before)) {
     std::sort(order.begin(), order.end(), before);
   }
+}
+
+template <typename IntervalOf>
+std::vector<std::pair<size_t, size_t>> FindOverlaps(size_t rows, IntervalOf interval) {
+  std::vector<uint32_t> order(rows);
+  for (size_t idx = 0; idx < rows; ++idx) order[idx] = static_cast<uint32_t>(idx);
+  SortByOwnerAndBegin(order, interval);
   std::vector<std::pair<size_t, size_t>> overlaps;
   bool have_kept = false;
   uint32_t kept = 0;  // the kept row with the latest end of the current owner
@@ -740,14 +747,7 @@ void Validator::RejectBgConflicts(Table& table, const std::vector<contract::Bene
   for (size_t row = 0; row < spells.size(); ++row) {
     if (!rejected[row]) order.push_back(static_cast<uint32_t>(row));
   }
-  const auto before = [&](uint32_t a, uint32_t b) {
-    const Interval left = interval(a);
-    const Interval right = interval(b);
-    if (left.owner != right.owner) return left.owner < right.owner;
-    if (left.begin != right.begin) return left.begin < right.begin;
-    return a < b;
-  };
-  std::sort(order.begin(), order.end(), before);
+  SortByOwnerAndBegin(order, interval);
   bool have_active = false;
   uint32_t active = 0;
   for (const uint32_t row : order) {
