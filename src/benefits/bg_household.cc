@@ -129,8 +129,18 @@ std::map<contract::BgIdx, BgOfMonth> HouseholdsOfMonth(const contract::Extract& 
   return out;
 }
 
+contract::TableSet RequiredTables() {
+  contract::TableSet tables = contract::TableSet::None();
+  tables.claims = true;
+  tables.employment_spells = true;
+  tables.bg_housing = true;
+  tables.bg_ids = true;
+  return tables;
+}
+
 ClaimCheck CheckClaims(const contract::Extract& extract, Month month, const law::LawSnapshot& law,
                        const law::LocalRules* local, const EvaluatedBg& each) {
+  AMIP_ASSERT(extract.tables.MissingOf(RequiredTables()).empty(), "CheckClaims needs RequiredTables()");
   ClaimCheck check;
   const auto households = HouseholdsOfMonth(extract, month);
   check.bgs = static_cast<int>(households.size());

@@ -84,7 +84,12 @@ struct ClaimCheck {
 // Called for every evaluated BG (e.g. to print it).
 using EvaluatedBg = std::function<void(contract::BgIdx, const BgOfMonth&, const Household&, const Evaluation&)>;
 
+// The optional tables HouseholdsOfMonth and CheckClaims read (claims, employment spells,
+// bg_housing, bg_ids); a loader may skip the others (storage::LoadOptions::tables).
+contract::TableSet RequiredTables();
+
 // Evaluates every BG of the month and compares with the extract's claims.
+// REQUIRES: the extract holds RequiredTables().
 ClaimCheck CheckClaims(const contract::Extract& extract, core::Month month, const law::LawSnapshot& law,
                        const law::LocalRules* local, const EvaluatedBg& each = nullptr);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "benefits/validated.h"
+
 namespace amip::benefits {
 
 const char* VorrangName(Vorrang vorrang) {
@@ -84,16 +86,18 @@ void FlattenMehrereBg(const Evaluation& e, FlatOutputs& out) {
   out.texts["vorrang.ergebnis"] = VorrangName(e.vorrang);
 }
 
-// One Bedarfsgemeinschaft that is also taken as the Wohngeld household.
+// One Bedarfsgemeinschaft that is also taken as the Wohngeld household. `validated`: h has
+// passed ValidateHousehold (the whole household of one BG); a part of a household is checked.
 core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& law,
                                     const law::LocalRules* local, const EvaluateOptions& options,
-                                    Trace* trace) {
+                                    Trace* trace, bool validated) {
+  if (!validated) AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
   Evaluation e;
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
   if (!h.personen.empty()) e.bg_id = h.personen.front().id;
   e.bruttokaltmiete_m_bg = h.wohnung.bruttokaltmiete_m;
   e.heizkosten_m_bg = h.wohnung.heizkosten_m;
-  AMIP_ASSIGN_OR_RETURN(e.sgb2, ComputeBuergergeld(h, law, local, trace));
+  AMIP_ASSIGN_OR_RETURN(e.sgb2, ComputeBuergergeldValidated(h, law, local, trace));
   const bool has_mietstufe = h.wohnung.mietstufe.has_value() || !h.wohnung.gemeinde.empty();
   if (options.wohngeld && !has_mietstufe && trace) {
     trace->AddText("wohngeld", "anspruchshoehe_m_wthh", "", "-",
@@ -101,7 +105,7 @@ core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& 
   }
   if (options.wohngeld && has_mietstufe) {
     AMIP_ASSIGN_OR_RETURN(WohngeldResult wg,
-                          ComputeWohngeld(h, law, local, options.wohngeld_options, trace));
+                          ComputeWohngeldValidated(h, law, local, options.wohngeld_options, trace));
     e.wohngeld = wg;
   }
   AMIP_ASSIGN_OR_RETURN(e.kiz, ComputeKinderzuschlag(h, law, e.sgb2, options.kiz_overrides, trace));
@@ -128,7 +132,7 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                                   Trace* trace) {
   AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
   const std::vector<BgMembers> groups = Bedarfsgemeinschaften(h);
-  if (groups.size() == 1) return EvaluateBg(h, law, local, options, trace);
+  if (groups.size() == 1) return EvaluateBg(h, law, local, options, trace, true);
   Evaluation e;
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
   std::vector<int> wthh;
@@ -145,7 +149,7 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                      "eigene Bedarfsgemeinschaft im Haushalt (§ 7 Abs. 3 SGB II); Anteil an Miete und "
                      "Heizung nach Köpfen");
     }
-    AMIP_ASSIGN_OR_RETURN(Evaluation bg, EvaluateBg(Teilhaushalt(h, group.members), law, local, teil, trace));
+    AMIP_ASSIGN_OR_RETURN(Evaluation bg, EvaluateBg(Teilhaushalt(h, group.members), law, local, teil, trace, false));
     if (bg.vorrang == Vorrang::kSgb2) {
       any_sgb2 = true;
     } else {

@@ -1,6 +1,7 @@
 #include "benefits/household.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <set>
 
@@ -184,7 +185,7 @@ core::Result<Wohnung> ParseWohnung(const Reader& r, const yamlio::Node& node) {
 
 int FindPerson(const Household& household, std::string_view id) {
   for (size_t idx = 0; idx < household.personen.size(); ++idx) {
-    if (household.personen[idx].id == id) return static_cast<int>(idx);
+    if (SameId(household.personen[idx].id, id)) return static_cast<int>(idx);
   }
   return -1;
 }
@@ -195,8 +196,8 @@ core::Status ValidateHousehold(const Household& household) {
   if (household.personen.empty()) return InvalidArgumentError("household has no persons");
   for (size_t idx = 0; idx < household.personen.size(); ++idx) {
     const Person& p = household.personen[idx];
-    if (FindPerson(household, p.id) != static_cast<int>(idx)) {
-      return InvalidArgumentError("duplicate person id '" + p.id + "'");
+    for (size_t earlier = 0; earlier < idx; ++earlier) {
+      if (SameId(household.personen[earlier].id, p.id)) return InvalidArgumentError("duplicate person id '" + p.id + "'");
     }
   }
   for (const Person& p : household.personen) {
@@ -238,25 +239,40 @@ core::Status ValidateHousehold(const Household& household) {
 
 std::vector<core::Cents> SplitProportional(core::Cents total, const std::vector<core::Cents>& weights) {
   __extension__ using Int128 = __int128;
-  std::vector<core::Cents> out(weights.size());
+  const size_t n = weights.size();
+  std::vector<core::Cents> out(n);
   int64_t weight_sum = 0;
   for (core::Cents w : weights) weight_sum += w.value();
   if (weight_sum <= 0) return out;
-  std::vector<std::pair<int64_t, size_t>> remainders;
+  // Remainders on the stack for the usual household sizes.
+  constexpr size_t kInline = 16;
+  int64_t inline_remainders[kInline];
+  std::vector<int64_t> heap_remainders(n > kInline ? n : 0);
+  int64_t* remainder = n > kInline ? heap_remainders.data() : inline_remainders;
   int64_t assigned = 0;
-  for (size_t idx = 0; idx < weights.size(); ++idx) {
+  for (size_t idx = 0; idx < n; ++idx) {
     const Int128 product = static_cast<Int128>(total.value()) * weights[idx].value();
     const int64_t part = static_cast<int64_t>(product / weight_sum);
-    remainders.emplace_back(static_cast<int64_t>(product % weight_sum), idx);
+    remainder[idx] = static_cast<int64_t>(product % weight_sum);
     out[idx] = core::Cents::FromCents(part);
     assigned += part;
   }
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t idx = 0; assigned < total.value() && idx < remainders.size(); ++idx, ++assigned) {
-    out[remainders[idx].second] += core::Cents::FromCents(1);
+  // One cent each to the largest remainders, ties to the earlier part, at most one per part.
+  for (size_t given = 0; assigned < total.value() && given < n; ++given, ++assigned) {
+    size_t best = n;
+    for (size_t idx = 0; idx < n; ++idx) {
+      if (remainder[idx] != INT64_MIN && (best == n || remainder[idx] > remainder[best])) best = idx;
+    }
+    out[best] += core::Cents::FromCents(1);
+    remainder[best] = INT64_MIN;
   }
   return out;
+}
+
+core::Cents PerHeadShare(core::Cents total, int persons, int idx) {
+  const int64_t part = total.value() / persons;
+  const int64_t extra = total.value() - part * persons;  // the first `extra` heads get one cent more
+  return core::Cents::FromCents(part + (idx < extra ? 1 : 0));
 }
 
 std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
@@ -281,7 +297,7 @@ std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
     }
     bool has_child = false;
     for (const Person& other : persons) {
-      if (std::find(other.eltern.begin(), other.eltern.end(), p.id) != other.eltern.end()) has_child = true;
+      if (HasId(other.eltern, p.id)) has_child = true;
     }
     // § 7 Abs. 3 Nr. 4 SGB II: unmarried children under 25 belong to their parents' BG.
     if (p.alter < 25 && p.partner.empty() && !has_child) {
@@ -320,11 +336,9 @@ Household Teilhaushalt(const Household& household, const std::vector<int>& membe
   const size_t n = household.personen.size();
   if (members.size() == n) return out;
   // Per-head shares: one weight per person, the share of `members` is the sum of theirs.
-  const std::vector<core::Cents> heads(n, core::Cents::FromCents(1));
   auto share = [&](core::Cents total) {
-    const std::vector<core::Cents> parts = SplitProportional(total, heads);
     core::Cents sum;
-    for (int idx : members) sum += parts[idx];
+    for (int idx : members) sum += PerHeadShare(total, static_cast<int>(n), idx);
     return sum;
   };
   Wohnung& w = out.wohnung;

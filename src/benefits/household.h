@@ -85,6 +85,25 @@ Household Teilhaushalt(const Household& household, const std::vector<int>& membe
 // Splits `total` in parts proportional to `weights`, in whole cents, exactly summing to
 // total (largest remainder; ties to the earlier part). All weights 0: all parts 0.
 std::vector<core::Cents> SplitProportional(core::Cents total, const std::vector<core::Cents>& weights);
+// Part `idx` of SplitProportional(total, `persons` equal weights), without the vectors.
+// REQUIRES: persons >= 1, 0 <= idx < persons.
+core::Cents PerHeadShare(core::Cents total, int persons, int idx);
+
+// Ids are short; an inline compare is faster than a library call in the engines' loops.
+inline bool SameId(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t pos = 0; pos < a.size(); ++pos) {
+    if (a[pos] != b[pos]) return false;
+  }
+  return true;
+}
+// True if `id` is one of `ids`.
+inline bool HasId(const std::vector<std::string>& ids, std::string_view id) {
+  for (const std::string& each : ids) {
+    if (SameId(each, id)) return true;
+  }
+  return false;
+}
 
 // Index of a person by id, or -1.
 int FindPerson(const Household& household, std::string_view id);

@@ -5,6 +5,7 @@
 
 #include "benefits/formula_registry.h"
 #include "benefits/sgb2_steps.h"
+#include "benefits/validated.h"
 
 namespace amip::benefits {
 
@@ -49,7 +50,7 @@ const std::vector<DatedFormula<WealthFn>>& WealthFormulas() {
 }  // namespace
 
 bool IsChildOf(const Person& child, const Person& parent) {
-  return std::find(child.eltern.begin(), child.eltern.end(), parent.id) != child.eltern.end();
+  return HasId(child.eltern, parent.id);
 }
 
 int Stufe(const Person& p, const law::Sgb2Law& s) {
@@ -111,8 +112,7 @@ core::Status Unterkunft(const Household& h, const law::LocalRules* local, Sgb2Re
     if (local == nullptr) {
       return core::FailedPreconditionError("no local KdU rules loaded for gemeinde '" + w.gemeinde + "'");
     }
-    AMIP_ASSIGN_OR_RETURN(law::KduCeiling ceiling, local->KduCeilingFor(w.gemeinde, n, h.datum));
-    grenze = ceiling.amount;
+    AMIP_ASSIGN_OR_RETURN(grenze, local->KduCeilingAmountFor(w.gemeinde, n, h.datum));
   }
   if (grenze.has_value()) {
     out.kdu_grenze = *grenze;
@@ -122,11 +122,9 @@ core::Status Unterkunft(const Household& h, const law::LocalRules* local, Sgb2Re
     }
   }
   out.kdu_miete_anerkannt = miete;
-  const std::vector<Cents> heads =
-      SplitProportional(miete + w.heizkosten_m, std::vector<Cents>(n, Cents::FromCents(1)));
   for (int idx = 0; idx < n; ++idx) {
     Sgb2Person& r = out.personen[idx];
-    r.kdu = heads[idx];
+    r.kdu = PerHeadShare(miete + w.heizkosten_m, n, idx);
     r.bedarf = r.regelsatz + r.kdu;
   }
   return core::Status::Ok();
@@ -264,8 +262,9 @@ core::Status Vermoegen(const Household& h, const law::LawSnapshot& law, Sgb2Resu
 
 bool ErwerbsfaehigerInBg(const Household& h, const law::Sgb2Law& s) {
   // Ages are whole years, so a person counts as below the limit while age·12 < limit.
+  const int year = h.datum.year();
   for (const Person& p : h.personen) {
-    const int born = h.datum.year() - p.alter;
+    const int born = year - p.alter;
     if (p.alter >= s.mindestalter && p.alter * 12 < s.AltersgrenzeMonate(born)) return true;
   }
   return false;
@@ -342,8 +341,13 @@ core::Result<Cents> NettoErwerb(const Household& household, const Person& person
 
 core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSnapshot& law,
                                             const law::LocalRules* local, Trace* trace) {
-  namespace steps = sgb2_steps;
   AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  return ComputeBuergergeldValidated(h, law, local, trace);
+}
+
+core::Result<Sgb2Result> ComputeBuergergeldValidated(const Household& h, const law::LawSnapshot& law,
+                                                     const law::LocalRules* local, Trace* trace) {
+  namespace steps = sgb2_steps;
   for (const Person& p : h.personen) {
     if (IsChild(p) && p.alter >= 25) {
       return core::InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +

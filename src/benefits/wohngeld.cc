@@ -5,6 +5,7 @@
 
 #include "benefits/formula_registry.h"
 #include "benefits/netto.h"
+#include "benefits/validated.h"
 
 namespace amip::benefits {
 namespace {
@@ -101,7 +102,13 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
                                              const law::LocalRules* local,
                                              const WohngeldOptions& options, Trace* trace) {
   AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
-  const law::WohngeldLaw& w = law.wohngeld;
+  return ComputeWohngeldValidated(h, law, local, options, trace);
+}
+
+core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const law::LawSnapshot& law,
+                                             const law::LocalRules* local,
+                                             const WohngeldOptions& options, Trace* trace) {
+    const law::WohngeldLaw& w = law.wohngeld;
   WohngeldResult out;
   const int n = static_cast<int>(h.personen.size());
   out.haushaltsgroesse = n;

@@ -293,7 +293,9 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
   if (args.month.empty()) return UsageError("bedarf", "--db braucht --month JJJJ-MM");
   auto month = core::Month::Parse(args.month);  // in the law coverage (checked when parsed)
   if (!month.ok()) return ReportError(month.status().WithContext("--month"));
-  auto extract = storage::LoadExtract(args.db);
+  storage::LoadOptions load;
+  load.tables = benefits::RequiredTables();  // not the measure and unemployment spells
+  auto extract = storage::LoadExtract(args.db, load);
   if (!extract.ok()) return ReportError(extract.status());
   auto law = LawFor(ctx, month->FirstDay());
   if (!law.ok()) return ReportError(law.status());

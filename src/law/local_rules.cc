@@ -106,6 +106,35 @@ core::Result<LocalRules> LocalRules::LoadEmbedded() {
   return rules;
 }
 
+namespace {
+
+struct KduRow {
+  const std::array<core::Cents, 7>* ceilings = nullptr;
+  core::Date from;
+};
+
+// The ceilings in force on `date`.
+core::Result<KduRow> KduRowFor(const Municipality& muni, core::Date date) {
+  KduRow row;
+  for (const auto& [valid_from, ceilings] : muni.kdu_bruttokaltmiete) {
+    if (valid_from <= date) row = {&ceilings, valid_from};
+  }
+  if (row.ceilings == nullptr) {
+    return core::OutOfRangeError("no KdU ceiling for " + muni.name + " before " +
+                                 (muni.kdu_bruttokaltmiete.empty()
+                                      ? std::string("any date")
+                                      : muni.kdu_bruttokaltmiete.front().first.ToString()) +
+                                 " (asked for " + date.ToString() + ")");
+  }
+  return row;
+}
+
+core::Cents CeilingOfRow(const std::array<core::Cents, 7>& row, int persons) {
+  return persons <= 5 ? row[persons] : row[5] + row[6] * (persons - 5);
+}
+
+}  // namespace
+
 core::Result<const Municipality*> LocalRules::Find(std::string_view ags_or_name) const {
   auto it = municipalities_.find(std::string(ags_or_name));
   if (it != municipalities_.end()) return &it->second;
@@ -119,27 +148,20 @@ core::Result<const Municipality*> LocalRules::Find(std::string_view ags_or_name)
 core::Result<KduCeiling> LocalRules::KduCeilingFor(std::string_view ags_or_name, int persons,
                                                    core::Date date) const {
   AMIP_ASSIGN_OR_RETURN(const Municipality* muni, Find(ags_or_name));
-  const std::array<core::Cents, 7>* row = nullptr;
-  core::Date from;
-  for (const auto& [valid_from, ceilings] : muni->kdu_bruttokaltmiete) {
-    if (valid_from <= date) {
-      row = &ceilings;
-      from = valid_from;
-    }
-  }
-  if (row == nullptr) {
-    return core::OutOfRangeError("no KdU ceiling for " + muni->name + " before " +
-                                 (muni->kdu_bruttokaltmiete.empty()
-                                      ? std::string("any date")
-                                      : muni->kdu_bruttokaltmiete.front().first.ToString()) +
-                                 " (asked for " + date.ToString() + ")");
-  }
+  AMIP_ASSIGN_OR_RETURN(const KduRow row, KduRowFor(*muni, date));
   if (persons < 1) return core::InvalidArgumentError("household size must be at least 1");
-  core::Cents amount = persons <= 5 ? (*row)[persons] : (*row)[5] + (*row)[6] * (persons - 5);
-  return KduCeiling{amount, from,
+  return KduCeiling{CeilingOfRow(*row.ceilings, persons), row.from,
                     muni->file + ": " + muni->name + " (AGS " + muni->ags + "), " +
-                        std::to_string(persons) + " person(s), since " + from.ToString() + " (" +
+                        std::to_string(persons) + " person(s), since " + row.from.ToString() + " (" +
                         muni->status + ")"};
+}
+
+core::Result<core::Cents> LocalRules::KduCeilingAmountFor(std::string_view ags_or_name, int persons,
+                                                          core::Date date) const {
+  AMIP_ASSIGN_OR_RETURN(const Municipality* muni, Find(ags_or_name));
+  AMIP_ASSIGN_OR_RETURN(const KduRow row, KduRowFor(*muni, date));
+  if (persons < 1) return core::InvalidArgumentError("household size must be at least 1");
+  return CeilingOfRow(*row.ceilings, persons);
 }
 
 core::Result<int> LocalRules::MietstufeFor(std::string_view ags_or_name, core::Date date) const {

@@ -42,6 +42,8 @@ class LocalRules {
   // KdU ceiling for a household of `persons` (>= 1) on `date`.
   core::Result<KduCeiling> KduCeilingFor(std::string_view ags_or_name, int persons,
                                          core::Date date) const;
+  // The same amount without the citation (no text built: for the engines' hot path).
+  core::Result<core::Cents> KduCeilingAmountFor(std::string_view ags_or_name, int persons, core::Date date) const;
   core::Result<int> MietstufeFor(std::string_view ags_or_name, core::Date date) const;
   const std::map<std::string, Municipality>& municipalities() const { return municipalities_; }
 
