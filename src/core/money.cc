@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 namespace amip::core {
 
@@ -108,6 +109,40 @@ std::string Cents::ToGermanString() const {
   char cents_buf[8];
   std::snprintf(cents_buf, sizeof cents_buf, ",%02lld", static_cast<long long>(abs_value % 100));
   return (cents_ < 0 ? "-" : "") + grouped + cents_buf + " €";
+}
+
+namespace {
+
+Status Overflow(std::string_view what, std::string_view detail) {
+  return OutOfRangeError(std::string(what) + ": Geldbetrag zu groß (" + std::string(detail) +
+                         "; höchstens ±92.233.720.368.547.758,07 €): Summe nicht berechnet");
+}
+
+}  // namespace
+
+Result<Cents> CheckedAdd(Cents lhs, Cents rhs, std::string_view what) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(lhs.value(), rhs.value(), &sum)) {
+    return Overflow(what, lhs.ToString() + " + " + rhs.ToString());
+  }
+  return Cents::FromCents(sum);
+}
+
+Result<Cents> CheckedMultiply(Cents amount, int64_t factor, std::string_view what) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(amount.value(), factor, &product)) {
+    return Overflow(what, amount.ToString() + " × " + std::to_string(factor));
+  }
+  return Cents::FromCents(product);
+}
+
+bool CentsSum::Fits() const {
+  return sum_ >= std::numeric_limits<int64_t>::min() && sum_ <= std::numeric_limits<int64_t>::max();
+}
+
+Result<Cents> CentsSum::Total(std::string_view what) const {
+  if (!Fits()) return Overflow(what, "Summe über 64 Bit");
+  return Cents::FromCents(static_cast<int64_t>(sum_));
 }
 
 }  // namespace amip::core

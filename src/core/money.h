@@ -38,4 +38,25 @@ class Cents {
   int64_t cents_ = 0;
 };
 
+// Checked money arithmetic: kOutOfRange when the exact result does not fit in int64 cents
+// (about ±92 quadrillion euros), so a sum never wraps around into a wrong number. `what`
+// names the quantity in the message ("Vorbindungen 2025").
+Result<Cents> CheckedAdd(Cents lhs, Cents rhs, std::string_view what);
+Result<Cents> CheckedMultiply(Cents amount, int64_t factor, std::string_view what);
+
+// An exact sum of any number of Cents (a 128-bit accumulator: 2^64 rows at the int64
+// maximum still fit); Total() is the checked conversion back to Cents at the end.
+class CentsSum {
+ public:
+  void Add(Cents amount) { sum_ += amount.value(); }
+  void Add(int64_t cents) { sum_ += cents; }
+  CentsSum& operator+=(Cents amount) { Add(amount); return *this; }
+  bool Fits() const;
+  // kOutOfRange naming `what` and the euro amount when the sum does not fit in Cents.
+  Result<Cents> Total(std::string_view what) const;
+
+ private:
+  __extension__ __int128 sum_ = 0;
+};
+
 }  // namespace amip::core

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace amip::core {
 namespace {
 
@@ -51,6 +53,31 @@ TEST(CentsTest, FormatsExactly) {
   EXPECT_EQ(Cents::FromCents(131650).ToString(), "1316.50");
   EXPECT_EQ(Cents::FromCents(-305).ToString(), "-3.05");
   EXPECT_EQ(Cents::FromCents(123456789).ToGermanString(), "1.234.567,89 €");
+}
+
+// Issue 10 item 6: money sums never wrap around in 64 bits.
+TEST(CheckedMoneyTest, OverflowIsAnErrorNotAWrappedNumber) {
+  const Cents max = Cents::FromCents(std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(CheckedAdd(max, Cents::FromCents(1), "K1").status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(CheckedAdd(-max, Cents::FromCents(-2), "K1").status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(CheckedAdd(max, Cents::FromCents(-1), "K1")->value(), std::numeric_limits<int64_t>::max() - 1);
+  EXPECT_EQ(CheckedMultiply(Cents::FromCents(99999999999999999), 93, "Kosten").status().code(),
+            StatusCode::kOutOfRange);
+  EXPECT_EQ(CheckedMultiply(Cents::FromCents(1000), -3, "Kosten")->value(), -3000);
+  // 93 rows at the largest amount a contract file can hold (999.999.999.999.999,99 €).
+  const Cents row = Cents::FromCents(99999999999999999);
+  CentsSum sum;
+  for (int idx = 0; idx < 92; ++idx) sum += row;
+  ASSERT_TRUE(sum.Total("K1").ok());
+  EXPECT_EQ(sum.Total("K1")->value(), 92 * 99999999999999999LL);
+  sum += row;
+  auto total = sum.Total("K1 2025-06");
+  ASSERT_FALSE(total.ok());
+  EXPECT_EQ(total.status().code(), StatusCode::kOutOfRange);
+  EXPECT_NE(total.status().message().find("K1 2025-06: Geldbetrag zu groß"), std::string::npos)
+      << total.status().ToString();
+  sum += -row;  // back in range: the accumulator itself never wrapped
+  EXPECT_EQ(sum.Total("K1")->value(), 92 * 99999999999999999LL);
 }
 
 }  // namespace

@@ -356,6 +356,12 @@ struct Counters {
   int64_t group_count = 0;
   int count_days = 0;
   int64_t unattributed_money_months = 0;
+  bool money_overflow = false;  // a claim sum (K1, K1E1) does not fit in int64 cents
+  // Adds cents to a money counter; an overflow is remembered, never wrapped (issue 10 item 6).
+  void AddMoney(int counter, int64_t group, int t, int64_t cents) {
+    int64_t& slot = At(counter, group, t);
+    if (__builtin_add_overflow(slot, cents, &slot)) money_overflow = true;
+  }
   int64_t& At(int counter, int64_t group, int t) {
     return values[(counter * group_count + group) * count_days + t];
   }
@@ -420,8 +426,8 @@ void Accumulate(const Plan& plan, core::PersonIdx person, const Timeline& line,
         continue;
       }
       const int64_t g = static_cast<int64_t>(line.money_unit[t]) * kSexCount + sex;
-      counters.At(kLlu, g, t) += claim.llu.value();
-      counters.At(kLuh, g, t) += claim.luh.value();
+      counters.AddMoney(kLlu, g, t, claim.llu.value());
+      counters.AddMoney(kLuh, g, t, claim.luh.value());
     }
   }
 }
@@ -682,11 +688,34 @@ core::Result<Counters> CountAll(const Plan& plan) {
     for (int i = 0; i < threads; ++i) workers.emplace_back(work, i);
     for (std::thread& worker : workers) worker.join();
   }
+  Counters& total = parts[0];
   for (int i = 1; i < threads; ++i) {
-    for (size_t k = 0; k < parts[0].values.size(); ++k) parts[0].values[k] += parts[i].values[k];
-    parts[0].unattributed_money_months += parts[i].unattributed_money_months;
+    for (size_t k = 0; k < total.values.size(); ++k) {
+      if (__builtin_add_overflow(total.values[k], parts[i].values[k], &total.values[k])) {
+        total.money_overflow = true;
+      }
+    }
+    total.unattributed_money_months += parts[i].unattributed_money_months;
+    total.money_overflow = total.money_overflow || parts[i].money_overflow;
   }
-  return std::move(parts[0]);
+  // The sum over the sexes ("all") must fit as well (SumOver adds them in int64).
+  for (int counter : {kLlu, kLuh}) {
+    for (int unit = 0; unit < plan.units && !total.money_overflow; ++unit) {
+      for (int t = 0; t < plan.count_days; ++t) {
+        core::CentsSum all;
+        for (int code = 0; code < kSexCount; ++code) {
+          all.Add(total.Get(counter, static_cast<int64_t>(unit) * kSexCount + code, t));
+        }
+        if (!all.Fits()) total.money_overflow = true;
+      }
+    }
+  }
+  if (total.money_overflow) {
+    return core::OutOfRangeError(
+        "Leistungssummen (K1/K1E1): die Ansprüche eines Monats ergeben mehr als "
+        "92.233.720.368.547.758,07 €; die Summe wäre übergelaufen und wird nicht ausgegeben");
+  }
+  return std::move(total);
 }
 
 std::string FormatNumber(int64_t value) { return std::to_string(value); }

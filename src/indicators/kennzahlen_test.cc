@@ -157,6 +157,35 @@ TEST(Issue10OptionsTest, MonthsOutsideTheCalendarAreAnErrorNotAnAbort) {
   EXPECT_EQ(SupportedMonths(*catalogue).last, Month::FromYm(9999, 12));
 }
 
+// Issue 10 item 6: K1 sums claims in int64 cents. 93 claim rows of one month at the largest
+// amount a contract file holds (999.999.999.999.999,99 €) wrapped around to a negative K1
+// before; now the computation is kOutOfRange. 92 rows still give the exact sum.
+TEST(Issue10MoneyTest, K1SumThatDoesNotFitIsAnErrorNotAWrappedNumber) {
+  contract::Extract extract = SmallExtract();
+  contract::Claim claim;
+  claim.person = 1;  // P6, in benefit since 2022-01-01
+  claim.from = Month::FromYm(2024, 6);
+  claim.to = Month::FromYm(2024, 6);
+  claim.llu = core::Cents::FromCents(99999999999999999);
+  for (int row = 0; row < 92; ++row) extract.claims.push_back(claim);
+  Options options;
+  options.months = {Month::FromYm(2024, 6), Month::FromYm(2024, 6)};
+  options.indicators = {IndicatorId::kK1};
+  options.coverage_start = Date::FromYmd(2020, 1, 1);
+  options.coverage_end = Date::FromYmd(2024, 6, 30);
+  auto fits = ComputeIndicators(extract, options);
+  ASSERT_TRUE(fits.ok()) << fits.status().ToString();
+  ASSERT_FALSE(fits->rows.empty());
+  EXPECT_DOUBLE_EQ(fits->rows[0].numerator, 92 * 999999999999999.99);
+  extract.claims.push_back(claim);
+  auto computed = ComputeIndicators(extract, options);
+  ASSERT_FALSE(computed.ok()) << "K1 numerator " << computed->rows[0].numerator;
+  EXPECT_EQ(computed.status().code(), core::StatusCode::kOutOfRange);
+  EXPECT_NE(computed.status().message().find("übergelaufen"), std::string::npos) << computed.status().ToString();
+  options.threads = 4;  // the merge of the threads' partial sums is checked too
+  EXPECT_EQ(ComputeIndicators(extract, options).status().code(), core::StatusCode::kOutOfRange);
+}
+
 TEST(CoverageTest, DefaultStartIsTheEarliestSpellAndEndTheLatestDate) {
   contract::Extract extract = SmallExtract();
   // Latest date: the start of P5's job (2024-05-01); benefit spells are open.
