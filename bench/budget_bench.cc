@@ -75,10 +75,10 @@ int main(int argc, char** argv) {
   std::vector<double> control;
   for (int run = 0; run < std::max(3, repeats / 4); ++run) {
     const Clock::time_point start = Clock::now();
-    const budget::Vorbindungen vorbindungen = budget::ComputeVorbindungen(extract, *plan, plan->jahr);
+    core::Result<budget::Vorbindungen> vorbindungen = budget::ComputeVorbindungen(extract, *plan, plan->jahr);
     core::Result<budget::ControllingReport> report =
         budget::ComputeControlling(extract, *plan, core::Month::FromYm(plan->jahr, 12));
-    if (!report.ok() || vorbindungen.spells < 0) return 1;
+    if (!report.ok() || !vorbindungen.ok()) return 1;
     control.push_back(Millis(start));
   }
   Report("Vorbindungen + controlling Jan..Dec, 100,000 participations", control);

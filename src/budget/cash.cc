@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "core/status.h"
+
 namespace amip::budget {
 
 namespace {
@@ -71,9 +75,14 @@ std::string PlanCodeOf(const Plan& plan, const std::string& instrument) {
   return line != nullptr ? line->code : instrument;
 }
 
-Vorbindungen ComputeVorbindungen(const contract::Extract& extract, const Plan& plan, int year) {
+core::Result<Vorbindungen> ComputeVorbindungen(const contract::Extract& extract, const Plan& plan,
+                                               int year) {
   Vorbindungen result;
   result.jahr = year;
+  core::CentsSum total;
+  std::map<std::string, core::CentsSum> by_code, by_instrument;
+  std::vector<core::CentsSum> by_month(12);
+  std::map<int, core::CentsSum> later_years;
   const core::Date year_start = core::Date::FromYmd(year, 1, 1);
   for (const contract::MeasureSpell& spell : extract.measure_spells) {
     if (spell.funding != contract::Funding::kEgt || spell.start >= year_start) continue;
@@ -83,19 +92,33 @@ Vorbindungen ComputeVorbindungen(const contract::Extract& extract, const Plan& p
     bool binds = false;
     for (const MonthAmount& part : SpreadOverDays(spell.cost, spell.start, end)) {
       if (part.month.year() == year) {
-        result.total += part.amount;
-        result.by_code[code] += part.amount;
-        result.by_instrument[spell.instrument] += part.amount;
-        result.by_month[static_cast<size_t>(part.month.month() - 1)] += part.amount;
+        total += part.amount;
+        by_code[code] += part.amount;
+        by_instrument[spell.instrument] += part.amount;
+        by_month[static_cast<size_t>(part.month.month() - 1)] += part.amount;
         binds = true;
       } else if (part.month.year() > year) {
-        result.later_years[part.month.year()] += part.amount;
+        later_years[part.month.year()] += part.amount;
       }
     }
     if (binds) {
       ++result.spells;
       if (!spell.end) ++result.open_spells;
     }
+  }
+  const std::string what = fmt::format("Vorbindungen {}", year);
+  AMIP_ASSIGN_OR_RETURN(result.total, total.Total(what));
+  for (const auto& [code, sum] : by_code) {
+    AMIP_ASSIGN_OR_RETURN(result.by_code[code], sum.Total(what + " " + code));
+  }
+  for (const auto& [instrument, sum] : by_instrument) {
+    AMIP_ASSIGN_OR_RETURN(result.by_instrument[instrument], sum.Total(what + " " + instrument));
+  }
+  for (size_t month = 0; month < by_month.size(); ++month) {
+    AMIP_ASSIGN_OR_RETURN(result.by_month[month], by_month[month].Total(what));
+  }
+  for (const auto& [later, sum] : later_years) {
+    AMIP_ASSIGN_OR_RETURN(result.later_years[later], sum.Total(fmt::format("Vorbindungen {} für {}", year, later)));
   }
   return result;
 }

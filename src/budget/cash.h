@@ -53,8 +53,9 @@ struct Vorbindungen {
   int64_t open_spells = 0;  // of which with an open end (duration assumed)
 };
 
-// Only spells funded from the Eingliederungstitel (funding == egt) bind the EGT.
-Vorbindungen ComputeVorbindungen(const contract::Extract& extract, const Plan& plan, int year);
+// Only spells funded from the Eingliederungstitel (funding == egt) bind the EGT. Every sum is
+// exact (core::CentsSum); kOutOfRange when one does not fit in Cents, never a wrapped number.
+core::Result<Vorbindungen> ComputeVorbindungen(const contract::Extract& extract, const Plan& plan, int year);
 
 // Splits `total` (cents or entries) into parts proportional to `weights` (each ≥ 0): the
 // floors first, then one unit each to the parts with the largest remainders (ties: the earlier

@@ -1,5 +1,7 @@
 #include "budget/cash.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -47,16 +49,39 @@ TEST(VorbindungenTest, TwentyFourMonthFbwAcrossThreeYearsWithLeapYear) {
   // Begun in the plan year: not a Vorbindung.
   extract.measure_spells.push_back(Spell("fbw", Date::FromYmd(2024, 1, 1), Date::FromYmd(2024, 6, 30), 5000));
   const Plan plan = testing::ParseOrDie("jahr: 2024\neingliederungsbudget: {zuteilung: 100000.00}\n");
-  const Vorbindungen v2024 = ComputeVorbindungen(extract, plan, 2024);
+  const Vorbindungen v2024 = ComputeVorbindungen(extract, plan, 2024).value();
   EXPECT_EQ(v2024.total, Cents::FromEuros(7320));
   EXPECT_EQ(v2024.spells, 1);
   EXPECT_EQ(v2024.by_code.at("fbw"), Cents::FromEuros(7320));
   EXPECT_EQ(v2024.by_month[1], Cents::FromEuros(29 * 20));
   EXPECT_EQ(v2024.later_years.at(2025), Cents::FromEuros(5160));
-  const Vorbindungen v2025 = ComputeVorbindungen(extract, plan, 2025);
+  const Vorbindungen v2025 = ComputeVorbindungen(extract, plan, 2025).value();
   EXPECT_EQ(v2025.total, Cents::FromEuros(5160));
-  const Vorbindungen v2026 = ComputeVorbindungen(extract, plan, 2026);
+  const Vorbindungen v2026 = ComputeVorbindungen(extract, plan, 2026).value();
   EXPECT_EQ(v2026.total, Cents());
+}
+
+// Issue 10 item 6: 93 participations of 2024 at (2^63 - 1) / 92 cents each bind more than
+// int64 cents in 2025; before the checked sums the total wrapped around to a negative number.
+TEST(VorbindungenTest, SumThatDoesNotFitIsAnErrorNotAWrappedNumber) {
+  contract::Extract extract;
+  extract.persons.resize(1);
+  const Plan plan = testing::ParseOrDie("jahr: 2025\neingliederungsbudget: {zuteilung: 100000.00}\n");
+  const int64_t cost = std::numeric_limits<int64_t>::max() / 92;
+  for (int idx = 0; idx < 92; ++idx) {
+    contract::MeasureSpell spell = Spell("fbw", Date::FromYmd(2024, 12, 31), Date::FromYmd(2025, 12, 31), 1);
+    spell.cost = Cents::FromCents(cost);
+    extract.measure_spells.push_back(spell);
+  }
+  core::Result<Vorbindungen> fits = ComputeVorbindungen(extract, plan, 2025);
+  ASSERT_TRUE(fits.ok()) << fits.status().message();
+  EXPECT_GT(fits->total, Cents());
+  extract.measure_spells.push_back(extract.measure_spells.back());
+  core::Result<Vorbindungen> overflow = ComputeVorbindungen(extract, plan, 2025);
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().code(), core::StatusCode::kOutOfRange);
+  EXPECT_NE(overflow.status().message().find("Vorbindungen 2025"), std::string::npos)
+      << overflow.status().message();
 }
 
 TEST(VorbindungenTest, RoundedPartsAddUpToTheCostExactly) {
@@ -86,7 +111,7 @@ TEST(VorbindungenTest, OpenSpellUsesThePlannedDuration) {
       "jahr: 2025\neingliederungsbudget: {zuteilung: 100000.00}\n"
       "instrumente:\n  - {instrument: egz, eintritte: 10, kosten_je_eintritt: 6000.00, dauer_monate: 6}\n");
   // 2024-11-01 + 6 months - 1 day = 2025-04-30: 61 days in 2024, 120 in 2025 (181 days).
-  const Vorbindungen result = ComputeVorbindungen(extract, plan, 2025);
+  const Vorbindungen result = ComputeVorbindungen(extract, plan, 2025).value();
   EXPECT_EQ(result.open_spells, 1);
   EXPECT_EQ(result.total, Cents::FromCents(404420));  // round(610000 × 120 / 181) = 404420
 }

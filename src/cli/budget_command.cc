@@ -98,10 +98,10 @@ bool ReportFindings(const BudgetArgs& args, const std::vector<budget::IdentityCh
   return budget::CountFindings(checks) > 0;
 }
 
-std::vector<budget::IdentityCheck> DataChecks(const Loaded& loaded) {
-  if (!loaded.extract) return {};
-  const budget::Vorbindungen vorbindungen =
-      budget::ComputeVorbindungen(*loaded.extract, loaded.plan, loaded.plan.jahr);
+core::Result<std::vector<budget::IdentityCheck>> DataChecks(const Loaded& loaded) {
+  if (!loaded.extract) return std::vector<budget::IdentityCheck>{};
+  AMIP_ASSIGN_OR_RETURN(budget::Vorbindungen vorbindungen,
+                        budget::ComputeVorbindungen(*loaded.extract, loaded.plan, loaded.plan.jahr));
   return budget::CheckPlanAgainstData(loaded.plan, vorbindungen);
 }
 
@@ -110,7 +110,9 @@ ExitCode RunCheck(const BudgetArgs& args) {
   if (!loaded.ok()) return ReportError(loaded.status());
   const std::vector<budget::IdentityCheck> checks = budget::CheckPlan(loaded->plan);
   std::vector<report::BudgetSheet> sheets{report::BudgetCheckSheet(loaded->plan, checks)};
-  const std::vector<budget::IdentityCheck> data_checks = DataChecks(*loaded);
+  core::Result<std::vector<budget::IdentityCheck>> checked = DataChecks(*loaded);
+  if (!checked.ok()) return ReportError(checked.status());
+  const std::vector<budget::IdentityCheck>& data_checks = *checked;
   if (loaded->extract) sheets.push_back(report::BudgetDataCheckSheet(loaded->plan, data_checks));
   const ExitCode printed = Print(*loaded, sheets, args.xlsx);
   if (printed != ExitCode::kOk) return printed;
@@ -126,10 +128,10 @@ ExitCode RunCheck(const BudgetArgs& args) {
 ExitCode RunPlan(const BudgetArgs& args) {
   core::Result<Loaded> loaded = Load(args, false);
   if (!loaded.ok()) return ReportError(loaded.status());
-  return Print(*loaded,
-               report::BudgetPlanSheets(loaded->plan, loaded->catalogue,
-                                        loaded->extract ? &*loaded->extract : nullptr),
-               args.xlsx);
+  core::Result<std::vector<report::BudgetSheet>> sheets = report::BudgetPlanSheets(
+      loaded->plan, loaded->catalogue, loaded->extract ? &*loaded->extract : nullptr);
+  if (!sheets.ok()) return ReportError(sheets.status());
+  return Print(*loaded, *sheets, args.xlsx);
 }
 
 // --schwelle as a number (its text was checked when parsed); none: the plan's threshold.
@@ -153,7 +155,9 @@ ExitCode RunControl(const BudgetArgs& args) {
   core::Result<budget::ControllingReport> report =
       budget::ComputeControlling(*loaded->extract, loaded->plan, *month, Schwelle(args));
   if (!report.ok()) return ReportError(report.status());
-  const std::vector<budget::IdentityCheck> data_checks = DataChecks(*loaded);
+  core::Result<std::vector<budget::IdentityCheck>> checked = DataChecks(*loaded);
+  if (!checked.ok()) return ReportError(checked.status());
+  const std::vector<budget::IdentityCheck>& data_checks = *checked;
   std::vector<report::BudgetSheet> sheets{report::BudgetDataCheckSheet(loaded->plan, data_checks)};
   for (report::BudgetSheet& sheet : report::BudgetControllingSheets(*report, loaded->catalogue)) {
     sheets.push_back(std::move(sheet));
@@ -184,7 +188,10 @@ ExitCode RunOptimize(const BudgetArgs& args) {
   if (loaded->extract) {
     observed = budget::EstimateEffects(*loaded->extract, budget::OptimizerCodes(loaded->plan),
                                        loaded->plan.optimierung.wirkungsfenster_monate);
-    vorbindungen = budget::ComputeVorbindungen(*loaded->extract, loaded->plan, loaded->plan.jahr);
+    core::Result<budget::Vorbindungen> computed =
+        budget::ComputeVorbindungen(*loaded->extract, loaded->plan, loaded->plan.jahr);
+    if (!computed.ok()) return ReportError(computed.status());
+    vorbindungen = std::move(*computed);
   }
   const budget::BudgetFigures figures =
       budget::ResolveBudget(loaded->plan, vorbindungen ? &*vorbindungen : nullptr);

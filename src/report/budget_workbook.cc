@@ -164,12 +164,14 @@ BudgetSheet BudgetDataCheckSheet(const budget::Plan& plan, const std::vector<Ide
   return sheet;
 }
 
-std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
-                                          const budget::BudgetCatalogue& catalogue,
-                                          const contract::Extract* extract) {
+core::Result<std::vector<BudgetSheet>> BudgetPlanSheets(const budget::Plan& plan,
+                                                        const budget::BudgetCatalogue& catalogue,
+                                                        const contract::Extract* extract) {
   std::vector<BudgetSheet> sheets;
   std::optional<budget::Vorbindungen> vorbindungen;
-  if (extract != nullptr) vorbindungen = budget::ComputeVorbindungen(*extract, plan, plan.jahr);
+  if (extract != nullptr) {
+    AMIP_ASSIGN_OR_RETURN(vorbindungen, budget::ComputeVorbindungen(*extract, plan, plan.jahr));
+  }
   const budget::BudgetFigures figures =
       budget::ResolveBudget(plan, vorbindungen ? &*vorbindungen : nullptr);
   const budget::InstrumentPlanCash cash = budget::ComputeInstrumentPlanCash(plan);
@@ -834,9 +836,10 @@ core::Status WriteBudgetWorkbook(const std::string& path, const std::vector<Budg
 core::Result<std::vector<Table>> BudgetDemoTables(const budget::Plan& plan,
                                                   const budget::BudgetCatalogue& catalogue,
                                                   const contract::Extract& extract, core::Month as_of) {
-  const budget::Vorbindungen vorbindungen = budget::ComputeVorbindungen(extract, plan, plan.jahr);
+  AMIP_ASSIGN_OR_RETURN(budget::Vorbindungen vorbindungen, budget::ComputeVorbindungen(extract, plan, plan.jahr));
   std::vector<Table> tables{BudgetDataCheckSheet(plan, budget::CheckPlanAgainstData(plan, vorbindungen)).table};
-  for (Table& table : Tables(BudgetPlanSheets(plan, catalogue, &extract))) tables.push_back(std::move(table));
+  AMIP_ASSIGN_OR_RETURN(std::vector<BudgetSheet> plan_sheets, BudgetPlanSheets(plan, catalogue, &extract));
+  for (Table& table : Tables(plan_sheets)) tables.push_back(std::move(table));
   AMIP_ASSIGN_OR_RETURN(budget::ControllingReport report, budget::ComputeControlling(extract, plan, as_of));
   for (Table& table : Tables(BudgetControllingSheets(report, catalogue))) tables.push_back(std::move(table));
   return tables;

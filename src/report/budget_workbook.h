@@ -49,8 +49,9 @@ BudgetSheet BudgetDataCheckSheet(const budget::Plan& plan, const std::vector<bud
 
 // Budget lines (Gesamtbudget, Vorbindungen, Neugeschäft; from data where available),
 // instrument plan, monthly cash outflow, Finanzposition shares, VE, Drittmittel, KdU and —
-// with an extract — Vorbindungen by instrument and KdU by municipality.
-std::vector<BudgetSheet> BudgetPlanSheets(const budget::Plan& plan,
+// with an extract — Vorbindungen by instrument and KdU by municipality. kOutOfRange when a
+// Vorbindungen sum of the extract does not fit in Cents.
+core::Result<std::vector<BudgetSheet>> BudgetPlanSheets(const budget::Plan& plan,
                                           const budget::BudgetCatalogue& catalogue,
                                           const contract::Extract* extract);
 

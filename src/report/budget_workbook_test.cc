@@ -69,7 +69,7 @@ std::string TempPath(const std::string& name) {
 
 TEST(BudgetWorkbookTest, PlanWorkbookHasSheetsEuroFormatsAndFormulas) {
   const budget::Plan plan = budget::testing::LoadExample("amip-2025.yaml");
-  std::vector<BudgetSheet> sheets = BudgetPlanSheets(plan, budget::testing::Catalogue(), nullptr);
+  std::vector<BudgetSheet> sheets = BudgetPlanSheets(plan, budget::testing::Catalogue(), nullptr).value();
   sheets.insert(sheets.begin(), BudgetCheckSheet(plan, budget::CheckPlan(plan)));
   const std::string path = TempPath("budget_plan");
   ASSERT_TRUE(WriteBudgetWorkbook(path, sheets).ok());
@@ -108,7 +108,7 @@ TEST(BudgetWorkbookTest, PlanWorkbookHasSheetsEuroFormatsAndFormulas) {
 // = 227,500.00 €; before: 227,499.96 €), and the whole entries per month to the line.
 TEST(BudgetWorkbookTest, WorkbookCentsAddUpWhenReadBack) {
   const budget::Plan plan = budget::testing::LoadExample("amip-2025.yaml");
-  const std::vector<BudgetSheet> sheets = BudgetPlanSheets(plan, budget::testing::Catalogue(), nullptr);
+  const std::vector<BudgetSheet> sheets = BudgetPlanSheets(plan, budget::testing::Catalogue(), nullptr).value();
   ASSERT_EQ(sheets[1].sheet_name, "Instrumentenplan");
   ASSERT_EQ(sheets[2].sheet_name, "Mittelabfluss");
   ASSERT_EQ(sheets[3].sheet_name, "Eintritte je Monat");

@@ -251,8 +251,11 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   std::map<std::string, double> measure_entries, measure_running;
   // Vorbindungen of the plan year, by budget's own definition (budget::ComputeVorbindungen):
   // no plan lines here, so every instrument counts under its own code.
-  const budget::Vorbindungen bound =
+  // A generated extract's costs are bounded by the profile, so the sums always fit.
+  core::Result<budget::Vorbindungen> computed =
       budget::ComputeVorbindungen(extract, budget::Plan{}, profile.plan_year);
+  AMIP_ASSERT(computed.ok(), "Vorbindungen of a generated extract fit in Cents");
+  const budget::Vorbindungen& bound = *computed;
   for (const auto& spell : extract.measure_spells) {
     if (spell.start.year() == profile.plan_year) measure_entries[spell.instrument] += 1;
     for (int month = 1; month <= 12; ++month) {
