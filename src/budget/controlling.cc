@@ -32,6 +32,20 @@ core::Result<ControllingReport> ComputeControlling(const contract::Extract& extr
   std::map<std::string, std::vector<core::Cents>> bound_cash;
   // Cash in the year by (start month index 0 = before the year, 1..12) and cash month.
   std::vector<std::vector<core::Cents>> by_start(13, std::vector<core::Cents>(12));
+  // Every sum below adds non-negative parts of these costs: when their total fits in Cents,
+  // so does every partial sum (issue 10: never a wrapped number).
+  core::CentsSum all_costs;
+  for (const contract::MeasureSpell& spell : extract.measure_spells) {
+    if (spell.funding == contract::Funding::kEgt && spell.start.year() <= plan.jahr) {
+      if (spell.cost < core::Cents()) {
+        return core::InvalidArgumentError(fmt::format(
+            "Maßnahmekosten {} einer Teilnahme ab {} sind negativ", spell.cost.ToGermanString(),
+            spell.start.ToString()));
+      }
+      all_costs += spell.cost;
+    }
+  }
+  AMIP_RETURN_IF_ERROR(all_costs.Total(fmt::format("Ist-Ausgaben und Bindungen {}", plan.jahr)).status());
   for (const contract::MeasureSpell& spell : extract.measure_spells) {
     if (spell.funding != contract::Funding::kEgt) continue;
     if (spell.start.year() > plan.jahr) continue;
@@ -98,8 +112,13 @@ core::Result<ControllingReport> ComputeControlling(const contract::Extract& extr
       }
     }
     projection.remaining_plan = RemainingPlannedCash(plan, month);
-    projection.projection = projection.ist_cumulative + projection.bindings + projection.remaining_plan;
-    projection.gap = projection.budget - projection.projection;
+    const std::string what = fmt::format("Hochrechnung {}-{:02}", plan.jahr, month);
+    AMIP_ASSIGN_OR_RETURN(const core::Cents spent_and_bound,
+                          core::CheckedAdd(projection.ist_cumulative, projection.bindings, what));
+    AMIP_ASSIGN_OR_RETURN(projection.projection,
+                          core::CheckedAdd(spent_and_bound, projection.remaining_plan, what));
+    AMIP_ASSIGN_OR_RETURN(projection.gap,
+                          core::CheckedAdd(projection.budget, core::Cents() - projection.projection, what));
     const double budget_cents = static_cast<double>(report.budget.value());
     const double deviation_cents = static_cast<double>((projection.projection - report.budget).value());
     projection.deviation_percent = budget_cents != 0 ? deviation_cents * 100.0 / budget_cents : 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "budget/test_util.h"
 
 namespace amip::budget {
@@ -35,6 +37,30 @@ contract::Extract EntriesPerMonth(int per_month) {
     }
   }
   return extract;
+}
+
+// Issue 10 item 6: Ist costs whose sum does not fit in int64 cents are kOutOfRange, never a
+// wrapped Hochrechnung; 91 participations at (2^63 - 1) / 92 cents and the plan still fit, with
+// 92 the Hochrechnung (Ist + plan) does not, with 93 the Ist costs alone do not.
+TEST(ControllingTest, CostsThatDoNotFitAreAnErrorNotAWrappedNumber) {
+  const Plan plan = testing::ParseOrDie(kPlan);
+  contract::Extract extract = EntriesPerMonth(1);
+  extract.measure_spells.resize(1);
+  extract.measure_spells[0].cost = Cents::FromCents(std::numeric_limits<int64_t>::max() / 92);
+  for (int idx = 1; idx < 91; ++idx) extract.measure_spells.push_back(extract.measure_spells[0]);
+  core::Result<ControllingReport> fits = ComputeControlling(extract, plan, core::Month::FromYm(2025, 1));
+  ASSERT_TRUE(fits.ok()) << fits.status().message();
+  extract.measure_spells.push_back(extract.measure_spells[0]);
+  core::Result<ControllingReport> projection = ComputeControlling(extract, plan, core::Month::FromYm(2025, 1));
+  ASSERT_FALSE(projection.ok());
+  EXPECT_NE(projection.status().message().find("Hochrechnung 2025-01"), std::string::npos)
+      << projection.status().message();
+  extract.measure_spells.push_back(extract.measure_spells[0]);
+  core::Result<ControllingReport> overflow = ComputeControlling(extract, plan, core::Month::FromYm(2025, 1));
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().code(), core::StatusCode::kOutOfRange);
+  EXPECT_NE(overflow.status().message().find("Ist-Ausgaben und Bindungen 2025"), std::string::npos)
+      << overflow.status().message();
 }
 
 TEST(ControllingTest, OnPlanNeverWarns) {
