@@ -14,6 +14,13 @@ flags=(-std=c++20 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undef
 core=("$root"/src/core/*.cc)
 core=("${core[@]/*_test.cc/}")
 csv=("$root"/src/csv/reader.cc)
+# Every non-test source of the low modules the extract reader and the catalogue use.
+low=()
+for module in fileio yamlio; do
+  for f in "$root/src/$module"/*.cc; do
+    case "$f" in *_test.cc) ;; *) low+=("$f") ;; esac
+  done
+done
 
 echo "== building csv_reader_fuzzer"
 "$cxx" "${flags[@]}" "$root/fuzz/csv_reader_fuzzer.cc" "${csv[@]}" ${core[@]} \
@@ -22,7 +29,7 @@ echo "== building extract_fuzzer"
 "$cxx" "${flags[@]}" "$root/fuzz/extract_fuzzer.cc" "${csv[@]}" ${core[@]} \
   "$root/src/ingest/extract_reader.cc" "$root/src/ingest/schema.cc" \
   "$root/src/contract/extract.cc" "$root/src/contract/instrument_catalogue.cc" \
-  "$root/src/resources/resources.cc" "$root/fuzz/resources_stub.cc" \
+  "$root/src/resources/resources.cc" "$root/fuzz/resources_stub.cc" "${low[@]}" \
   -lyaml-cpp -o "$out/extract_fuzzer"
 
 for target in csv_reader_fuzzer extract_fuzzer; do
