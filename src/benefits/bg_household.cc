@@ -40,7 +40,9 @@ Household MakeBgHousehold(const BgFacts& facts, const law::LawSnapshot& law, con
     if (m.role == BgRole::kChild) {
       if (!head.empty()) p.eltern.push_back(head);
       if (!partner.empty()) p.eltern.push_back(partner);
-      p.in_ausbildung = p.alter >= 18;
+      // The contract has no training flag: a child of the BG past the unconditional Kindergeld
+      // age is taken to be in training, so Kindergeld continues (§ 32 Abs. 4 S. 1 Nr. 2 EStG).
+      p.in_ausbildung = p.alter >= law.kindergeld.alter_ohne_voraussetzung_unter;
     }
     h.personen.push_back(std::move(p));
   }

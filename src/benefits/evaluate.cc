@@ -91,7 +91,7 @@ void FlattenMehrereBg(const Evaluation& e, FlatOutputs& out) {
 core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& law,
                                     const law::LocalRules* local, const EvaluateOptions& options,
                                     Trace* trace, bool validated) {
-  if (!validated) AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  if (!validated) AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
   Evaluation e;
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
   if (!h.personen.empty()) e.bg_id = h.personen.front().id;
@@ -130,8 +130,8 @@ core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& 
 core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
                                   const law::LocalRules* local, const EvaluateOptions& options,
                                   Trace* trace) {
-  AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
-  const std::vector<BgMembers> groups = Bedarfsgemeinschaften(h);
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
+  const std::vector<BgMembers> groups = Bedarfsgemeinschaften(h, law.sgb2);
   if (groups.size() == 1) return EvaluateBg(h, law, local, options, trace, true);
   Evaluation e;
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);

@@ -69,6 +69,33 @@ TEST(VorrangTest, PriorityBenefitsWinWhenTheyCoverTheNeed) {
   EXPECT_EQ(out.wohngeld_m, Cents());
 }
 
+// Issue 11 item 2: the ages of § 7 Abs. 3 Nr. 4 / § 7 Abs. 1 SGB II come from the snapshot, so a
+// changed law value changes the split and the validation without touching code.
+TEST(AgeLimitTest, BedarfsgemeinschaftAndMinimumAgeFollowTheLaw) {
+  Household h;
+  h.datum = core::Date::FromYmd(2025, 3, 1);
+  Person parent, child;
+  parent.id = "p1";
+  parent.alter = 50;
+  child.id = "k1";
+  child.alter = 25;
+  child.eltern = {"p1"};
+  h.personen = {parent, child};
+  law::LawSnapshot law = Law(2025, 3);
+  EXPECT_EQ(Bedarfsgemeinschaften(h, law.sgb2).size(), 2u);  // 25: a BG of their own
+  law.sgb2.alter_bg_kind_unter = 26;
+  EXPECT_EQ(Bedarfsgemeinschaften(h, law.sgb2).size(), 1u);
+  Household alone;
+  alone.datum = h.datum;
+  Person young;
+  young.id = "j1";
+  young.alter = 15;
+  alone.personen = {young};
+  EXPECT_TRUE(ValidateHousehold(alone, law.sgb2).ok());
+  law.sgb2.mindestalter = 16;
+  EXPECT_EQ(ValidateHousehold(alone, law.sgb2).code(), core::StatusCode::kInvalidArgument);
+}
+
 TEST(JobTest, MonthlyGrossAndHoursToExit) {
   EXPECT_EQ(MonatsbruttoAusJob(39, Cents::FromCents(855)), Cents::FromCents(144495));
   Household h;

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 
+#include "law/law_snapshot.h"
 #include "yamlio/document.h"
 #include "yamlio/reader.h"
 
@@ -192,7 +193,7 @@ int FindPerson(const Household& household, std::string_view id) {
 
 bool IsChild(const Person& person) { return !person.eltern.empty(); }
 
-core::Status ValidateHousehold(const Household& household) {
+core::Status ValidateHousehold(const Household& household, const law::Sgb2Law& sgb2) {
   if (household.personen.empty()) return InvalidArgumentError("household has no persons");
   for (size_t idx = 0; idx < household.personen.size(); ++idx) {
     const Person& p = household.personen[idx];
@@ -208,10 +209,11 @@ core::Status ValidateHousehold(const Household& household) {
                                     "' who is not in the household");
       }
     }
-    if (!IsChild(p) && p.alter < 15) {
+    if (!IsChild(p) && p.alter < sgb2.mindestalter) {
       return InvalidArgumentError("child '" + p.id + "' (age " + std::to_string(p.alter) +
                                   ") has no parent in the household (list its parent under "
-                                  "'eltern'; persons under 15 cannot form a BG of their own)");
+                                  "'eltern'; persons under " + std::to_string(sgb2.mindestalter) +
+                                  " cannot form a BG of their own)");
     }
     if (!p.partner.empty()) {
       if (p.partner == p.id) {
@@ -275,7 +277,7 @@ core::Cents PerHeadShare(core::Cents total, int persons, int idx) {
   return core::Cents::FromCents(part + (idx < extra ? 1 : 0));
 }
 
-std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
+std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const law::Sgb2Law& sgb2) {
   const auto& persons = household.personen;
   const int n = static_cast<int>(persons.size());
   std::vector<int> root(n);
@@ -300,7 +302,7 @@ std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household) {
       if (HasId(other.eltern, p.id)) has_child = true;
     }
     // § 7 Abs. 3 Nr. 4 SGB II: unmarried children under 25 belong to their parents' BG.
-    if (p.alter < 25 && p.partner.empty() && !has_child) {
+    if (p.alter < sgb2.alter_bg_kind_unter && p.partner.empty() && !has_child) {
       for (const std::string& parent : p.eltern) {
         const int other = FindPerson(household, parent);
         if (other >= 0) join(idx, other);

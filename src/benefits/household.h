@@ -17,6 +17,10 @@
 #include "core/money.h"
 #include "core/status.h"
 
+namespace amip::law {
+struct Sgb2Law;
+}  // namespace amip::law
+
 namespace amip::benefits {
 
 struct Person {
@@ -70,10 +74,10 @@ struct BgMembers {
 
 // The Bedarfsgemeinschaften of a (validated) household, in order of their first member.
 // A person belongs to the BG of a parent in the household if unmarried (no partner), under
-// 25 and without a child of their own in the household (§ 7 Abs. 3 Nr. 4 SGB II); partners
-// share one BG (Nr. 3). Everyone else heads a BG of their own (Nr. 1): an adult child aged
-// 25+, a child living with a partner, an unrelated flatmate.
-std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household);
+// sgb2.alter_bg_kind_unter (25) and without a child of their own in the household (§ 7 Abs. 3
+// Nr. 4 SGB II); partners share one BG (Nr. 3). Everyone else heads a BG of their own (Nr. 1):
+// an adult child at or above that age, a child living with a partner, an unrelated flatmate.
+std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const law::Sgb2Law& sgb2);
 
 // The household of `members` only: links to persons outside are dropped (so an adult child
 // heading its own BG is no child there), the gross cold rent, heating, flat size and an
@@ -111,8 +115,9 @@ int FindPerson(const Household& household, std::string_view id);
 bool IsChild(const Person& person);
 
 // Structural checks shared by every engine (parents exist, partners are mutual, amounts
-// are not negative, rent given). Error messages name the person and the field.
-core::Status ValidateHousehold(const Household& household);
+// are not negative, rent given, nobody below sgb2.mindestalter without a parent). Error
+// messages name the person and the field.
+core::Status ValidateHousehold(const Household& household, const law::Sgb2Law& sgb2);
 
 // One case file: a household plus expected outputs (tests) or an expected error.
 struct HouseholdCase {

@@ -14,8 +14,9 @@ using core::Cents;
 namespace sgb2_steps {
 namespace {
 
-bool KindergeldBerechtigt(const Person& p) {
-  return IsChild(p) && (p.alter < 18 || p.in_ausbildung);
+// § 32 Abs. 4 S. 1 EStG: a child counts below the age limit, above it while in training.
+bool KindergeldBerechtigt(const Person& p, const law::KindergeldLaw& k) {
+  return IsChild(p) && (p.alter < k.alter_ohne_voraussetzung_unter || p.in_ausbildung);
 }
 
 int Empfaenger(const Household& h, const Person& child) {
@@ -130,10 +131,10 @@ core::Status Unterkunft(const Household& h, const law::LocalRules* local, Sgb2Re
   return core::Status::Ok();
 }
 
-bool KinderlosFuerPflege(const Household& h, const Person& person) {
+bool KinderlosFuerPflege(const Household& h, const Person& person, const law::ArbeitLaw& a) {
   bool has_child = false;
   for (const Person& p : h.personen) has_child = has_child || IsChildOf(p, person);
-  return !has_child && !person.kind_ausserhalb && person.alter >= 23;
+  return !has_child && !person.kind_ausserhalb && person.alter >= a.pv_kinderlos_ab_alter;
 }
 
 bool U25Ausbildung(const Person& p, const law::Sgb2Law& s) {
@@ -145,7 +146,7 @@ core::Status Erwerbseinkommen(const Household& h, int idx, const law::LawSnapsho
   r.brutto_erwerb = p.bruttolohn_m;
   AMIP_ASSIGN_OR_RETURN(r.netto_erwerb, NettoErwerb(h, p, law, nullptr));
   if (r.brutto_erwerb.value() > 0) {
-    r.freibetrag = Erwerbstaetigenfreibetrag(r.brutto_erwerb, HatMinderjaehrigesKind(h, p),
+    r.freibetrag = Erwerbstaetigenfreibetrag(r.brutto_erwerb, HatMinderjaehrigesKind(h, p, law),
                                              U25Ausbildung(p, law.sgb2), law);
     r.erwerb_anrechenbar = Max(Cents(), r.netto_erwerb - r.freibetrag);
   }
@@ -158,13 +159,13 @@ void Kindergeld(const Household& h, const law::LawSnapshot& law, Sgb2Result& out
   const int n = static_cast<int>(h.personen.size());
   for (int idx = 0; idx < n; ++idx) {
     const Person& child = h.personen[idx];
-    if (!KindergeldBerechtigt(child)) continue;
+    if (!KindergeldBerechtigt(child, law.kindergeld)) continue;
     const int recipient = Empfaenger(h, child);
     // Rank among the recipient's children: older first, equal ages in household order.
     int rank = 0;
     for (int other = 0; other < n; ++other) {
       const Person& o = h.personen[other];
-      if (other == idx || !KindergeldBerechtigt(o) || Empfaenger(h, o) != recipient) continue;
+      if (other == idx || !KindergeldBerechtigt(o, law.kindergeld) || Empfaenger(h, o) != recipient) continue;
       if (o.alter > child.alter || (o.alter == child.alter && other < idx)) ++rank;
     }
     Sgb2Person& r = out.personen[idx];
@@ -233,15 +234,15 @@ int BgMitglieder(const Sgb2Result& r) {
 Cents FreibetragAltPerson(const Household& h, const Person& p, const law::LawSnapshot& law) {
   const auto& v = *law.sgb2.vermoegen_alt;
   Cents amount;
-  if (p.alter < 18) {
+  if (p.alter < law.volljaehrig_ab) {
     amount = v.je_kind;
   } else {
     const int born = h.datum.year() - p.alter;
-    if (born < 1948) {
+    if (born < v.vor_1948_geboren_vor) {
       amount = Min(v.vor_1948_je_lebensjahr * p.alter, v.vor_1948_hoechst);
     } else {
-      const Cents cap = born <= 1957   ? v.hoechst_1948_1957
-                        : born <= 1963 ? v.hoechst_1958_1963
+      const Cents cap = born <= v.stufe_1_geboren_bis   ? v.hoechst_1948_1957
+                        : born <= v.stufe_2_geboren_bis ? v.hoechst_1958_1963
                                        : v.hoechst_ab_1964;
       amount = Min(Max(v.je_lebensjahr * p.alter, v.mindestbetrag), cap);
     }
@@ -295,10 +296,10 @@ void Anspruch(Sgb2Result& out) {
 
 }  // namespace sgb2_steps
 
-bool HatMinderjaehrigesKind(const Household& h, const Person& person) {
+bool HatMinderjaehrigesKind(const Household& h, const Person& person, const law::LawSnapshot& law) {
   if (person.kind_ausserhalb) return true;
   for (const Person& child : h.personen) {
-    if (child.alter < 18 && sgb2_steps::IsChildOf(child, person)) return true;
+    if (child.alter < law.volljaehrig_ab && sgb2_steps::IsChildOf(child, person)) return true;
   }
   return false;
 }
@@ -334,14 +335,14 @@ core::Result<Cents> NettoErwerb(const Household& household, const Person& person
     return *person.nettolohn_m;
   }
   if (person.bruttolohn_m.value() == 0) return Cents();
-  AMIP_ASSIGN_OR_RETURN(NettoResult net, ComputeNetto(person.bruttolohn_m, sgb2_steps::KinderlosFuerPflege(household, person),
+  AMIP_ASSIGN_OR_RETURN(NettoResult net, ComputeNetto(person.bruttolohn_m, sgb2_steps::KinderlosFuerPflege(household, person, law.arbeit),
                                                       law, trace, person.id));
   return net.netto_m;
 }
 
 core::Result<Sgb2Result> ComputeBuergergeld(const Household& h, const law::LawSnapshot& law,
                                             const law::LocalRules* local, Trace* trace) {
-  AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
   return ComputeBuergergeldValidated(h, law, local, trace);
 }
 
@@ -349,9 +350,10 @@ core::Result<Sgb2Result> ComputeBuergergeldValidated(const Household& h, const l
                                                      const law::LocalRules* local, Trace* trace) {
   namespace steps = sgb2_steps;
   for (const Person& p : h.personen) {
-    if (IsChild(p) && p.alter >= 25) {
+    if (IsChild(p) && p.alter >= law.sgb2.alter_bg_kind_unter) {
       return core::InvalidArgumentError("person '" + p.id + "' (age " + std::to_string(p.alter) +
-                                  ") is 25 or older and forms a Bedarfsgemeinschaft of their "
+                                  ") is " + std::to_string(law.sgb2.alter_bg_kind_unter) +
+                                  " or older and forms a Bedarfsgemeinschaft of their "
                                   "own (§ 7 Abs. 3 Nr. 4 SGB II); evaluate the household (Evaluate "
                                   "splits it into its Bedarfsgemeinschaften)");
     }

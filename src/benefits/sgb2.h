@@ -56,8 +56,8 @@ core::Result<core::Cents> NettoErwerb(const Household& household, const Person& 
 core::Cents Erwerbstaetigenfreibetrag(core::Cents brutto, bool mit_kind, bool u25_ausbildung,
                                       const law::LawSnapshot& law);
 
-// True if the person lives with a minor child of theirs or has one elsewhere.
-bool HatMinderjaehrigesKind(const Household& household, const Person& person);
+// True if the person lives with a minor child of theirs (below law.volljaehrig_ab) or has one elsewhere.
+bool HatMinderjaehrigesKind(const Household& household, const Person& person, const law::LawSnapshot& law);
 
 // `local` may be null (then only an explicit kdu_grenze_m caps the rent). With a trace, the
 // result is explained afterwards by TraceBuergergeld; the computation builds no text.

@@ -38,7 +38,7 @@ core::Status Unterkunft(const Household& household, const law::LocalRules* local
 bool KarenzzeitKdu(const Household& household);
 
 // True if the childless Pflege surcharge applies to the person's earnings.
-bool KinderlosFuerPflege(const Household& household, const Person& person);
+bool KinderlosFuerPflege(const Household& household, const Person& person, const law::ArbeitLaw& arbeit);
 // Step 2: earnings of person `idx`: net pay, § 11b allowance, earnings counted; maintenance,
 // UVG and other income.
 core::Status Erwerbseinkommen(const Household& household, int idx, const law::LawSnapshot& law, Sgb2Person& out);

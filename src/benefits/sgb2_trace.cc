@@ -95,10 +95,10 @@ void TraceErwerb(const Household& h, const law::LawSnapshot& law, const Sgb2Resu
     const Person& p = h.personen[idx];
     const Sgb2Person& r = out.personen[idx];
     if (!p.nettolohn_m.has_value() && p.bruttolohn_m.value() > 0) {
-      (void)ComputeNetto(p.bruttolohn_m, steps::KinderlosFuerPflege(h, p), law, trace, p.id);
+      (void)ComputeNetto(p.bruttolohn_m, steps::KinderlosFuerPflege(h, p, law.arbeit), law, trace, p.id);
     }
     if (r.brutto_erwerb.value() == 0) continue;
-    const bool mit_kind = HatMinderjaehrigesKind(h, p);
+    const bool mit_kind = HatMinderjaehrigesKind(h, p, law);
     const bool u25 = steps::U25Ausbildung(p, s);
     trace->Add(kP, "anrechnungsfreies_einkommen_m", p.id, r.freibetrag,
                "Freibetrag auf Brutto " + Euro(r.brutto_erwerb) +

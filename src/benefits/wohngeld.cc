@@ -101,7 +101,7 @@ Cents WohngeldFormel(int n, Cents miete, Cents einkommen, const law::WohngeldLaw
 core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawSnapshot& law,
                                              const law::LocalRules* local,
                                              const WohngeldOptions& options, Trace* trace) {
-  AMIP_RETURN_IF_ERROR(ValidateHousehold(h));
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
   return ComputeWohngeldValidated(h, law, local, options, trace);
 }
 
@@ -168,7 +168,7 @@ core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const 
                            : gross_y - std::min(gross_y, w.werbungskostenpauschale_y.value());
     // § 17 WoGG (Nr. 4 since 2016): the child's own earnings (Einnahmen, i.e. gross), at most the
     // allowance, come off the Gesamteinkommen after the § 16 deduction (WoGVwV 17.02).
-    if (IsChild(p) && p.alter < 25 && gross_y > 0) {
+    if (IsChild(p) && p.alter < w.kind_erwerb_alter_unter && gross_y > 0) {
       freibetrag_kinder_y += std::min(gross_y, w.freibetrag_kind_erwerb_y.value());
     }
     income_y += (p.unterhalt_m + p.unterhaltsvorschuss_m + p.sonstiges_einkommen_m).value() * 12;
@@ -214,8 +214,8 @@ core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const 
     int kids = 0;
     for (const Person& c : h.personen) {
       if (&c == &p) continue;
-      if (!IsChild(c) || (w.alleinerziehend_je_kind && c.alter >= 18)) nur_kinder = false;
-      const bool kindergeld = c.alter < 18 || c.in_ausbildung;
+      if (!IsChild(c) || (w.alleinerziehend_je_kind && c.alter >= law.volljaehrig_ab)) nur_kinder = false;
+      const bool kindergeld = c.alter < law.kindergeld.alter_ohne_voraussetzung_unter || c.in_ausbildung;
       if (IsChild(c) && kindergeld && c.alter < w.alleinerziehend_kind_alter_unter) ++kids;
     }
     const bool erwerb = p.bruttolohn_m.value() > 0 || p.in_ausbildung;

@@ -78,11 +78,12 @@ struct Mapped {
 };
 
 // Builds one household from the given rows of a GETTSIM case.
-Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date, const std::string& area_name,
+Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, const law::LawSnapshot& law, const std::string& area_name,
                size_t hh_size) {
   Mapped m;
   m.rows = rows;
   benefits::Household& h = m.household;
+  const core::Date date = law.date;
   h.datum = date;
   std::map<int64_t, std::string> id_of;
   for (size_t row : rows) id_of[g.Id("p_id", row)] = "p" + std::to_string(g.Id("p_id", row));
@@ -175,7 +176,7 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, core::Date date,
   if (per_recipient || per_bg) {
     std::map<std::string, std::vector<benefits::Person*>> kids;
     for (auto& p : h.personen) {
-      if (!p.eltern.empty() && (p.alter < 18 || p.in_ausbildung)) {
+      if (!p.eltern.empty() && (p.alter < law.kindergeld.alter_ohne_voraussetzung_unter || p.in_ausbildung)) {
         kids[per_bg ? std::string("bg") : (p.kindergeld_empfaenger.empty() ? p.eltern[0] : p.kindergeld_empfaenger)]
             .push_back(&p);
       }
@@ -244,7 +245,7 @@ size_t HouseholdSize(const GCase& g, size_t row) {
 
 core::Status RunAlg2(const GCase& g, const law::LawSnapshot& law, Comparison& cmp) {
   for (const auto& rows : Groups(g, "hh_id")) {
-    Mapped m = MapRows(g, rows, law.date, "arbeitslosengeld_2", HouseholdSize(g, rows.front()));
+    Mapped m = MapRows(g, rows, law, "arbeitslosengeld_2", HouseholdSize(g, rows.front()));
     m.options.wohngeld = false;
     m.options.wohngeld_override = C(g.Num("wohngeld.anspruchshöhe_m_wthh", rows.front()));
     AMIP_ASSIGN_OR_RETURN(benefits::Evaluation e, benefits::Evaluate(m.household, law, nullptr, m.options, nullptr));
@@ -282,14 +283,14 @@ core::Status RunAlg2(const GCase& g, const law::LawSnapshot& law, Comparison& cm
 
 core::Status RunWohngeld(const GCase& g, const law::LawSnapshot& law, Comparison& cmp) {
   for (const auto& rows : Groups(g, "wthh_id")) {
-    Mapped m = MapRows(g, rows, law.date, "wohngeld", rows.size());
+    Mapped m = MapRows(g, rows, law, "wohngeld", rows.size());
     benefits::WohngeldOptions options;
     options.bagatellgrenze = false;  // GETTSIM does not apply § 21 Nr. 1 WoGG
     for (const char* key : {"wohngeld.vermögensgrenze_unterschritten_wthh", "wohngeld.vermögensgrenze_unterschritten_bg"}) {
       if (g.Has(key) && g.Num(key, rows.front()) > 0) options.vermoegen_pruefen = false;
     }
     const size_t first = rows.front();
-    if (!g.Has("wthh_id") && benefits::Bedarfsgemeinschaften(m.household).size() > 1) {
+    if (!g.Has("wthh_id") && benefits::Bedarfsgemeinschaften(m.household, law.sgb2).size() > 1) {
       // Several BGs and no given wthh_id (a mixed household): the BGs on SGB II are excluded
       // and the others form the Wohngeld household (§ 7 Abs. 1 WoGG), decided by the
       // precedence check per BG.
@@ -332,7 +333,7 @@ core::Status RunWohngeld(const GCase& g, const law::LawSnapshot& law, Comparison
 
 core::Status RunKiz(const GCase& g, const law::LawSnapshot& law, Comparison& cmp) {
   for (const auto& rows : Groups(g, "bg_id")) {
-    Mapped m = MapRows(g, rows, law.date, "kinderzuschlag", HouseholdSize(g, rows.front()));
+    Mapped m = MapRows(g, rows, law, "kinderzuschlag", HouseholdSize(g, rows.front()));
     const size_t first = rows.front();
     if (g.Has("kinderzuschlag.bruttoeinkommen_eltern_m")) {
       double gross = 0, net = 0;
@@ -387,7 +388,7 @@ core::Status RunVorrang(const GCase& g, const law::LawSnapshot& law, Comparison&
     in.hilfebeduerftig = in.bedarf_m_bg > in.einkommen_m_bg;
     // Wealth check by law; households of pensioners only get no SGB II (GETTSIM: SGB XII
     // is not linked; by law § 7 Abs. 1 Nr. 1 SGB II needs someone below the Regelaltersgrenze).
-    Mapped m = MapRows(g, rows, law.date, "vorrangprüfungen", rows.size());
+    Mapped m = MapRows(g, rows, law, "vorrangprüfungen", rows.size());
     for (auto& p : m.household.personen) p.eltern.clear();
     auto sgb2 = benefits::ComputeBuergergeld(m.household, law, nullptr, nullptr);
     if (sgb2.ok() && sgb2->vermoegen_ueber_grenze) in.hilfebeduerftig = false;

@@ -133,6 +133,7 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
                                    std::to_string(static_cast<int>(last)) + "-12-31)");
     }
   }
+  law.volljaehrig_ab = static_cast<int>(r.Number("allgemein/alter.volljaehrigkeit", "", Unit::kYears));
   Sgb2Law& s = law.sgb2;
   for (int stufe = 1; stufe <= 6; ++stufe) {
     s.regelbedarfsstufe[stufe] =
@@ -187,6 +188,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
         r.Euros(v, "hoechst_ab_1964"),   r.Euros(v, "vor_1948_je_lebensjahr"),
         r.Euros(v, "vor_1948_hoechst"),  r.Euros(v, "je_kind"),
         r.Euros(v, "anschaffung_je_person")};
+    const std::string g = "sgb2/vermoegen.geburtsjahrgaenge_bis_2022";
+    s.vermoegen_alt->vor_1948_geboren_vor = static_cast<int>(r.Number(g, "vor_1948_geboren_vor", Unit::kYears));
+    s.vermoegen_alt->stufe_1_geboren_bis = static_cast<int>(r.Number(g, "stufe_1_geboren_bis", Unit::kYears));
+    s.vermoegen_alt->stufe_2_geboren_bis = static_cast<int>(r.Number(g, "stufe_2_geboren_bis", Unit::kYears));
   } else {
     const std::string v = "sgb2/vermoegen.buergergeld_freibetrag";
     Sgb2Law::VermoegenBuergergeld neu{r.Euros(v, "karenz_erste_person"),
@@ -199,6 +204,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   const std::string kg = "kindergeld/kindergeld.betrag";
   law.kindergeld = KindergeldLaw{r.Euros(kg, "kind_1"), r.Euros(kg, "kind_2"),
                                  r.Euros(kg, "kind_3"), r.Euros(kg, "kind_4_plus")};
+  law.kindergeld.alter_ohne_voraussetzung_unter = static_cast<int>(
+      r.Number("kindergeld/kindergeld.alter_ohne_voraussetzung_unter", "", Unit::kYears));
   KinderzuschlagLaw& k = law.kiz;
   k.hoechstbetrag = r.Euros("kinderzuschlag/kinderzuschlag.hoechstbetrag");
   k.mindesteinkommen_paar = r.Euros("kinderzuschlag/kinderzuschlag.mindesteinkommen", "paar");
@@ -255,6 +262,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   w.alleinerziehend_je_kind = r.Number(ae_regel, "je_kind", Unit::kCount) > 0;
   w.alleinerziehend_nur_bei_erwerb = r.Number(ae_regel, "nur_bei_erwerb_oder_ausbildung", Unit::kCount) > 0;
   w.alleinerziehend_kind_alter_unter = static_cast<int>(r.Number(ae_regel, "kind_alter_unter", Unit::kCount));
+  w.kind_erwerb_alter_unter =
+      static_cast<int>(r.Number("wohngeld/wohngeld.kind_erwerb_alter_unter", "", Unit::kYears));
   w.vermoegen_erstes = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "erstes_mitglied");
   w.vermoegen_weiteres = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "je_weiteres");
 
@@ -276,6 +285,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   a.an_kv = r.Number(an, "kv", Unit::kShare);
   a.an_pv = r.Number(an, "pv", Unit::kShare);
   a.an_pv_kinderlos = r.Number(an, "pv_kinderlos", Unit::kShare);
+  a.pv_kinderlos_ab_alter =
+      static_cast<int>(r.Number("arbeit/sozialversicherung.pv_kinderlos_ab_alter", "", Unit::kYears));
 
   EinkommensteuerLaw& e = law.est;
   const std::string t = "einkommensteuer/tarif.tarif";

@@ -43,6 +43,9 @@ struct Sgb2Law {
   struct VermoegenAlt {
     core::Cents je_lebensjahr, mindestbetrag, hoechst_1948_1957, hoechst_1958_1963,
         hoechst_ab_1964, vor_1948_je_lebensjahr, vor_1948_hoechst, je_kind, anschaffung;
+    // Birth-year bands: born before `vor_1948_geboren_vor` → per-year rule of § 65 Abs. 5;
+    // else the cap of the band ending with `stufe_1_geboren_bis` / `stufe_2_geboren_bis` / later.
+    int vor_1948_geboren_vor = 0, stufe_1_geboren_bis = 0, stufe_2_geboren_bis = 0;
   };
   struct VermoegenBuergergeld {
     core::Cents karenz_erste_person, karenz_weitere_person, je_person;
@@ -59,6 +62,7 @@ struct Sgb2Law {
 
 struct KindergeldLaw {
   core::Cents kind_1, kind_2, kind_3, kind_4_plus;
+  int alter_ohne_voraussetzung_unter = 0;  // § 32 Abs. 4 S. 1 EStG: from this age only in training
   // Kindergeld for the child with ordinal `ordinal` (1-based) of the claimant.
   core::Cents ForOrdinal(int ordinal) const;
 };
@@ -90,6 +94,7 @@ struct WohngeldLaw {
   // whether the parent must be away for work or training (until 2015).
   bool alleinerziehend_je_kind = false, alleinerziehend_nur_bei_erwerb = false;
   int alleinerziehend_kind_alter_unter = 0;
+  int kind_erwerb_alter_unter = 0;  // § 17 Nr. 4 WoGG: children below this age
   core::Cents vermoegen_erstes, vermoegen_weiteres;
 };
 
@@ -99,6 +104,7 @@ struct ArbeitLaw {
   std::optional<double> faktor_f;
   double an_rv = 0, an_alv = 0, an_kv = 0, an_pv = 0, an_pv_kinderlos = 0;
   double ag_rv = 0, ag_alv = 0, ag_kv = 0, ag_pv = 0;
+  int pv_kinderlos_ab_alter = 0;  // § 55 Abs. 3 SGB XI
 };
 
 struct EinkommensteuerLaw {
@@ -109,6 +115,7 @@ struct EinkommensteuerLaw {
 
 struct LawSnapshot {
   core::Date date;
+  int volljaehrig_ab = 0;  // § 2 BGB (allgemein/alter.volljaehrigkeit)
   Sgb2Law sgb2;
   KindergeldLaw kindergeld;
   KinderzuschlagLaw kiz;

@@ -102,6 +102,23 @@ TEST(LawSnapshotTest, KnownValues) {
   EXPECT_EQ(law2023->wohngeld.c[1], 462000);  // 0.0000462 scaled by 1e10
 }
 
+TEST(LawSnapshotTest, AgeLimitsAndBirthYearBandsAreLawData) {
+  auto store = EmbeddedStore();
+  ASSERT_TRUE(store.ok());
+  auto law = ResolveLaw(**store, core::Date::FromYmd(2020, 5, 1));
+  ASSERT_TRUE(law.ok()) << law.status().ToString();
+  EXPECT_EQ(law->volljaehrig_ab, 18);
+  EXPECT_EQ(law->kindergeld.alter_ohne_voraussetzung_unter, 18);
+  EXPECT_EQ(law->arbeit.pv_kinderlos_ab_alter, 23);
+  EXPECT_EQ(law->wohngeld.kind_erwerb_alter_unter, 25);
+  EXPECT_EQ(law->sgb2.alter_bg_kind_unter, 25);
+  ASSERT_TRUE(law->sgb2.vermoegen_alt.has_value());
+  EXPECT_EQ(law->sgb2.vermoegen_alt->vor_1948_geboren_vor, 1948);
+  EXPECT_EQ(law->sgb2.vermoegen_alt->stufe_1_geboren_bis, 1957);
+  EXPECT_EQ(law->sgb2.vermoegen_alt->stufe_2_geboren_bis, 1963);
+  EXPECT_NE(law->Cite("allgemein/alter.volljaehrigkeit").find("BGBl. I 1974 S. 1713"), std::string::npos);
+}
+
 TEST(LawSnapshotTest, RejectsDateOutsideCoverage) {
   auto store = EmbeddedStore();
   ASSERT_TRUE(store.ok());
