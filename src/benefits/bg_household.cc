@@ -17,8 +17,7 @@ int AgeOn(Date birth, Date day) {
 }
 
 bool InKarenzzeit(Date receipt_start, Month month, const law::LawSnapshot& law) {
-  if (!law.sgb2.vermoegen_buergergeld.has_value()) return false;
-  return month - receipt_start.ToMonth() < law.sgb2.vermoegen_buergergeld->karenzzeit_monate;
+  return law.sgb2.karenzzeit_monate > 0 && month - receipt_start.ToMonth() < law.sgb2.karenzzeit_monate;
 }
 
 Household MakeBgHousehold(const BgFacts& facts, const law::LawSnapshot& law, const law::LocalRules* local) {

@@ -96,6 +96,29 @@ TEST(AgeLimitTest, BedarfsgemeinschaftAndMinimumAgeFollowTheLaw) {
   EXPECT_EQ(ValidateHousehold(alone, law.sgb2).code(), core::StatusCode::kInvalidArgument);
 }
 
+// Issue 11 item 2: which formula version applies is law data (arbeit/minijob.
+// beitragsformel_uebergangsbereich), not a date in code; a version the code lacks is an error.
+TEST(NettoTest, FormulaVersionIsReadFromTheLaw) {
+  law::LawSnapshot law = Law(2014, 1);
+  auto gleitzone = ComputeNetto(Cents::FromEuros(600), false, law, nullptr, "p");
+  ASSERT_TRUE(gleitzone.ok());
+  EXPECT_EQ(gleitzone->sv_formel, "sv_gleitzone_2013");
+  law.arbeit.formel_uebergangsbereich = 2019;
+  auto uebergang = ComputeNetto(Cents::FromEuros(600), false, law, nullptr, "p");
+  ASSERT_TRUE(uebergang.ok());
+  EXPECT_EQ(uebergang->sv_formel, "sv_uebergangsbereich_2019");
+  law.arbeit.formel_uebergangsbereich = 1999;
+  EXPECT_EQ(ComputeNetto(Cents::FromEuros(600), false, law, nullptr, "p").status().code(),
+            core::StatusCode::kOutOfRange);
+  EXPECT_EQ(Law(2019, 6).arbeit.formel_uebergangsbereich, 2013);
+  EXPECT_EQ(Law(2019, 7).arbeit.formel_uebergangsbereich, 2019);
+  EXPECT_EQ(Law(2022, 12).sgb2.karenzzeit_monate, 0);
+  EXPECT_EQ(Law(2023, 1).sgb2.karenzzeit_monate, 12);
+  EXPECT_EQ(Law(2020, 12).wohngeld.formel_miete, 2009);
+  EXPECT_EQ(Law(2021, 1).wohngeld.formel_miete, 2021);
+  EXPECT_EQ(Law(2023, 1).wohngeld.formel_miete, 2023);
+}
+
 TEST(JobTest, MonthlyGrossAndHoursToExit) {
   EXPECT_EQ(MonatsbruttoAusJob(39, Cents::FromCents(855)), Cents::FromCents(144495));
   Household h;

@@ -43,8 +43,8 @@ core::Cents SvUebergangsbereich2019(core::Cents brutto, bool kinderlos, const la
 using SvFn = core::Cents (*)(core::Cents, bool, const law::ArbeitLaw&);
 const std::vector<DatedFormula<SvFn>>& SvFormulas() {
   static const std::vector<DatedFormula<SvFn>> kTable = {
-      {"sv_gleitzone_2013", Ymd(2013, 1, 1), Ymd(2019, 6, 30), &SvGleitzone2013},
-      {"sv_uebergangsbereich_2019", Ymd(2019, 7, 1), Ymd(2026, 12, 31), &SvUebergangsbereich2019},
+      {"sv_gleitzone_2013", 2013, &SvGleitzone2013},
+      {"sv_uebergangsbereich_2019", 2019, &SvUebergangsbereich2019},
   };
   return kTable;
 }
@@ -81,7 +81,7 @@ core::Result<NettoResult> ComputeNetto(core::Cents brutto_m, bool kinderlos,
     out.sv_formel = "sv_minijob";
   } else if (brutto_m <= a.uebergangsbereich_obergrenze) {
     AMIP_ASSIGN_OR_RETURN(const auto* formula,
-                          SelectFormula(SvFormulas(), law.date, "sozialversicherung_m"));
+                          SelectFormula(SvFormulas(), a.formel_uebergangsbereich, "sozialversicherung_m"));
     out.sozialversicherung_m = formula->fn(brutto_m, kinderlos, a);
     out.sv_formel = formula->name;
   } else {

@@ -42,8 +42,8 @@ Cents VermoegenBuergergeld(const Household& h, const Sgb2Result& r, const law::L
 using WealthFn = Cents (*)(const Household&, const Sgb2Result&, const law::LawSnapshot&);
 const std::vector<DatedFormula<WealthFn>>& WealthFormulas() {
   static const std::vector<DatedFormula<WealthFn>> kTable = {
-      {"vermoegen_alg2_2005", Ymd(2005, 1, 1), Ymd(2022, 12, 31), &VermoegenAlt},
-      {"vermoegen_buergergeld_2023", Ymd(2023, 1, 1), Ymd(2026, 12, 31), &VermoegenBuergergeld},
+      {"vermoegen_alg2_2005", 2005, &VermoegenAlt},
+      {"vermoegen_buergergeld_2023", 2023, &VermoegenBuergergeld},
   };
   return kTable;
 }
@@ -102,9 +102,9 @@ void Bedarfe(const Household& h, int idx, const law::Sgb2Law& s, Sgb2Person& r) 
   r.regelsatz = r.regelbedarf + r.kindersofortzuschlag + r.mehrbedarf;
 }
 
-bool KarenzzeitKdu(const Household& h) { return h.karenzzeit && h.datum >= Ymd(2023, 1, 1); }
+bool KarenzzeitKdu(const Household& h, const law::Sgb2Law& s) { return h.karenzzeit && s.karenzzeit_monate > 0; }
 
-core::Status Unterkunft(const Household& h, const law::LocalRules* local, Sgb2Result& out) {
+core::Status Unterkunft(const Household& h, const law::Sgb2Law& s, const law::LocalRules* local, Sgb2Result& out) {
   const Wohnung& w = h.wohnung;
   const int n = static_cast<int>(h.personen.size());
   Cents miete = w.bruttokaltmiete_m;
@@ -117,7 +117,7 @@ core::Status Unterkunft(const Household& h, const law::LocalRules* local, Sgb2Re
   }
   if (grenze.has_value()) {
     out.kdu_grenze = *grenze;
-    if (!KarenzzeitKdu(h) && miete > *grenze) {
+    if (!KarenzzeitKdu(h, s) && miete > *grenze) {
       out.kdu_gekappt = true;
       miete = *grenze;
     }
@@ -251,7 +251,7 @@ Cents FreibetragAltPerson(const Household& h, const Person& p, const law::LawSna
 }
 
 core::Status Vermoegen(const Household& h, const law::LawSnapshot& law, Sgb2Result& out) {
-  AMIP_ASSIGN_OR_RETURN(const auto* formula, SelectFormula(WealthFormulas(), h.datum, "vermoegensfreibetrag_bg"));
+  AMIP_ASSIGN_OR_RETURN(const auto* formula, SelectFormula(WealthFormulas(), law.sgb2.formel_vermoegen, "vermoegensfreibetrag_bg"));
   for (size_t idx = 0; idx < h.personen.size(); ++idx) {
     if (out.personen[idx].in_bg) out.vermoegen_bg += h.personen[idx].vermoegen;
   }
@@ -362,7 +362,7 @@ core::Result<Sgb2Result> ComputeBuergergeldValidated(const Household& h, const l
   Sgb2Result out;
   out.personen.resize(n);
   for (int idx = 0; idx < n; ++idx) steps::Bedarfe(h, idx, law.sgb2, out.personen[idx]);  // step 1
-  AMIP_RETURN_IF_ERROR(steps::Unterkunft(h, local, out));                                  // step 1b
+  AMIP_RETURN_IF_ERROR(steps::Unterkunft(h, law.sgb2, local, out));                                  // step 1b
   for (int idx = 0; idx < n; ++idx) {                                                      // step 2
     AMIP_RETURN_IF_ERROR(steps::Erwerbseinkommen(h, idx, law, out.personen[idx]));
   }

@@ -33,9 +33,10 @@ double AlleinerziehendAnteil(const Household& household, const Person& person, c
 void Bedarfe(const Household& household, int idx, const law::Sgb2Law& law, Sgb2Person& out);
 
 // Step 1b: accepted housing costs (§ 22 SGB II) and their per-head split.
-core::Status Unterkunft(const Household& household, const law::LocalRules* local, Sgb2Result& out);
-// § 22 Abs. 1 S. 2 SGB II: in the Karenzzeit the actual rent is accepted.
-bool KarenzzeitKdu(const Household& household);
+core::Status Unterkunft(const Household& household, const law::Sgb2Law& sgb2, const law::LocalRules* local,
+                        Sgb2Result& out);
+// § 22 Abs. 1 S. 2 SGB II: in the Karenzzeit (while the law has one) the actual rent is accepted.
+bool KarenzzeitKdu(const Household& household, const law::Sgb2Law& sgb2);
 
 // True if the childless Pflege surcharge applies to the person's earnings.
 bool KinderlosFuerPflege(const Household& household, const Person& person, const law::ArbeitLaw& arbeit);

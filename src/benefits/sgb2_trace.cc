@@ -63,7 +63,8 @@ void TraceBedarfe(const Household& h, const law::Sgb2Law& s, const Sgb2Result& o
   }
 }
 
-void TraceUnterkunft(const Household& h, const law::LocalRules* local, const Sgb2Result& out, Trace* trace) {
+void TraceUnterkunft(const Household& h, const law::Sgb2Law& s, const law::LocalRules* local, const Sgb2Result& out,
+                     Trace* trace) {
   const Wohnung& w = h.wohnung;
   std::string why = "tatsächliche Bruttokaltmiete " + Euro(w.bruttokaltmiete_m);
   std::string quelle = "Eingabe kdu_grenze_m";
@@ -74,7 +75,7 @@ void TraceUnterkunft(const Household& h, const law::LocalRules* local, const Sgb
   }
   if (grenze) {
     const std::string g = Euro(out.kdu_grenze);
-    if (steps::KarenzzeitKdu(h)) {
+    if (steps::KarenzzeitKdu(h, s)) {
       why += "; Karenzzeit: tatsächliche Miete anerkannt (§ 22 Abs. 1 S. 2 SGB II), Grenze " + g + " nicht angewandt";
     } else if (out.kdu_gekappt) {
       why += " über der Angemessenheitsgrenze " + g + " → " + g + " anerkannt";
@@ -228,7 +229,7 @@ void TraceAnspruch(const Sgb2Result& out, Trace* trace) {
 void TraceBuergergeld(const Household& h, const law::LawSnapshot& law, const law::LocalRules* local,
                       const Sgb2Result& result, Trace* trace) {
   TraceBedarfe(h, law.sgb2, result, trace);
-  TraceUnterkunft(h, local, result, trace);
+  TraceUnterkunft(h, law.sgb2, local, result, trace);
   TraceErwerb(h, law, result, trace);
   TraceKindergeld(h, result, trace);
   TraceEinkommen(result, trace);

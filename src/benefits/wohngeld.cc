@@ -77,9 +77,9 @@ Cents Miete2023(const MieteInput& in, const law::WohngeldLaw& w, std::string* wh
 using MieteFn = Cents (*)(const MieteInput&, const law::WohngeldLaw&, std::string* why);
 const std::vector<DatedFormula<MieteFn>>& MieteFormulas() {
   static const std::vector<DatedFormula<MieteFn>> kTable = {
-      {"wohngeld_miete_2009", Ymd(2009, 1, 1), Ymd(2020, 12, 31), &Miete2009},
-      {"wohngeld_miete_2021", Ymd(2021, 1, 1), Ymd(2022, 12, 31), &Miete2021},
-      {"wohngeld_miete_2023", Ymd(2023, 1, 1), Ymd(2026, 12, 31), &Miete2023},
+      {"wohngeld_miete_2009", 2009, &Miete2009},
+      {"wohngeld_miete_2021", 2021, &Miete2021},
+      {"wohngeld_miete_2023", 2023, &Miete2023},
   };
   return kTable;
 }
@@ -127,7 +127,7 @@ core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const 
   }
   const int n_formel = std::min(n, 12);
   out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
-  AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), h.datum, "miete_m"));
+  AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), law.wohngeld.formel_miete, "miete_m"));
   const bool anteil = options.haushaltsmitglieder_gesamt > n;
   std::string miete_why;
   std::string* why_m = trace != nullptr ? &miete_why : nullptr;

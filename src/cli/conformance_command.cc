@@ -83,8 +83,7 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, const law::LawSn
   Mapped m;
   m.rows = rows;
   benefits::Household& h = m.household;
-  const core::Date date = law.date;
-  h.datum = date;
+  h.datum = law.date;
   std::map<int64_t, std::string> id_of;
   for (size_t row : rows) id_of[g.Id("p_id", row)] = "p" + std::to_string(g.Id("p_id", row));
   const double scale = hh_size > 0 ? static_cast<double>(rows.size()) / hh_size : 1.0;
@@ -97,11 +96,12 @@ Mapped MapRows(const GCase& g, const std::vector<size_t>& rows, const law::LawSn
   h.wohnung.wohnflaeche_qm = area * scale;
   if (g.Has("wohngeld.mietstufe_hh")) h.wohnung.mietstufe = static_cast<int>(g.Num("wohngeld.mietstufe_hh", first));
   const bool bezug_vorjahr = g.Num("arbeitslosengeld_2.bezug_im_vorjahr", first) > 0;
-  h.karenzzeit = date >= core::Date::FromYmd(2023, 1, 1) && !bezug_vorjahr;
+  const bool karenzzeit_im_recht = law.sgb2.karenzzeit_monate > 0;  // § 22 Abs. 1 S. 2 SGB II (from 2023)
+  h.karenzzeit = karenzzeit_im_recht && !bezug_vorjahr;
   // GETTSIM's national KdU proxy (spec § 1.4): accepted warm rent = min(area, 45 + 15·(n−1)) ×
   // min(warm rent per m², 10 €); applied as a ceiling of the gross cold rent.
   const bool proxy = area_name == "arbeitslosengeld_2" && area > 0 &&
-                     (date < core::Date::FromYmd(2023, 1, 1) || bezug_vorjahr) &&
+                     (!karenzzeit_im_recht || bezug_vorjahr) &&
                      g.Num("wohnen.bewohnt_eigentum_hh", first) == 0;
   if (proxy) {
     const double allowed_area = 45.0 + 15.0 * (static_cast<double>(hh_size) - 1);

@@ -55,13 +55,13 @@ ExitCode RunLawCheck(const std::string& dir, const std::string& format_text) {
     core::Status status = LoadFromDir(dir, store, local);
     if (!status.ok()) return ReportError(status);
   }
+  auto coverage = law::CoverageOf(store);
+  if (!coverage.ok()) return ReportError(coverage.status());
   int months = 0;
-  for (int year = 2014; year <= 2026; ++year) {
-    for (int month = 1; month <= 12; ++month) {
-      auto law = law::ResolveLaw(store, core::Date::FromYmd(year, month, 1));
-      if (!law.ok()) return ReportError(law.status());
-      ++months;
-    }
+  for (core::Month month = coverage->first.ToMonth(); month <= coverage->last.ToMonth(); month = month + 1) {
+    auto law = law::ResolveLaw(store, month.FirstDay());
+    if (!law.ok()) return ReportError(law.status());
+    ++months;
   }
   std::map<std::string, std::pair<int, int>> per_file;  // file -> parameters, entries
   for (const auto& [id, param] : store.parameters()) {
@@ -82,8 +82,9 @@ ExitCode RunLawCheck(const std::string& dir, const std::string& format_text) {
   }
   std::printf("%s", table.Render(*format).c_str());
   if (*format == report::OutputFormat::kTable) {
-    std::printf("OK: %zu parameters, %d months resolved (2014-01 … 2026-12), %zu municipalities\n",
-                store.parameters().size(), months, local.municipalities().size());
+    std::printf("OK: %zu parameters, %d months resolved (%s … %s), %zu municipalities\n",
+                store.parameters().size(), months, coverage->first.ToMonth().ToString().c_str(),
+                coverage->last.ToMonth().ToString().c_str(), local.municipalities().size());
   }
   return ExitCode::kOk;
 }
@@ -92,7 +93,7 @@ void RegisterLaw(CLI::App& app, CommandOutcome& outcome) {
   auto* law_cmd = app.add_subcommand("law", "Rechtsparameter (law/parameters, law/local)");
   law_cmd->require_subcommand(1);
   auto* check = law_cmd->add_subcommand(
-      "check", "Strict check of every law parameter file and every month 2014–2026");
+      "check", "Strenge Prüfung aller Rechtsparameter-Dateien und jedes Monats des Abdeckungszeitraums (law/parameters/coverage.yaml)");
   auto dir = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
   check->add_option("--dir", *dir, "Repository root to read law/ from (default: embedded files)")

@@ -180,7 +180,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
     s.altersgrenze_monate_ueber_65[idx] = static_cast<int>(
         r.Number("sgb2/altersgrenze.regelaltersgrenze_monate_ueber_65", std::to_string(1946 + idx), Unit::kMonths));
   }
-  if (r.InForce("sgb2/vermoegen.grundfreibetrag_bis_2022")) {
+  s.formel_vermoegen = static_cast<int>(r.Number("sgb2/vermoegen.freibetragsformel", "", Unit::kCount));
+  if (s.formel_vermoegen == 2005) {  // § 12 Abs. 2 a.F.; otherwise the Bürgergeld rules
     const std::string v = "sgb2/vermoegen.grundfreibetrag_bis_2022";
     s.vermoegen_alt = Sgb2Law::VermoegenAlt{
         r.Euros(v, "je_lebensjahr"),     r.Euros(v, "mindestbetrag"),
@@ -194,12 +195,11 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
     s.vermoegen_alt->stufe_2_geboren_bis = static_cast<int>(r.Number(g, "stufe_2_geboren_bis", Unit::kYears));
   } else {
     const std::string v = "sgb2/vermoegen.buergergeld_freibetrag";
-    Sgb2Law::VermoegenBuergergeld neu{r.Euros(v, "karenz_erste_person"),
-                                      r.Euros(v, "karenz_weitere_person"), r.Euros(v, "je_person"),
-                                      0};
-    neu.karenzzeit_monate =
-        static_cast<int>(r.Number("sgb2/vermoegen.karenzzeit", "", Unit::kMonths));
-    s.vermoegen_buergergeld = neu;
+    s.vermoegen_buergergeld = Sgb2Law::VermoegenBuergergeld{
+        r.Euros(v, "karenz_erste_person"), r.Euros(v, "karenz_weitere_person"), r.Euros(v, "je_person")};
+  }
+  if (r.InForce("sgb2/vermoegen.karenzzeit")) {
+    s.karenzzeit_monate = static_cast<int>(r.Number("sgb2/vermoegen.karenzzeit", "", Unit::kMonths));
   }
   const std::string kg = "kindergeld/kindergeld.betrag";
   law.kindergeld = KindergeldLaw{r.Euros(kg, "kind_1"), r.Euros(kg, "kind_2"),
@@ -262,6 +262,7 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   w.alleinerziehend_je_kind = r.Number(ae_regel, "je_kind", Unit::kCount) > 0;
   w.alleinerziehend_nur_bei_erwerb = r.Number(ae_regel, "nur_bei_erwerb_oder_ausbildung", Unit::kCount) > 0;
   w.alleinerziehend_kind_alter_unter = static_cast<int>(r.Number(ae_regel, "kind_alter_unter", Unit::kCount));
+  w.formel_miete = static_cast<int>(r.Number("wohngeld/wohngeld.mietformel", "", Unit::kCount));
   w.kind_erwerb_alter_unter =
       static_cast<int>(r.Number("wohngeld/wohngeld.kind_erwerb_alter_unter", "", Unit::kYears));
   w.vermoegen_erstes = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "erstes_mitglied");
@@ -271,7 +272,9 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   a.mindestlohn = r.Euros("arbeit/mindestlohn.mindestlohn");
   a.geringfuegigkeitsgrenze = r.Euros("arbeit/minijob.geringfuegigkeitsgrenze");
   a.uebergangsbereich_obergrenze = r.Euros("arbeit/minijob.uebergangsbereich_obergrenze");
-  if (date < core::Date::FromYmd(2019, 7, 1)) {
+  a.formel_uebergangsbereich =
+      static_cast<int>(r.Number("arbeit/minijob.beitragsformel_uebergangsbereich", "", Unit::kCount));
+  if (a.formel_uebergangsbereich == 2013) {  // the Gleitzone formula needs F and the employer rates
     a.faktor_f = r.Number("arbeit/minijob.faktor_f", "", Unit::kCoefficient);
     const std::string agr = "arbeit/sozialversicherung.arbeitgeber_beitragssaetze";
     a.ag_rv = r.Number(agr, "rv", Unit::kShare);

@@ -49,8 +49,11 @@ struct Sgb2Law {
   };
   struct VermoegenBuergergeld {
     core::Cents karenz_erste_person, karenz_weitere_person, je_person;
-    int karenzzeit_monate = 0;
   };
+  // § 12 Abs. 3, § 22 Abs. 1 S. 2 SGB II: months of the Karenzzeit; 0 while the law has none (before 2023).
+  int karenzzeit_monate = 0;
+  // Versions of the dated formulas in force (benefits/formula_registry.h): § 12 wealth allowance.
+  int formel_vermoegen = 0;
   int mindestalter = 0;
   // Months above 65 of the § 7a age limit for birth years 1946 (index 0) … 1964 (index 18).
   std::array<int, 19> altersgrenze_monate_ueber_65{};
@@ -95,6 +98,7 @@ struct WohngeldLaw {
   bool alleinerziehend_je_kind = false, alleinerziehend_nur_bei_erwerb = false;
   int alleinerziehend_kind_alter_unter = 0;
   int kind_erwerb_alter_unter = 0;  // § 17 Nr. 4 WoGG: children below this age
+  int formel_miete = 0;             // version of the rent formula (§ 12 WoGG, CO2 relief, Wohngeld-Plus)
   core::Cents vermoegen_erstes, vermoegen_weiteres;
 };
 
@@ -105,6 +109,7 @@ struct ArbeitLaw {
   double an_rv = 0, an_alv = 0, an_kv = 0, an_pv = 0, an_pv_kinderlos = 0;
   double ag_rv = 0, ag_alv = 0, ag_kv = 0, ag_pv = 0;
   int pv_kinderlos_ab_alter = 0;  // § 55 Abs. 3 SGB XI
+  int formel_uebergangsbereich = 0;  // version of the contribution formula: Gleitzone / Übergangsbereich
 };
 
 struct EinkommensteuerLaw {
