@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "contract/instrument_catalogue.h"
+#include "indicators/lzb.h"
 
 namespace amip::indicators {
 namespace {
@@ -156,9 +157,7 @@ struct Timeline {
   std::vector<uint8_t> pass;  // bit per follow-up test
   std::vector<uint8_t> active;  // bit0 in a 2011-list measure at ST, bit1 2019 list
   std::vector<int32_t> money_unit;
-  // merged ELB intervals and prefix sums of their lengths
-  std::vector<int32_t> elb_begin, elb_end;
-  std::vector<int64_t> elb_cum;
+  ElbIntervals elb;  // merged ELB spells (the LZB rule, lzb.h)
 
   void Resize(int count_days) {
     state.assign(count_days, kNone);
@@ -173,15 +172,6 @@ struct Timeline {
     money_unit.assign(count_days, core::kNoIdx);
   }
 };
-
-// ELB days of the person on or before `day`.
-int64_t ElbDaysUpTo(const Timeline& line, int32_t day) {
-  auto it = std::upper_bound(line.elb_begin.begin(), line.elb_begin.end(), day);
-  if (it == line.elb_begin.begin()) return 0;
-  size_t i = static_cast<size_t>(it - line.elb_begin.begin()) - 1;
-  int64_t before = i == 0 ? 0 : line.elb_cum[i - 1];
-  return before + (std::min(line.elb_end[i], day) - line.elb_begin[i] + 1);
-}
 
 bool SvbAt(const Plan& plan, core::PersonIdx person, int32_t day) {
   const auto& spells = plan.extract->employment_spells;
@@ -236,25 +226,10 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
   }
 
   // Merged ELB intervals (overlapping spells counted once) with prefix sums.
-  line.elb_begin.clear();
-  line.elb_end.clear();
-  line.elb_cum.clear();
+  line.elb.Clear();
   for (k = b_first; k < b_last; ++k) {
     const contract::BenefitSpell& spell = extract.benefit_spells[plan.benefits.rows[k]];
-    if (spell.status != BenefitStatus::kElb) continue;
-    const int32_t begin = spell.start.days();
-    const int32_t end = EndDays(spell.end);
-    if (!line.elb_end.empty() && begin <= line.elb_end.back() + 1) {
-      line.elb_end.back() = std::max(line.elb_end.back(), end);
-    } else {
-      line.elb_begin.push_back(begin);
-      line.elb_end.push_back(end);
-    }
-  }
-  int64_t cumulative = 0;
-  for (size_t i = 0; i < line.elb_begin.size(); ++i) {
-    cumulative += line.elb_end[i] - line.elb_begin[i] + 1;
-    line.elb_cum.push_back(cumulative);
+    if (spell.status == BenefitStatus::kElb) line.elb.Add(spell.start.days(), EndDays(spell.end));
   }
 
   // LZB at every count day.
@@ -262,10 +237,9 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
   for (int t = 0; t < count_days; ++t) {
     if (line.state[t] != kElbState) continue;
     const int32_t day = plan.st[t];
-    line.elb_days[t] = static_cast<int32_t>(ElbDaysUpTo(line, day) -
-                                            ElbDaysUpTo(line, day - lzb.window_days));
+    line.elb_days[t] = line.elb.DaysInWindow(day, lzb);
     if (options.lzb_method == LzbMethod::kDays) {
-      line.lzb[t] = line.elb_days[t] >= lzb.min_days;
+      line.lzb[t] = line.elb.IsLzb(day, lzb);
     } else {
       int months = 0;
       for (int back = 0; back < lzb.window_months && t - back >= 0; ++back) {

@@ -176,6 +176,8 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   s.versicherungspauschale_ab_alter = static_cast<int>(
       r.Number("sgb2/freibetraege.versicherungspauschale_alter", "", Unit::kYears));
   s.mindestalter = static_cast<int>(r.Number("sgb2/altersgrenze.mindestalter", "", Unit::kYears));
+  s.u25_unter =
+      static_cast<int>(r.Number("sgb2/altersgrenze.junge_leistungsberechtigte_unter", "", Unit::kYears));
   for (int idx = 0; idx < 19; ++idx) {
     s.altersgrenze_monate_ueber_65[idx] = static_cast<int>(
         r.Number("sgb2/altersgrenze.regelaltersgrenze_monate_ueber_65", std::to_string(1946 + idx), Unit::kMonths));

@@ -55,6 +55,7 @@ struct Sgb2Law {
   // Versions of the dated formulas in force (benefits/formula_registry.h): § 12 wealth allowance.
   int formel_vermoegen = 0;
   int mindestalter = 0;
+  int u25_unter = 0;  // § 3 Abs. 2, § 31a Abs. 2 SGB II: the U25 group (below this age)
   // Months above 65 of the § 7a age limit for birth years 1946 (index 0) … 1964 (index 18).
   std::array<int, 19> altersgrenze_monate_ueber_65{};
   // The § 7a age limit in months of a person born in `geburtsjahr`.

@@ -10,7 +10,9 @@
 #include "benefits/bg_household.h"
 #include "budget/cash.h"
 #include "budget/plan.h"
+#include "indicators/catalogue.h"
 #include "indicators/kennzahlen.h"
+#include "indicators/lzb.h"
 #include "law/law_snapshot.h"
 #include "law/local_rules.h"
 #include "synth/generator.h"
@@ -39,7 +41,9 @@ struct Measurements {
 
 double Share(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
-Measurements Measure(const contract::Extract& extract, const Profile& profile) {
+// `lzb_rule`: the LZB rule of the indicator catalogue; `u25_unter`: the U25 age of SGB II.
+Measurements Measure(const contract::Extract& extract, const Profile& profile,
+                     const indicators::LzbDefinition& lzb_rule, int u25_unter) {
   Measurements result;
   const Month ref = profile.reference_month;
   const Month ue_month = profile.unemployment_month;
@@ -80,6 +84,7 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
   std::vector<int32_t> jc_at(static_cast<size_t>(span));
   std::vector<char> sp_at(static_cast<size_t>(span));
   std::vector<int32_t> months_done;
+  indicators::ElbIntervals elb_spells;  // of the current person
   for (size_t person = 0; person < person_count; ++person) {
     const uint32_t begin = spell_off[person];
     const uint32_t end = spell_off[person + 1];
@@ -94,18 +99,13 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
       }
       return nullptr;
     };
-    auto elb_days = [&](int32_t day) {
-      const int32_t window_start = day - 729;
-      int32_t total = 0;
-      for (uint32_t row = begin; row < end; ++row) {
-        const auto& spell = extract.benefit_spells[row];
-        if (spell.status != BenefitStatus::kElb) continue;
-        const int32_t from = std::max(window_start, spell.start.days());
-        const int32_t to = std::min(day, spell.end ? spell.end->days() : day);
-        if (to >= from) total += to - from + 1;
+    elb_spells.Clear();
+    for (uint32_t row = begin; row < end; ++row) {
+      const auto& spell = extract.benefit_spells[row];
+      if (spell.status == BenefitStatus::kElb) {
+        elb_spells.Add(spell.start.days(), spell.end ? spell.end->days() : indicators::ElbIntervals::kOpenEnd);
       }
-      return total;
-    };
+    }
     for (int32_t k = 0; k < span; ++k) {
       const auto* spell = spell_at(st[static_cast<size_t>(k)]);
       const bool is_elb = spell != nullptr && spell->status == BenefitStatus::kElb;
@@ -138,23 +138,16 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
         if (male) ++elb_m;
         if (info.vocational_qualification == contract::Qualification::kNone) ++no_qualification;
         if (spell->single_parent) ++single_parents;
-        if (ref_day - info.birth_date.days() < 0) {
-        } else {
-          const Date birth = info.birth_date;
-          const Date ref_date = Date::FromDays(ref_day);
-          int age = ref_date.year() - birth.year();
-          if (ref_date.month() < birth.month() ||
-              (ref_date.month() == birth.month() && ref_date.day() < birth.day())) {
-            --age;
-          }
-          if (age < 25) ++under25;
+        if (ref_day >= info.birth_date.days() &&
+            benefits::AgeOn(info.birth_date, Date::FromDays(ref_day)) < u25_unter) {
+          ++under25;
         }
         if (info.severely_disabled) ++disabled;
         if (!info.profillage.empty()) {
           profillage[info.profillage] += 1;
           ++profillage_total;
         }
-        if (elb_days(ref_day) >= 638) {
+        if (elb_spells.IsLzb(ref_day, lzb_rule)) {
           ++lzb;
           if (female) ++lzb_f;
           if (male) ++lzb_m;
@@ -169,7 +162,7 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
         }
       }
     }
-    if (elb_in(ref - 12) && elb_days(st_of(ref - 12)) >= 638) ++lzb_prev;
+    if (elb_in(ref - 12) && elb_spells.IsLzb(st_of(ref - 12), lzb_rule)) ++lzb_prev;
     // Registered unemployment at its count day.
     const int32_t ue_day = st_of(ue_month);
     if (elb_in(ue_month)) {
@@ -177,7 +170,7 @@ Measurements Measure(const contract::Extract& extract, const Profile& profile) {
         const auto& spell = extract.unemployment_spells[row];
         if (spell.start.days() <= ue_day && (!spell.end || spell.end->days() >= ue_day)) {
           ++unemployed;
-          if (elb_days(ue_day) >= 638) ++lzb_unemployed;
+          if (elb_spells.IsLzb(ue_day, lzb_rule)) ++lzb_unemployed;
           break;
         }
       }
@@ -383,10 +376,22 @@ void MeasureTownK2(const contract::Extract& extract, const Profile& profile, Mea
   }
 }
 
+core::Result<law::LawSnapshot> EarliestLawFrom(Month month) {
+  AMIP_ASSIGN_OR_RETURN(const law::ParameterStore* store, law::EmbeddedStore());
+  AMIP_ASSIGN_OR_RETURN(const law::LawCoverage coverage, law::CoverageOf(*store));
+  return law::ResolveLaw(*store, std::max(month.FirstDay(), coverage.first));
+}
+
 }  // namespace
 
 std::vector<CalibrationRow> Calibrate(const contract::Extract& extract, const Profile& profile) {
-  Measurements measured = Measure(extract, profile);
+  // The LZB rule and the U25 age come from the catalogue and the law (of the reference month,
+  // or the earliest law for a month before the coverage, as the generator does); if either
+  // cannot be loaded (embedded data, checked by the tests), every target reads as not measured.
+  Measurements measured;
+  auto catalogue = indicators::LoadCatalogue();
+  auto law = EarliestLawFrom(profile.reference_month);
+  if (catalogue.ok() && law.ok()) measured = Measure(extract, profile, catalogue->lzb, law->sgb2.u25_unter);
   if (NeedsTownK2(profile)) MeasureTownK2(extract, profile, &measured);
   std::vector<CalibrationRow> rows;
   for (const Target& target : profile.targets) {
