@@ -27,7 +27,9 @@ constexpr int kMaxDurationMonths = 480;
 
 struct SimPerson {
   int32_t birth_month = 0;  // Month index
-  int32_t day15 = 0, day18 = 0, day25 = 0, day_limit = 0;  // birthdays as day numbers
+  // Birthdays as day numbers: reaching sgb2.mindestalter (erwerbsfähig), volljaehrig_ab,
+  // sgb2.alter_bg_kind_unter (own BG), about the third birthday (model) and the profile's age limit.
+  int32_t day_erwerbsfaehig = 0, day_volljaehrig = 0, day_eigene_bg = 0, day_drei = 0, day_limit = 0;
   int32_t bg = -1;          // current household (SimBg index)
   int32_t spell = -1;       // open benefit spell (row index) or -1
   int32_t job = -1;         // open employment spell counted as income, or -1
@@ -76,7 +78,11 @@ struct JcState {
   double rent_factor = 1.0;
 };
 
-enum class Action { kExit, kSplit, kJoin, kBirth, kMove, kMoveJc, kTurn15, kTurn18, kTurn25, kAgeLimit };
+// kTurnMindestalter / kTurnVolljaehrig / kTurnEigeneBg: a person reaches the ages of the law
+// (sgb2.mindestalter, volljaehrig_ab, sgb2.alter_bg_kind_unter).
+enum class Action {
+  kExit, kSplit, kJoin, kBirth, kMove, kMoveJc, kTurnMindestalter, kTurnVolljaehrig, kTurnEigeneBg, kAgeLimit
+};
 
 struct TimedAction {
   int32_t day;
@@ -138,6 +144,8 @@ class Simulator {
   double TargetBgs(int32_t jc, Month month) const;
 
   int32_t NewPerson(bool female, Date birth);
+  // Sets law_ (and law_month_) to the law of `month`, or the earliest law before the coverage.
+  core::Status ResolveLawOf(Month month);
   int32_t NewBgId();
   int32_t NewHousehold(int32_t jc, int32_t mun, bool stayer, int32_t month);
   Date RandomBirth(int32_t age_years, Month at);
@@ -147,7 +155,7 @@ class Simulator {
   bool TryReentry(int32_t jc, Month month);
 
   BenefitStatus StatusAt(const SimPerson& person, int32_t day) const {
-    return (person.nef_adult || day < person.day15) ? BenefitStatus::kNef : BenefitStatus::kElb;
+    return (person.nef_adult || day < person.day_erwerbsfaehig) ? BenefitStatus::kNef : BenefitStatus::kElb;
   }
   bool IsSingleParent(const SimBg& bg, int32_t person_idx, int32_t day) const;
   void SyncSpell(int32_t person_idx, int32_t day);
@@ -385,7 +393,7 @@ int32_t Simulator::NewPerson(bool female, Date birth) {
   person.birth_date = birth;
   const int age_now = (profile_.reference_month.index() - birth.ToMonth().index()) / 12;
   const double disabled_share =
-      age_now < 25 ? model_.severely_disabled_share * 0.4
+      age_now < law_.sgb2.u25_unter ? model_.severely_disabled_share * 0.4
                    : model_.severely_disabled_share * (age_now >= 50 ? 1.9 : 0.9);
   person.severely_disabled = rng_.Bernoulli(disabled_share);
   if (!model_.qualification.empty()) {
@@ -419,9 +427,12 @@ int32_t Simulator::NewPerson(bool female, Date birth) {
     return Date::FromYmd(year + age, month, std::min(day, Date::DaysInMonth(year + age, month)))
         .days();
   };
-  sim.day15 = birthday(15);
-  sim.day18 = birthday(18);
-  sim.day25 = birthday(25);
+  sim.day_erwerbsfaehig = birthday(law_.sgb2.mindestalter);
+  sim.day_volljaehrig = birthday(law_.volljaehrig_ab);
+  sim.day_eigene_bg = birthday(law_.sgb2.alter_bg_kind_unter);
+  // Model: "child under 3" ends about the third birthday, written as the 15th birthday less
+  // 12 × 365 days (2–3 days later than birthday(3)); kept so that extracts stay identical.
+  sim.day_drei = birthday(15) - 12 * 365;
   sim.day_limit = birthday(model_.age_limit);
   sim.nef_adult = rng_.Bernoulli(model_.nef_adult_share);
   persons_.push_back(sim);
@@ -477,7 +488,7 @@ bool Simulator::IsSingleParent(const SimBg& bg, int32_t person_idx, int32_t day)
   for (int32_t member : bg.members) {
     const SimPerson& other = persons_[static_cast<size_t>(member)];
     if (other.role == BgRole::kPartner) return false;
-    if (other.role == BgRole::kChild && day < other.day18) minor = true;
+    if (other.role == BgRole::kChild && day < other.day_volljaehrig) minor = true;
   }
   return minor;
 }
@@ -573,12 +584,12 @@ void Simulator::UpdateUnemployment(int32_t person_idx, int32_t day) {
 void Simulator::DrawRegistration(int32_t person_idx, int32_t day, bool stayer) {
   SimPerson& person = persons_[static_cast<size_t>(person_idx)];
   double p = stayer ? model_.registration_stayer : model_.registration_mover;
-  if (day < person.day18) p *= 0.15;  // pupils
+  if (day < person.day_volljaehrig) p *= 0.15;  // pupils
   const SimBg& bg = bgs_[static_cast<size_t>(person.bg)];
   if (person.role == BgRole::kHead || person.role == BgRole::kPartner) {
     for (int32_t member : bg.members) {
       const SimPerson& other = persons_[static_cast<size_t>(member)];
-      if (other.role == BgRole::kChild && day < other.day15 - 12 * 365) {  // child under 3
+      if (other.role == BgRole::kChild && day < other.day_drei) {  // child under 3
         if (person.female || IsSingleParent(bg, person_idx, day)) p = model_.registration_young_child;
         break;
       }
@@ -725,18 +736,18 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
     SyncSpell(member, start);
     DrawRegistration(member, std::max(history_day, birth), stayer);
     if (initial) {
-      if (person.day15 > start && person.day15 < today) {
-        history.push_back({person.day15, Action::kTurn15, member});
+      if (person.day_erwerbsfaehig > start && person.day_erwerbsfaehig < today) {
+        history.push_back({person.day_erwerbsfaehig, Action::kTurnMindestalter, member});
       }
-      if (person.role == BgRole::kChild && person.day18 > start && person.day18 < today) {
-        history.push_back({person.day18, Action::kTurn18, member});
+      if (person.role == BgRole::kChild && person.day_volljaehrig > start && person.day_volljaehrig < today) {
+        history.push_back({person.day_volljaehrig, Action::kTurnVolljaehrig, member});
       }
     }
   }
   std::stable_sort(history.begin(), history.end(),
                    [](const TimedAction& a, const TimedAction& b) { return a.day < b.day; });
   for (const TimedAction& action : history) {
-    if (action.action == Action::kTurn15) {
+    if (action.action == Action::kTurnMindestalter) {
       SyncSpell(action.person, action.day);
     } else {
       SyncAll(bg_idx, action.day);
@@ -783,7 +794,7 @@ bool Simulator::TryReentry(int32_t jc_idx, Month month) {
   for (int32_t member : bg.members) {
     const SimPerson& person = persons_[static_cast<size_t>(member)];
     if (day >= person.day_limit - 31) continue;
-    if (person.role == BgRole::kChild && DayOf(month, DaysIn(month)) >= person.day25) continue;
+    if (person.role == BgRole::kChild && DayOf(month, DaysIn(month)) >= person.day_eigene_bg) continue;
     if (person.spell >= 0) continue;
     kept.push_back(member);
   }
@@ -940,7 +951,7 @@ void Simulator::Integrate(int32_t bg_idx, int32_t person_idx, Month month, bool*
   SimPerson& person = persons_[static_cast<size_t>(person_idx)];
   const int age = (month.index() - person.birth_month) / 12;
   const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
-  double training = age < 25 ? model_.integration_training_share * 4
+  double training = age < law_.sgb2.u25_unter ? model_.integration_training_share * 4
                              : (age < 35 ? model_.integration_training_share : 0.0);
   const double u = rng_.Uniform();
   EmploymentKind kind = EmploymentKind::kSvb;
@@ -1049,14 +1060,14 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
     }
     for (int32_t member : bg.members) {
       const SimPerson& person = persons_[static_cast<size_t>(member)];
-      if (person.day15 >= first_day && person.day15 <= last_day) {
-        actions.push_back({person.day15, Action::kTurn15, member});
+      if (person.day_erwerbsfaehig >= first_day && person.day_erwerbsfaehig <= last_day) {
+        actions.push_back({person.day_erwerbsfaehig, Action::kTurnMindestalter, member});
       }
-      if (person.role == BgRole::kChild && person.day18 >= first_day && person.day18 <= last_day) {
-        actions.push_back({person.day18, Action::kTurn18, member});
+      if (person.role == BgRole::kChild && person.day_volljaehrig >= first_day && person.day_volljaehrig <= last_day) {
+        actions.push_back({person.day_volljaehrig, Action::kTurnVolljaehrig, member});
       }
-      if (person.role == BgRole::kChild && person.day25 >= first_day && person.day25 <= last_day) {
-        actions.push_back({person.day25, Action::kTurn25, member});
+      if (person.role == BgRole::kChild && person.day_eigene_bg >= first_day && person.day_eigene_bg <= last_day) {
+        actions.push_back({person.day_eigene_bg, Action::kTurnEigeneBg, member});
       }
       if (person.role != BgRole::kChild && person.day_limit >= first_day &&
           person.day_limit <= last_day) {
@@ -1156,7 +1167,7 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         SyncAll(bg_idx, day);
         break;
       }
-      case Action::kTurn15: {
+      case Action::kTurnMindestalter: {
         SyncSpell(action.person, day);
         if (persons_[static_cast<size_t>(action.person)].spell >= 0) {
           DrawRegistration(action.person, day, bg.stayer);
@@ -1164,12 +1175,12 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         }
         break;
       }
-      case Action::kTurn18:
+      case Action::kTurnVolljaehrig:
         SyncAll(bg_idx, day);
         DrawRegistration(action.person, day, bg.stayer);
         UpdateUnemployment(action.person, day);
         break;
-      case Action::kTurn25:
+      case Action::kTurnEigeneBg:
         SplitOff(bg_idx, action.person, day, month);
         SyncAll(bg_idx, day);
         break;
@@ -1211,11 +1222,11 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
         if (person.role == BgRole::kHead && IsSingleParent(bg, member, mid)) {
           rate *= model_.integration_single_parent_factor;
         }
-        if (age < 18) rate *= 0.35;
+        if (age < law_.volljaehrig_ab) rate *= 0.35;
         if (age >= 55) rate *= 0.5;
         if (static_cast<size_t>(bg.mun) < mun_integration_.size()) {
           rate *= mun_integration_[static_cast<size_t>(bg.mun)];
-          if (age < 25) rate *= mun_young_integration_[static_cast<size_t>(bg.mun)];
+          if (age < law_.sgb2.u25_unter) rate *= mun_young_integration_[static_cast<size_t>(bg.mun)];
         }
         if (rng_.Bernoulli(rate)) {
           Integrate(bg_idx, member, month, &exits);
@@ -1227,7 +1238,7 @@ void Simulator::ProcessHousehold(int32_t bg_idx, Month month) {
           age < model_.age_limit - 1) {
         candidates_any_.push_back(member);
         if (long_term) candidates_long_.push_back(member);
-        if (age < 25) candidates_young_.push_back(member);
+        if (age < law_.sgb2.u25_unter) candidates_young_.push_back(member);
       }
     }
     if (exits) ExitHousehold(bg_idx, last_day);
@@ -1384,6 +1395,21 @@ void Simulator::Finish() {
               [](const auto& row) { return row.from; });
 }
 
+core::Status Simulator::ResolveLawOf(Month month) {
+  // Months before the law parameters begin (law/parameters start in 2014; the 2014 profile
+  // simulates from 2007) are computed with the earliest law in force (docs/generator.md).
+  Month law_month = month;
+  auto law = law::ResolveLaw(*law_store_, law_month.FirstDay());
+  while (!law.ok() && law_month < month + 240) {
+    law_month = law_month + 1;
+    law = law::ResolveLaw(*law_store_, law_month.FirstDay());
+  }
+  if (!law.ok()) return law.status();
+  law_ = std::move(law).value();
+  law_month_ = law_month;
+  return core::Status::Ok();
+}
+
 core::Result<contract::Extract> Simulator::Run() {
   AMIP_ASSIGN_OR_RETURN(law_store_, law::EmbeddedStore());
   AMIP_ASSIGN_OR_RETURN(local_, law::EmbeddedLocalRules());
@@ -1406,7 +1432,9 @@ core::Result<contract::Extract> Simulator::Run() {
   for (JcState& jc : jcs_) jc.pool_mark.assign(static_cast<size_t>(months) + 1, 0);
 
   // Initial stock: households already in receipt, entry dates drawn from the stationary
-  // distribution of elapsed durations.
+  // distribution of elapsed durations; their ages (birthdays of the law's age limits) are
+  // those of the first month's law.
+  AMIP_RETURN_IF_ERROR(ResolveLawOf(first));
   for (int32_t jc = 0; jc < static_cast<int32_t>(jcs_.size()); ++jc) {
     const int64_t count = std::llround(TargetBgs(jc, first));
     for (int64_t n = 0; n < count; ++n) CreateEntry(jc, first, true);
@@ -1415,19 +1443,7 @@ core::Result<contract::Extract> Simulator::Run() {
 
   for (Month month = first; month <= last; ++month) {
     const int32_t month_no = month - first;
-    {
-      // Months before the law parameters begin (law/parameters start in 2014; the 2014 profile
-      // simulates from 2007) are computed with the earliest law in force (docs/generator.md).
-      Month law_month = month;
-      auto law = law::ResolveLaw(*law_store_, law_month.FirstDay());
-      while (!law.ok() && law_month < month + 240) {
-        law_month = law_month + 1;
-        law = law::ResolveLaw(*law_store_, law_month.FirstDay());
-      }
-      if (!law.ok()) return law.status();
-      law_ = std::move(law).value();
-      law_month_ = law_month;
-    }
+    AMIP_RETURN_IF_ERROR(ResolveLawOf(month));
     if (month.month() == 1 ||
         std::binary_search(law_change_months_.begin(), law_change_months_.end(), month.index())) {
       ++law_epoch_;
