@@ -11,8 +11,9 @@ Scans src/**/*.{h,cc} except test files (*_test.cc, *_test_util.h), src/law/ and
 Comments (// …) are ignored; string literals are not.
 
 Every hit must match an entry of tools/law_literals_allow.txt: `path:fragment # reason`, where
-`fragment` is a substring of the (comment-free, stripped) source line. An entry that matches no
-hit any more is stale and also fails, so the list only shrinks with the code.
+`fragment` is a substring of the (comment-free, stripped) source line, and the reason says why
+the literal is not law; a reason "to move …" (law waiting to move into law/) fails. An entry
+that matches no hit any more is stale and also fails, so the list only shrinks with the code.
 
 Run by CTest as `law_literals_check`; `--selftest` (CTest `law_literals_selftest`) proves that a
 new literal of each kind is reported.
@@ -103,7 +104,10 @@ def check(root: pathlib.Path, allow_path: pathlib.Path) -> int:
                           f"add '{file}:FRAGMENT # reason' to {allow_path.name})")
         else:
             used.add(match[0])
-    for lineno, file, fragment, _ in entries:
+    for lineno, file, fragment, reason in entries:
+        if reason.lower().startswith("to move"):
+            errors.append(f"{allow_path.name}:{lineno}: '{file}:{fragment}' is law parked in code "
+                          f"('{reason}'): move it into law/ instead of allowing it")
         if lineno not in used:
             errors.append(f"{allow_path.name}:{lineno}: stale entry '{file}:{fragment}' matches no "
                           f"literal any more: remove it")
@@ -143,6 +147,12 @@ def selftest() -> int:
             if check(root, allow) != 1:
                 print(f"selftest: new {name} literal '{line}' was not reported")
                 failures += 1
+        allow.write_text("src/synth/base.cc:Ymd(2005 # to move: later\n")
+        (root / "src" / "synth" / "base.cc").write_text(base)
+        if check(root, allow) != 1:
+            print("selftest: an entry with the reason 'to move' was accepted")
+            failures += 1
+        allow.write_text("src/synth/base.cc:Ymd(2005 # fixture\n")
         (root / "src" / "synth" / "base.cc").write_text("// nothing\n")
         if check(root, allow) != 1:
             print("selftest: a stale allow-list entry was not reported")

@@ -57,15 +57,15 @@ int64_t EinkommensteuerTarif(int64_t zve_euros, const law::EinkommensteuerLaw& e
   if (x <= e.grundfreibetrag) {
     tax = 0;
   } else if (x <= e.zone2_bis) {
-    const double y = (x - e.grundfreibetrag) / 10000.0;
-    tax = (e.b2 * y + 1400) * y;
+    const double y = (x - e.grundfreibetrag) / e.teiler;
+    tax = (e.b2 * y + e.zone2_a) * y;
   } else if (x <= e.zone3_bis) {
-    const double z = (x - e.zone2_bis) / 10000.0;
-    tax = (e.b3 * z + 2397) * z + e.c3;
+    const double z = (x - e.zone2_bis) / e.teiler;
+    tax = (e.b3 * z + e.zone3_a) * z + e.c3;
   } else if (x <= e.zone4_bis) {
-    tax = 0.42 * x - e.c4;
+    tax = e.satz_zone4 * x - e.c4;
   } else {
-    tax = 0.45 * x - e.c5;
+    tax = e.satz_zone5 * x - e.c5;
   }
   return static_cast<int64_t>(std::floor(tax + 1e-9));
 }
@@ -122,7 +122,7 @@ void TraceNetto(const NettoResult& out, bool kinderlos, const law::LawSnapshot& 
   trace->Add("netto", "einkommensteuer_m", person, out.einkommensteuer_m,
              "zvE " + std::to_string(out.zve_y) + " €/Jahr → Steuer " + std::to_string(out.einkommensteuer_y) +
                  " €/Jahr ÷ 12" + (minijob ? " (Minijob: pauschal versteuert)" : ""),
-             {"einkommensteuer/tarif.tarif", "einkommensteuer/tarif.pauschbetraege"});
+             {"einkommensteuer/tarif.tarif", "einkommensteuer/tarif.tarif_konstanten", "einkommensteuer/tarif.pauschbetraege"});
   trace->Add("netto", "nettolohn_m", person, out.netto_m, kNettoHinweis);
 }
 

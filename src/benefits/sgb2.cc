@@ -77,6 +77,8 @@ AlleinerziehendKinder KinderFuerMehrbedarf(const Household& h, const Person& p, 
 double AlleinerziehendAnteil(const Household& h, const Person& p, const law::Sgb2Law& s) {
   const AlleinerziehendKinder k = KinderFuerMehrbedarf(h, p, s);
   if (k.unter_18 == 0) return 0;
+  // § 21 Abs. 3 Nr. 1 SGB II: "mit einem Kind unter sieben Jahren oder mit zwei oder drei
+  // Kindern unter sechzehn Jahren" (the ages are law data, the counts the rule's structure).
   const bool fest_gilt = k.unter_7 >= 1 || k.unter_16 == 2 || k.unter_16 == 3;
   const double fest = fest_gilt ? s.mehrbedarf_ae_fest : 0;
   const double je_kind = s.mehrbedarf_ae_je_kind * k.unter_18;

@@ -304,6 +304,12 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   e.c3 = r.Number(t, "c3", Unit::kCoefficient);
   e.c4 = r.Number(t, "c4", Unit::kCoefficient);
   e.c5 = r.Number(t, "c5", Unit::kCoefficient);
+  const std::string tk = "einkommensteuer/tarif.tarif_konstanten";
+  e.zone2_a = r.Number(tk, "zone2_a", Unit::kCoefficient);
+  e.zone3_a = r.Number(tk, "zone3_a", Unit::kCoefficient);
+  e.satz_zone4 = r.Number(tk, "satz_zone4", Unit::kCoefficient);
+  e.satz_zone5 = r.Number(tk, "satz_zone5", Unit::kCoefficient);
+  e.teiler = r.Number(tk, "teiler", Unit::kCoefficient);
   e.arbeitnehmer_pauschbetrag_y = r.Euros("einkommensteuer/tarif.pauschbetraege", "arbeitnehmer");
   e.sonderausgaben_pauschbetrag_y =
       r.Euros("einkommensteuer/tarif.pauschbetraege", "sonderausgaben");

@@ -116,6 +116,7 @@ struct ArbeitLaw {
 struct EinkommensteuerLaw {
   double grundfreibetrag = 0, zone2_bis = 0, zone3_bis = 0, zone4_bis = 0;
   double b2 = 0, b3 = 0, c3 = 0, c4 = 0, c5 = 0;
+  double zone2_a = 0, zone3_a = 0, satz_zone4 = 0, satz_zone5 = 0, teiler = 1;  // tarif_konstanten
   core::Cents arbeitnehmer_pauschbetrag_y, sonderausgaben_pauschbetrag_y;
 };
 

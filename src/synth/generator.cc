@@ -144,6 +144,10 @@ class Simulator {
   double TargetBgs(int32_t jc, Month month) const;
 
   int32_t NewPerson(bool female, Date birth);
+  // The profile's minijob pay, or without one the Geringfügigkeitsgrenze of law_.
+  Cents MinijobGross() const {
+    return model_.minijob_gross.value() > 0 ? model_.minijob_gross : law_.arbeit.geringfuegigkeitsgrenze;
+  }
   // Sets law_ (and law_month_) to the law of `month`, or the earliest law before the coverage.
   core::Status ResolveLawOf(Month month);
   int32_t NewBgId();
@@ -759,7 +763,7 @@ void Simulator::CreateEntry(int32_t jc, Month month, bool initial) {
     const int32_t job_start = entry_day - static_cast<int32_t>(rng_.Between(62, 700));
     const bool minijob = rng_.Bernoulli(0.45);
     if (minijob) {
-      StartJob(worker, EmploymentKind::kMinijob, job_start, model_.minijob_gross, 8,
+      StartJob(worker, EmploymentKind::kMinijob, job_start, MinijobGross(), 8,
                DrawJobEnd(std::max(job_start, entry_day), model_.minijob_end_rate));
     } else {
       const Cents gross = Cents::FromCents(static_cast<int64_t>(
@@ -995,7 +999,7 @@ void Simulator::OtherJobStarts(int32_t person_idx, Month month) {
   if (person.job >= 0) return;
   const int32_t day = DayOf(month, static_cast<int>(rng_.Between(1, DaysIn(month))));
   if (u < model_.minijob_rate) {
-    StartJob(person_idx, EmploymentKind::kMinijob, day, model_.minijob_gross,
+    StartJob(person_idx, EmploymentKind::kMinijob, day, MinijobGross(),
              static_cast<double>(rng_.Between(5, 12)), DrawJobEnd(day, model_.minijob_end_rate));
   } else if (u < model_.minijob_rate + model_.public_rate) {
     StartJob(person_idx, EmploymentKind::kPublic, day, Cents::FromEuros(1800), 30,

@@ -132,7 +132,7 @@ struct Model {
   double job_end_rate = 0.04;  // monthly separation hazard of a job
   double minijob_rate = 0.01;
   double minijob_end_rate = 0.06;
-  core::Cents minijob_gross = core::Cents::FromEuros(450);
+  core::Cents minijob_gross;  // monthly pay of a minijob; 0 = the Geringfügigkeitsgrenze in force
   double public_rate = 0.001;
   double volunteer_rate = 0.0005;
   double employed_at_entry_share = 0.15;
