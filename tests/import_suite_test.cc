@@ -1,6 +1,8 @@
 // Malformed-extract suite (DuckDB sqllogictest style): every folder tests/malformed/<case>/
 // holds the CSV files that differ from the valid base extract tests/malformed/_base/ (a file
-// `<name>.delete` removes <name>) and expected.txt. Each line of expected.txt is
+// `<name>.delete` removes <name>) and expected.txt. A case's manifest.csv may write `{rows}`
+// and `{sha256}` in a `file` row for the values of that file in _base (what its producer
+// wrote), so a case states only what it gets wrong and survives edits of _base. Each line of expected.txt is
 //   ok                      the import must succeed (no errors)
 //   fatal                   the import fails even with --quarantine (file-level error)
 //   quarantine: FILE:LINE   with --quarantine this row is in the quarantine file
@@ -17,7 +19,10 @@
 #include <string>
 #include <vector>
 
+#include "contract/manifest.h"
+#include "fileio/sha256.h"
 #include "ingest/import.h"
+#include "ingest/manifest_check.h"
 #include "storage/extract_store.h"
 
 namespace amip {
@@ -72,6 +77,30 @@ Expectation ReadExpectation(const fs::path& file) {
   return expectation;
 }
 
+// A case's manifest.csv with `{rows}` and `{sha256}` of each `file` row's _base file filled in.
+std::string FillManifest(const std::string& text) {
+  std::istringstream lines(text);
+  std::string out;
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::string prefix = std::string(contract::kKindFile) + ",";
+    if (line.rfind(prefix, 0) == 0) {
+      const std::string name = line.substr(prefix.size(), line.find(',', prefix.size()) -
+                                                              prefix.size());
+      const std::string base = ReadBytes(SuiteDir() / "_base" / name);
+      for (const auto& [key, value] :
+           {std::pair<std::string, std::string>{"{rows}", std::to_string(
+                                                                ingest::CountDataRecords(base))},
+            std::pair<std::string, std::string>{"{sha256}", fileio::Sha256Hex(base)}}) {
+        const size_t at = line.find(key);
+        if (at != std::string::npos) line.replace(at, key.size(), value);
+      }
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 // Base extract with the case's files laid over it.
 fs::path BuildExtract(const std::string& name, const fs::path& work) {
   const fs::path dir = work / "extract";
@@ -85,6 +114,10 @@ fs::path BuildExtract(const std::string& name, const fs::path& work) {
     if (file == "expected.txt") continue;
     if (entry.path().extension() == ".delete") {
       fs::remove(dir / entry.path().stem());
+      continue;
+    }
+    if (file == contract::kManifestFile) {
+      std::ofstream(dir / file, std::ios::binary) << FillManifest(ReadBytes(entry.path()));
       continue;
     }
     fs::copy_file(entry.path(), dir / file, fs::copy_options::overwrite_existing);

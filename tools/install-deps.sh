@@ -9,7 +9,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libglpk-dev libxlsxwriter-dev libpqxx-dev postgresql
+  libglpk-dev libxlsxwriter-dev libpqxx-dev libssl-dev postgresql
   unzip time
 )
 

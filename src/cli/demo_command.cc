@@ -103,7 +103,9 @@ bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
                                        error.message()));
     return false;
   }
-  const core::Status written = contract::WriteExtractCsv(generated->extract, extract_dir.string());
+  const core::Status written = contract::WriteExtractCsv(
+      generated->extract, extract_dir.string(),
+      {.manifest = synth::ManifestInfoOf(*profile, options.seed)});
   if (!written.ok()) {
     ReportError(written);
     return false;

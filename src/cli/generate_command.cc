@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "cli/command_registry.h"
 #include "cli/option_domain.h"
@@ -116,8 +118,10 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
     outcome.exit_code = ExitCode::kUsageError;
     return;
   }
-  for (const ingest::FileSpec& spec : ingest::ContractFiles()) {  // --overwrite: not the profile
-    const std::string written = (std::filesystem::path(options.out) / spec.name).string();
+  std::vector<std::string_view> outputs = {contract::kManifestFile};
+  for (const ingest::FileSpec& spec : ingest::ContractFiles()) outputs.push_back(spec.name);
+  for (const std::string_view name : outputs) {  // --overwrite: not the profile
+    const std::string written = (std::filesystem::path(options.out) / name).string();
     if (RefuseOutput("--out", written, {options.profile})) {
       outcome.exit_code = ExitCode::kUsageError;
       return;
@@ -135,7 +139,8 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
     return;
   }
   const auto simulated = std::chrono::steady_clock::now();
-  const core::Status written = contract::WriteExtractCsv(generated->extract, options.out);
+  const core::Status written = contract::WriteExtractCsv(
+      generated->extract, options.out, {.manifest = synth::ManifestInfoOf(*profile, options.seed)});
   if (!written.ok()) {
     outcome.exit_code = ReportError(written);
     return;

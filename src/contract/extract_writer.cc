@@ -362,7 +362,8 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   } else {
     AMIP_RETURN_IF_ERROR(RemoveStale(base + "stichtage.csv"));
   }
-  return core::Status::Ok();
+  if (options.manifest) return WriteManifest(extract, dir, *options.manifest);
+  return RemoveStale(base + std::string(kManifestFile));
 }
 
 }  // namespace amip::contract

@@ -7,9 +7,11 @@
 // Thread-compatible.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "contract/extract.h"
+#include "contract/manifest.h"
 #include "core/status.h"
 
 namespace amip::contract {
@@ -17,6 +19,9 @@ namespace amip::contract {
 struct WriteOptions {
   // Write the optional persons.csv column `profillage` (default: when any person has one).
   bool force_profillage = false;
+  // Also write manifest.csv (contract/manifest.h) stating these; without it a manifest.csv
+  // of an earlier extract in `dir` is removed.
+  std::optional<ManifestInfo> manifest;
 };
 
 // Creates `dir` if needed and writes every file, each through a temporary file renamed into

@@ -27,4 +27,9 @@ inline constexpr int64_t kAmountsSummableWithoutOverflow =
 static_assert(kAmountsSummableWithoutOverflow >= 92'000'000'000LL,
               "the bound stated in the comment above and in docs/data-contract.md");
 
+// The largest contract file read or digested (the importer's limit, ingest/extract_reader.cc):
+// a national extract's largest file (claims.csv, 67.8 M rows) is a few GB; 32 GiB is well above
+// and still bounded.
+inline constexpr uint64_t kMaxContractFileBytes = uint64_t{32} << 30;
+
 }  // namespace amip::contract

@@ -8,9 +8,26 @@
 #include "contract/instrument_catalogue.h"
 #include "fileio/file_identity.h"
 #include "ingest/extract_reader.h"
+#include "ingest/manifest_check.h"
 #include "ingest/quarantine.h"
 
 namespace amip::ingest {
+namespace {
+
+// A directory whose files contradict their manifest is not read row by row: nothing of it is
+// loadable, also with quarantine.
+ReadResult RejectedByFileCheck(const FileCheck& check) {
+  ReadResult result;
+  result.fatal = true;
+  for (const core::Diagnostic& finding : check.findings) {
+    result.diagnostics.Add(finding);
+    if (finding.severity == core::Severity::kError) result.file_errors.push_back(finding);
+  }
+  return result;
+}
+
+}  // namespace
+
 core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
   std::error_code error;
   if (!std::filesystem::is_directory(dir, error)) {
@@ -35,10 +52,29 @@ core::Result<ReadResult> ReadExtractDirectory(const std::string& dir) {
   if (error) return core::UnavailableError("cannot list " + dir + ": " + error.message());
   std::sort(paths.begin(), paths.end());
   std::vector<SourceFile> files;
-  for (const auto& path : paths) files.push_back({path.filename().string(), "", path.string()});
+  std::vector<ExtractFile> whole_files;
+  std::string manifest_path;
+  for (const auto& path : paths) {
+    const std::string name = path.filename().string();
+    if (name == contract::kManifestFile) {
+      manifest_path = path.string();
+      continue;
+    }
+    files.push_back({name, "", path.string()});
+    whole_files.push_back({name, path.string()});
+  }
+  const FileCheck check = CheckExtractFiles(whole_files, manifest_path);
+  if (!manifest_path.empty() && check.rejected()) return RejectedByFileCheck(check);
   AMIP_ASSIGN_OR_RETURN(contract::InstrumentCatalogue catalogue,
                         contract::LoadInstrumentCatalogue());
-  return ValidateExtract(files, catalogue);
+  ReadResult result = ValidateExtract(files, catalogue);
+  for (const core::Diagnostic& finding : check.findings) {
+    result.diagnostics.Add(finding);
+    if (finding.severity != core::Severity::kError) continue;
+    result.fatal = true;
+    result.file_errors.push_back(finding);
+  }
+  return result;
 }
 
 core::Result<ImportReport> ImportDirectory(const std::string& dir, const std::string& db_path,

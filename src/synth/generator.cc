@@ -1509,4 +1509,9 @@ core::Result<GeneratedExtract> Generate(const Profile& profile, uint64_t seed) {
   return result;
 }
 
+contract::ManifestInfo ManifestInfoOf(const Profile& profile, uint64_t seed) {
+  return {profile.first_month.FirstDay(), profile.last_month.LastDay(),
+          "amip generate --profile " + profile.name + " --seed " + std::to_string(seed)};
+}
+
 }  // namespace amip::synth

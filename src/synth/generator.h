@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "contract/extract.h"
+#include "contract/manifest.h"
 #include "core/status.h"
 #include "synth/profile.h"
 
@@ -41,6 +42,10 @@ struct GeneratedExtract {
 
 // Simulates the profile with `seed`. Rows of every table are sorted by person (then start).
 core::Result<GeneratedExtract> Generate(const Profile& profile, uint64_t seed);
+
+// What a generated extract states in its manifest.csv: the simulated months (first day of
+// first_month to last day of last_month) and the producer with profile and seed.
+contract::ManifestInfo ManifestInfoOf(const Profile& profile, uint64_t seed);
 
 // Measures every target of `profile` on `extract` (binding definitions of the engines:
 // stocks at the 15th, LZB day-precise 638 of 730 days, K2 integrations incl. the
