@@ -30,7 +30,7 @@ echo "== building extract_fuzzer"
   "$root/src/ingest/extract_reader.cc" "$root/src/ingest/schema.cc" \
   "$root/src/contract/extract.cc" "$root/src/contract/instrument_catalogue.cc" \
   "$root/src/resources/resources.cc" "$root/fuzz/resources_stub.cc" "${low[@]}" \
-  -lyaml-cpp -o "$out/extract_fuzzer"
+  -lyaml-cpp -lcrypto -o "$out/extract_fuzzer"
 
 for target in csv_reader_fuzzer extract_fuzzer; do
   corpus="$out/corpus-${target%_fuzzer}"
