@@ -6,7 +6,7 @@
 //   ok                      the import must succeed (no errors)
 //   fatal                   the import fails even with --quarantine (file-level error)
 //   quarantine: FILE:LINE   with --quarantine this row is in the quarantine file
-//   anything else           a substring of the diagnostics ("error: persons.csv:3: column ...")
+//   anything else           a substring of the diagnostics ("Fehler: persons.csv:3: column ...")
 // For a failing case the runner checks that a database holding an earlier import is
 // byte-for-byte unchanged, and with --quarantine that every rejected row is quarantined under
 // the file and line its diagnostics name.

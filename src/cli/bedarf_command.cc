@@ -279,7 +279,7 @@ ExitCode RunBatch(const Context& ctx, const BedarfArgs& args, report::OutputForm
                  : core::Result<benefits::Evaluation>(law.status());
     if (!e.ok()) {
       ++failed;
-      std::fprintf(stderr, "%s:%d: %s\n", args.batch.c_str(), line_no, e.status().ToString().c_str());
+      std::fprintf(stderr, "%s:%d: %s\n", args.batch.c_str(), line_no, e.status().message().c_str());
       continue;
     }
     AddSummaryRows(table, path, *e);

@@ -22,7 +22,9 @@ int RegisterCommand(int order, CommandRegistrar registrar) {
 const std::vector<std::pair<int, CommandRegistrar>>& RegisteredCommands() { return Registry(); }
 
 ExitCode ReportError(const core::Status& status) {
-  std::fprintf(stderr, "amip: %s\n", status.ToString().c_str());
+  // The message only: the code (NOT_FOUND, INVALID_ARGUMENT, …) is for programmers and is
+  // expressed by the exit code.
+  std::fprintf(stderr, "amip: Fehler: %s\n", status.message().c_str());
   switch (status.code()) {
     case core::StatusCode::kInternal: return ExitCode::kInternalError;
     default: return ExitCode::kDataError;

@@ -120,12 +120,16 @@ bool EnsureExtract(const DemoOptions& options, const fs::path& extract_dir) {
 
 void RunDemo(const DemoOptions& options, CommandOutcome& outcome) {
   const fs::path state_dir(options.state_dir);
+  const bool embedded = resources::Find("data/profiles/" + options.profile + ".yaml").has_value();
+  // A profile file is named by its stem: `state_dir / "/abs/p.yaml"` would be the profile's own
+  // directory (an absolute right operand replaces the path), outside the state directory. The
+  // cache stamp holds the profile's content, so two files with one stem never share a cache.
+  const std::string cache_name = embedded ? options.profile : fs::path(options.profile).stem().string();
   const fs::path extract_dir =
-      state_dir / "extracts" / (options.profile + "-seed" + std::to_string(options.seed));
+      state_dir / "extracts" / (cache_name + "-seed" + std::to_string(options.seed));
   const fs::path db_path = state_dir / "amip.sqlite";
   // The extract directory is replaced and the database written: a profile file there is an
   // input that would be lost.
-  const bool embedded = resources::Find("data/profiles/" + options.profile + ".yaml").has_value();
   if (!embedded && (fileio::IsWithin(options.profile, extract_dir.string()) ||
                     RefuseOutput("--state-dir", db_path.string(), {options.profile}))) {
     std::fprintf(stderr, "amip: --profile %s liegt im Zustandsverzeichnis %s, das überschrieben "
@@ -197,8 +201,8 @@ void RegisterDemo(CLI::App& app, CommandOutcome& outcome) {
   auto options = std::make_shared<DemoOptions>();
   CLI::App* demo = app.add_subcommand(
       "demo",
-      "Main job on the embedded default: generate the synthetic Jobcenter Kreis Unna "
-      "(cached), import it into SQLite and print the summary");
+      "Der Einstieg: den synthetischen Jobcenter Kreis Unna erzeugen (zwischengespeichert), "
+      "in SQLite laden und die Übersicht drucken");
   demo->add_option("--state-dir", options->state_dir, "Verzeichnis für Extrakt und Datenbank")
       ->capture_default_str()
       ->check(NonEmpty("Pfad"));
@@ -206,7 +210,7 @@ void RegisterDemo(CLI::App& app, CommandOutcome& outcome) {
       ->capture_default_str()
       ->check(ProfileNameOrFile());
   demo->add_option("--seed", options->seed, "Zufallsstartwert des Generators")->capture_default_str()->check(Seed());
-  demo->add_flag("--regenerate", options->regenerate, "Ignore the cached extract");
+  demo->add_flag("--regenerate", options->regenerate, "Den zwischengespeicherten Extrakt nicht verwenden, neu erzeugen");
   demo->callback([options, &outcome] { RunDemo(*options, outcome); });
 }
 

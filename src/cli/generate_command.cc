@@ -159,7 +159,7 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
   const std::string rendered = CalibrationTable(*profile, generated->calibration).Render(*format);
   std::fwrite(rendered.data(), 1, rendered.size(), stdout);
   if (!generated->AllTargetsPass()) {
-    std::fprintf(stderr, "amip generate: at least one calibration target failed\n");
+    std::fprintf(stderr, "amip generate: Fehler: mindestens ein Kalibrierungsziel verfehlt\n");
     outcome.exit_code = ExitCode::kDataError;
   }
 }

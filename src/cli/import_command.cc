@@ -38,11 +38,11 @@ std::vector<std::string> ExtractFiles(const std::string& dir) {
 ExitCode RunImport(const ImportArgs& args) {
   auto format = report::ParseOutputFormat(args.format);
   if (!format.ok()) {
-    std::fprintf(stderr, "amip: %s\n", format.status().ToString().c_str());
+    std::fprintf(stderr, "amip: Fehler: %s\n", format.status().message().c_str());
     return ExitCode::kUsageError;
   }
   if (args.db.empty() && !args.check_only) {
-    std::fprintf(stderr, "amip: --db is required (or use --check)\n");
+    std::fprintf(stderr, "amip import: Fehler: --db fehlt (oder --check angeben)\n");
     return ExitCode::kUsageError;
   }
   std::vector<std::string> inputs = ExtractFiles(args.dir);
@@ -75,7 +75,7 @@ ExitCode RunImport(const ImportArgs& args) {
   if (!report->accepted && !report->file_errors.empty()) {
     // A file error rejects the whole extract, also with --quarantine: say which one.
     std::string first = report->file_errors.front().ToString();
-    if (first.rfind("error: ", 0) == 0) first.erase(0, 7);
+    if (first.rfind("Fehler: ", 0) == 0) first.erase(0, 8);
     std::string more;
     if (report->file_errors.size() > 1) {
       more = " (und " + std::to_string(report->file_errors.size() - 1) +

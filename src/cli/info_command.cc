@@ -49,7 +49,7 @@ std::string TableLabel(const std::string& table) {
 ExitCode RunInfo(const std::string& db_path, const std::string& format_text) {
   auto format = report::ParseOutputFormat(format_text);
   if (!format.ok()) {
-    std::fprintf(stderr, "amip: %s\n", format.status().ToString().c_str());
+    std::fprintf(stderr, "amip: Fehler: %s\n", format.status().message().c_str());
     return ExitCode::kUsageError;
   }
   auto summary = storage::Info(db_path);

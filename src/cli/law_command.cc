@@ -96,7 +96,8 @@ void RegisterLaw(CLI::App& app, CommandOutcome& outcome) {
       "check", "Strenge Prüfung aller Rechtsparameter-Dateien und jedes Monats des Abdeckungszeitraums (law/parameters/coverage.yaml)");
   auto dir = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
-  check->add_option("--dir", *dir, "Repository root to read law/ from (default: embedded files)")
+  check->add_option("--dir", *dir,
+                    "Wurzel des Repositorys, aus der law/ gelesen wird (Standard: eingebettete Dateien)")
       ->check(NonEmpty("Pfad"));
   AddFormatOption(check, *format);
   check->callback([&outcome, dir, format] { outcome.exit_code = RunLawCheck(*dir, *format); });

@@ -23,6 +23,67 @@ std::string CommandPath(const CLI::App& app) {
   return path;
 }
 
+// The edit distance of two command names (Levenshtein, bytes; names are ASCII).
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t col = 0; col <= b.size(); ++col) row[col] = col;
+  for (size_t a_idx = 1; a_idx <= a.size(); ++a_idx) {
+    size_t diagonal = row[0];
+    row[0] = a_idx;
+    for (size_t b_idx = 1; b_idx <= b.size(); ++b_idx) {
+      const size_t above = row[b_idx];
+      row[b_idx] = std::min({above + 1, row[b_idx - 1] + 1, diagonal + (a[a_idx - 1] == b[b_idx - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The deepest parsed (sub)command: the one whose subcommand is missing or mistyped.
+const CLI::App* DeepestCommand(const CLI::App& app) {
+  const CLI::App* current = &app;
+  for (;;) {
+    const std::vector<CLI::App*> parsed = current->get_subcommands();
+    if (parsed.empty()) return current;
+    current = parsed.front();
+  }
+}
+
+// "Unbekannter Befehl „kenzahlen“ – meinten Sie „kennzahlen“?" for a mistyped (sub)command;
+// without a near name the message lists the valid ones.
+std::string UnknownCommand(const CLI::App& parent, const std::string& typed) {
+  std::vector<std::string> names;
+  std::string nearest;
+  size_t best = std::string::npos;
+  for (const CLI::App* sub : parent.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+    const size_t distance = EditDistance(typed, sub->get_name());
+    if (distance < best) best = distance, nearest = sub->get_name();
+  }
+  const bool top = parent.get_parent() == nullptr;
+  std::string text = std::string(top ? "Unbekannter Befehl „" : "Unbekannter Unterbefehl „") + typed + "“";
+  if (!nearest.empty() && best <= std::max<size_t>(2, nearest.size() / 3)) {
+    return text + " – meinten Sie „" + nearest + "“?";
+  }
+  std::string list;
+  for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+  return text + " – möglich sind: " + list;
+}
+
+// CLI11's own help words and the help/version flags in German, on every (sub)command.
+void GermanHelp(CLI::App& app) {
+  if (CLI::Option* help = app.get_help_ptr(); help != nullptr) {
+    help->description("Diese Hilfe zeigen und beenden");
+  }
+  for (CLI::Option* option : app.get_options()) {
+    if (option->get_group() == "Options") option->group("Optionen");
+  }
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_group() == "Subcommands") sub->group("Befehle");
+    GermanHelp(*sub);
+  }
+}
+
 std::string After(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : std::string();
 }
@@ -34,13 +95,20 @@ std::string GermanParseError(const CLI::App& app, const CLI::ParseError& error) 
   const std::string what = error.what();
   if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) return what;
   if (dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr) {
+    const CLI::App* deepest = DeepestCommand(app);
+    const std::vector<std::string> rest = deepest->remaining();
+    if (!deepest->get_subcommands([](const CLI::App*) { return true; }).empty() && !rest.empty() &&
+        deepest->get_subcommands().empty() && rest.front().rfind('-', 0) != 0) {
+      return UnknownCommand(*deepest, rest.front());
+    }
     const size_t colon = what.find(": ");
     return "unerwartete Argumente: " + (colon == std::string::npos ? what : what.substr(colon + 2));
   }
   if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
     if (what == "A subcommand is required") {
-      const std::vector<std::string> rest = app.remaining();
-      return rest.empty() ? "ein Unterbefehl fehlt" : "unbekannter Unterbefehl '" + rest.front() + "'";
+      const CLI::App* deepest = DeepestCommand(app);
+      const std::vector<std::string> rest = deepest->remaining();
+      return rest.empty() ? "ein Unterbefehl fehlt" : UnknownCommand(*deepest, rest.front());
     }
     const std::string name = what.size() > 12 && what.ends_with(" is required") ? what.substr(0, what.size() - 12) : "";
     return name.empty() ? "eine Pflichtangabe fehlt (" + what + ")" : name + " fehlt (Pflichtangabe)";
@@ -66,14 +134,23 @@ std::string GermanParseError(const CLI::App& app, const CLI::ParseError& error) 
 int main(int argc, char** argv) {
   CLI::App app{
       "amip — Arbeitsmarkt- und Integrationsprogramm eines SGB II-Jobcenters als Software.\n"
-      "Start with `amip demo`."};
+      "Beginnen Sie mit `amip demo`."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "amip 0.1.0");
+  app.set_version_flag("--version", "amip 0.1.0", "Die Programmversion zeigen und beenden");
+  app.get_formatter()->label("Usage", "Aufruf");
+  app.get_formatter()->label("OPTIONS", "OPTIONEN");
+  app.get_formatter()->label("SUBCOMMAND", "BEFEHL");
+  app.get_formatter()->label("SUBCOMMANDS", "BEFEHLE");
+  app.get_formatter()->label("Positionals", "Argumente");
+  app.get_formatter()->label("REQUIRED", "PFLICHT");
+  app.get_formatter()->label("Needs", "braucht");
+  app.get_formatter()->label("Excludes", "schließt aus");
   amip::cli::CommandOutcome outcome;
   auto commands = amip::cli::RegisteredCommands();
   std::stable_sort(commands.begin(), commands.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [order, registrar] : commands) registrar(app, outcome);
+  GermanHelp(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -89,7 +166,7 @@ int main(int argc, char** argv) {
                  prefix.c_str());
     return static_cast<int>(amip::cli::ExitCode::kUsageError);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "amip: internal error: %s\n", e.what());
+    std::fprintf(stderr, "amip: interner Fehler: %s\n", e.what());
     return static_cast<int>(amip::cli::ExitCode::kInternalError);
   }
   return static_cast<int>(outcome.exit_code);

@@ -5,7 +5,7 @@
 namespace amip::core {
 
 std::string Diagnostic::ToString() const {
-  std::string out = severity == Severity::kError ? "error: " : "warning: ";
+  std::string out = severity == Severity::kError ? "Fehler: " : "Warnung: ";
   out += file;
   if (line > 0) out += ":" + std::to_string(line);
   if (!column.empty()) out += ": column " + column;

@@ -76,7 +76,7 @@ TEST(ExtractReaderTest, HeaderWithAMillionColumnsIsRejectedQuicklyNamingTheCount
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_TRUE(result.fatal);
   const std::string text = AllDiagnostics(result);
-  EXPECT_NE(text.find("error: persons.csv:1: value '1000007': die Kopfzeile hat 1000007 Spalten; "
+  EXPECT_NE(text.find("Fehler: persons.csv:1: value '1000007': die Kopfzeile hat 1000007 Spalten; "
                       "erlaubt sind höchstens " +
                       std::to_string(kMaxHeaderColumns)),
             std::string::npos)
@@ -105,7 +105,7 @@ TEST(ExtractReaderTest, DuplicateUnknownColumnFarApartIsFound) {
   const ReadResult result = Validate(BaseWith("persons.csv", PersonsWithExtraColumns(extra)));
   EXPECT_TRUE(result.fatal);
   const std::string text = AllDiagnostics(result);
-  EXPECT_NE(text.find("error: persons.csv:1: column zusatz: value 'zusatz': duplicate column in "
+  EXPECT_NE(text.find("Fehler: persons.csv:1: column zusatz: value 'zusatz': duplicate column in "
                       "the header"),
             std::string::npos)
       << text.substr(0, 2000);
@@ -117,7 +117,7 @@ TEST(ExtractReaderTest, ManyUnknownColumnsGiveASummaryWarning) {
   const ReadResult result = Validate(BaseWith("persons.csv", PersonsWithExtraColumns(extra)));
   EXPECT_FALSE(result.fatal);
   const std::string text = AllDiagnostics(result);
-  EXPECT_NE(text.find("warning: persons.csv:1: column c0: value 'c0': unknown column ignored"),
+  EXPECT_NE(text.find("Warnung: persons.csv:1: column c0: value 'c0': unknown column ignored"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("80 weitere unbekannte Spalten ignoriert"), std::string::npos) << text;

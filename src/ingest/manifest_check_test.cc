@@ -84,10 +84,10 @@ TEST(CheckExtractFilesTest, WithoutManifestHintsAtCutFileAndSemicolons) {
                                              {"persons.csv", (dir / "persons.csv").string()}},
                                             "");
   ASSERT_EQ(check.findings.size(), 2u);  // notes.csv is not a contract file: not checked
-  EXPECT_EQ(check.findings[0].ToString().rfind("warning: claims.csv:2: die letzte Zeile endet", 0),
+  EXPECT_EQ(check.findings[0].ToString().rfind("Warnung: claims.csv:2: die letzte Zeile endet", 0),
             0u);
   EXPECT_EQ(check.findings[1].ToString().rfind(
-                "error: persons.csv:1: die Kopfzeile ist eine einzige Spalte mit ';'", 0),
+                "Fehler: persons.csv:1: die Kopfzeile ist eine einzige Spalte mit ';'", 0),
             0u);
   EXPECT_TRUE(check.rejected());
   EXPECT_FALSE(check.manifest.has_value());

@@ -367,7 +367,7 @@ void InternBgs(Extract& extract, std::vector<std::string>& spell_bgs,
 namespace {
 
 core::Result<Extract> LoadExtractImpl(const std::string& db_path, const LoadOptions& options) {
-  if (!detail::FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
+  if (!detail::FileExists(db_path)) return core::NotFoundError("Datenbank nicht gefunden: " + db_path);
   const int threads = options.threads > 0
                           ? options.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

@@ -515,7 +515,7 @@ core::Result<SaveOutcome> SaveExtractImpl(const std::string& db_path, const Extr
 }  // namespace
 
 core::Result<InfoSummary> Info(const std::string& db_path) {
-  if (!FileExists(db_path)) return core::NotFoundError("database not found: " + db_path);
+  if (!FileExists(db_path)) return core::NotFoundError("Datenbank nicht gefunden: " + db_path);
   AMIP_ASSIGN_OR_RETURN(std::vector<Database> snapshot, detail::OpenSnapshot(db_path, 1));
   Database& db = snapshot[0];  // one read transaction: every count is of the same commit
   InfoSummary summary;

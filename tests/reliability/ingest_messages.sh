@@ -81,7 +81,7 @@ expect_err damaged_info "beschädigt"
 dir="$(extract multiline)"
 printf '05978099,"Neu\nstadt",JC01,abc\n' >>"$dir/municipalities.csv"
 run multiline 0 -- "$amip" import "$dir" --db "$work/m.sqlite" --quarantine "$work/m.csv"
-expect_err multiline "error: municipalities.csv:4: column population: value 'abc'"
+expect_err multiline "Fehler: municipalities.csv:4: column population: value 'abc'"
 grep -q '^municipalities.csv,4,population,' "$work/m.csv" ||
   check multiline "quarantine lacks municipalities.csv,4: $(cat "$work/m.csv")"
 

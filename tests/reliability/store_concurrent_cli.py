@@ -5,7 +5,7 @@ Each round starts from no database and runs, all at once, four imports (extract 
 two versions of one Jobcenter, B has one claim less) and two processes that call `amip info`
 until the imports are done. Checks: every import exits 0 (imports into one database wait for
 each other, none is lost or refused); every info either finds no database yet (exit 1,
-NOT_FOUND) or exactly one complete load of A or B; after the round the database holds A or B
+Datenbank nicht gefunden) or exactly one complete load of A or B; after the round the database holds A or B
 completely and no lock or temporary file is left. Usage: store_concurrent_cli.py AMIP SOURCE_DIR
 """
 import json
@@ -38,7 +38,7 @@ def main() -> int:
         def info():
             run = subprocess.run([amip, "info", "--db", db, "--format", "json"],
                                  capture_output=True, text=True, timeout=120)
-            if run.returncode == 1 and "NOT_FOUND" in run.stderr:
+            if run.returncode == 1 and "Datenbank nicht gefunden" in run.stderr:
                 return None
             if run.returncode != 0:
                 return "exit %d: %s" % (run.returncode, run.stderr.strip())
