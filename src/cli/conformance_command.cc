@@ -218,7 +218,7 @@ struct Comparison {
     ++compared;
     if (std::fabs(expected - computed) > atol + 1e-9) {
       char buf[200];
-      std::snprintf(buf, sizeof buf, "%s[%zu]: expected %.2f, computed %.2f", key.c_str(), row, expected, computed);
+      std::snprintf(buf, sizeof buf, "%s[%zu]: erwartet %.2f, berechnet %.2f", key.c_str(), row, expected, computed);
       differences.push_back(buf);
     }
   }
@@ -420,7 +420,7 @@ struct AreaCount {
 };
 
 ExitCode RunConformance(const std::string& dir) {
-  if (!fs::is_directory(dir)) return ReportError(core::NotFoundError("no directory '" + dir + "'"));
+  if (!fs::is_directory(dir)) return ReportError(core::NotFoundError("kein Verzeichnis: '" + dir + "'"));
   auto store = law::EmbeddedStore();
   if (!store.ok()) return ReportError(store.status());
   const std::vector<std::string> areas = {"arbeitslosengeld_2", "wohngeld", "kinderzuschlag", "vorrangprüfungen"};
@@ -439,13 +439,13 @@ ExitCode RunConformance(const std::string& dir) {
       AreaCount& count = counts[area];
       if (rel.find("skip") != std::string::npos) {
         ++count.skipped;
-        std::printf("SKIP %s: marked skip in GETTSIM\n", rel.c_str());
+        std::printf("SKIP %s: in GETTSIM als skip markiert\n", rel.c_str());
         continue;
       }
       auto date = core::Date::Parse(folder);
       if (!date.ok()) {
         ++count.skipped;
-        std::printf("SKIP %s: folder is not a date\n", rel.c_str());
+        std::printf("SKIP %s: der Ordnername ist kein Datum\n", rel.c_str());
         continue;
       }
       auto law = law::ResolveLaw(**store, *date);
@@ -476,10 +476,10 @@ ExitCode RunConformance(const std::string& dir) {
         if (area == "vorrangprüfungen") status = RunVorrang(g, *law, cmp);
         if (!status.ok()) {
           ++count.failed;
-          std::printf("FAIL %s: engine error: %s\n", rel.c_str(), status.message().c_str());
+          std::printf("FAIL %s: Fehler der Berechnung: %s\n", rel.c_str(), status.message().c_str());
         } else if (cmp.compared == 0) {
           ++count.skipped;
-          std::printf("SKIP %s: no expected output that amip computes\n", rel.c_str());
+          std::printf("SKIP %s: kein erwartetes Ergebnis, das amip berechnet\n", rel.c_str());
         } else if (!cmp.differences.empty()) {
           ++count.failed;
           std::string joined;
@@ -490,20 +490,21 @@ ExitCode RunConformance(const std::string& dir) {
         }
       } catch (const YAML::Exception& e) {
         ++count.failed;
-        std::printf("FAIL %s: YAML error: %s\n", rel.c_str(), e.what());
+        std::printf("FAIL %s: YAML-Fehler: %s\n", rel.c_str(), e.what());
       }
     }
   }
   int passed = 0, failed = 0, skipped = 0;
   for (const std::string& area : areas) {
     const AreaCount& c = counts[area];
-    std::printf("%s: %d passed, %d failed, %d skipped\n", area.c_str(), c.passed, c.failed, c.skipped);
+    std::printf("%s: %d bestanden, %d nicht bestanden, %d übersprungen\n", area.c_str(), c.passed, c.failed,
+                c.skipped);
     passed += c.passed;
     failed += c.failed;
     skipped += c.skipped;
   }
-  std::printf("skipped: %d (outside 2014–2026 coverage, marked skip, or nothing comparable)\n", skipped);
-  std::printf("%d passed, %d failed\n", passed, failed);
+  std::printf("übersprungen: %d (außerhalb 2014–2026, als skip markiert oder nichts Vergleichbares)\n", skipped);
+  std::printf("%d bestanden, %d nicht bestanden\n", passed, failed);
   return failed == 0 ? ExitCode::kOk : ExitCode::kDataError;
 }
 

@@ -19,7 +19,7 @@ core::Status LoadFromDir(const std::string& root, law::ParameterStore& store,
   namespace fs = std::filesystem;
   for (const char* sub : {"law/parameters", "law/local"}) {
     const fs::path dir = fs::path(root) / sub;
-    if (!fs::is_directory(dir)) return core::NotFoundError("no directory " + dir.string());
+    if (!fs::is_directory(dir)) return core::NotFoundError("kein Verzeichnis: " + dir.string());
     std::vector<fs::path> files;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
       if (entry.path().extension() == ".yaml") files.push_back(entry.path());
