@@ -148,8 +148,8 @@ void RunGenerate(const GenerateOptions& options, CommandOutcome& outcome) {
   const auto finished = std::chrono::steady_clock::now();
   const auto& extract = generated->extract;
   std::fprintf(stderr,
-               "amip generate: profile %s, seed %llu: %zu persons, %zu benefit spells, %zu claims, "
-               "%zu employment spells, %zu measure spells -> %s (simulation %.1f s, writing %.1f s)\n",
+               "amip generate: Profil %s, Seed %llu: %zu Personen, %zu Leistungszeiten, %zu Ansprüche, "
+               "%zu Beschäftigungszeiten, %zu Maßnahmezeiten → %s (Simulation %.1f s, Schreiben %.1f s)\n",
                profile->name.c_str(), static_cast<unsigned long long>(options.seed),
                extract.persons.size(), extract.benefit_spells.size(), extract.claims.size(),
                extract.employment_spells.size(), extract.measure_spells.size(),

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -232,10 +233,16 @@ ExitCode Run(const KennzahlenArgs& args) {
   if (!args.targets.empty() && !args.indicators.empty()) {
     return UsageError("kennzahlen", "--targets berechnet K2 und K3; --indicators ist damit nicht möglich");
   }
+  std::optional<MonthSet> month_set;
   if (!args.months.empty()) {
-    auto months = core::MonthRange::Parse(args.months);
+    auto months = ParseMonthSet(args.months);
     if (!months.ok()) return ReportError(months.status().WithContext("--months"));
-    options.months = *months;
+    if (!args.targets.empty() && !months->Contiguous()) {
+      return UsageError("kennzahlen", "--targets braucht zusammenhängende Monate JJJJ-MM..JJJJ-MM, nicht " +
+                                          args.months);
+    }
+    options.months = months->hull;  // computed over the hull, printed for the set's months
+    month_set = *months;
   }
   options.by_municipality = args.by == "municipality";
   options.lzb_method = args.lzb == "months" ? indicators::LzbMethod::kMonths
@@ -318,6 +325,9 @@ ExitCode Run(const KennzahlenArgs& args) {
 
   auto computed = indicators::ComputeIndicators(*extract, *catalogue, options);
   if (!computed.ok()) return ReportError(computed.status());
+  if (month_set && !month_set->Contiguous()) {  // a list: only the months asked for
+    std::erase_if(computed->rows, [&](const indicators::IndicatorRow& row) { return !month_set->Contains(row.month); });
+  }
   if (computed->coverage_end < computed->coverage_start) {  // one side given, one default
     std::fprintf(stderr,
                  "amip kennzahlen: das Ende der Daten (%s%s) liegt vor ihrem Beginn (%s%s)\n",
@@ -395,7 +405,7 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
                      std::string(indicators::ToString(static_cast<indicators::IndicatorId>(idx)));
   }
   command->add_option("--db", args->db, "SQLite-Datenbank (amip import)")->required()->check(NonEmpty("Pfad"));
-  command->add_option("--months", args->months, "Berichtsmonate, z. B. 2024-01..2025-06")
+  command->add_option("--months", args->months, "Berichtsmonate, z. B. 2024-01..2025-06 oder 2025-01..2025-06,2025-09")
       ->check(MonthRangeIn(reporting_months));
   command->add_option("--jc", args->jc, "nur dieses Jobcenter (jc_id)")->check(IdText());
   command->add_option("--by", args->by, "jobcenter (Standard) oder municipality")

@@ -1,5 +1,6 @@
 #include "cli/option_domain.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -173,30 +174,73 @@ CLI::Validator MonthIn(MonthBoundsFn bounds_fn) {
       "JJJJ-MM");
 }
 
+namespace {
+
+// The comma-separated parts of a month set; an empty part (",", "a,,b", "a,") is one too.
+std::vector<std::string_view> MonthSetParts(std::string_view text) {
+  std::vector<std::string_view> parts;
+  size_t begin = 0;
+  for (;;) {
+    const size_t comma = text.find(',', begin);
+    parts.push_back(text.substr(begin, comma == std::string_view::npos ? std::string_view::npos : comma - begin));
+    if (comma == std::string_view::npos) return parts;
+    begin = comma + 1;
+  }
+}
+
+}  // namespace
+
+bool MonthSet::Contains(core::Month month) const {
+  return std::binary_search(months.begin(), months.end(), month);
+}
+
+core::Result<MonthSet> ParseMonthSet(std::string_view text) {
+  MonthSet set;
+  for (std::string_view part : MonthSetParts(text)) {
+    auto range = core::MonthRange::Parse(part);
+    if (!range.ok()) {
+      return core::InvalidArgumentError("Monatsangabe " + Quoted(part) + " in " + Quoted(text) +
+                                        ": erwartet JJJJ-MM oder JJJJ-MM..JJJJ-MM");
+    }
+    for (core::Month month = range->first; month <= range->last; month = month + 1) set.months.push_back(month);
+  }
+  std::sort(set.months.begin(), set.months.end());
+  set.months.erase(std::unique(set.months.begin(), set.months.end()), set.months.end());
+  set.hull = core::MonthRange{set.months.front(), set.months.back()};
+  return set;
+}
+
 CLI::Validator MonthRangeIn(MonthBoundsFn bounds_fn) {
   return CLI::Validator(
       [bounds_fn](std::string& text) -> std::string {
         auto bounds = bounds_fn();
         if (!bounds.ok()) return bounds.status().message();
-        std::string range = "Monate im Format JJJJ-MM..JJJJ-MM von " + bounds->first.ToString() + " bis " +
-                            bounds->last.ToString();
+        std::string range = "Monate im Format JJJJ-MM..JJJJ-MM (auch mehrere mit Komma getrennt: "
+                            "JJJJ-MM..JJJJ-MM,JJJJ-MM) von " +
+                            bounds->first.ToString() + " bis " + bounds->last.ToString();
         if (bounds->max_months > 0) range += ", höchstens " + std::to_string(bounds->max_months) + " Monate";
         if (!bounds->reason.empty()) range += " (" + bounds->reason + ")";
-        auto months = core::MonthRange::Parse(text);
-        if (!months.ok()) {
-          const bool reversed = months.status().message().find("ends before") != std::string::npos;
-          if (reversed) return Quoted(text) + ": der letzte Monat liegt vor dem ersten; erlaubt: " + range;
-          return "erwartet " + range + ", nicht " + Quoted(text);
+        const std::vector<std::string_view> parts = MonthSetParts(text);
+        for (std::string_view part : parts) {
+          const std::string shown = parts.size() > 1 ? Quoted(part) + " in " + Quoted(text) : Quoted(text);
+          auto months = core::MonthRange::Parse(part);
+          if (!months.ok()) {
+            const bool reversed = months.status().message().find("ends before") != std::string::npos;
+            if (reversed) return shown + ": der letzte Monat liegt vor dem ersten; erlaubt: " + range;
+            return "erwartet " + range + ", nicht " + shown;
+          }
+          if (months->first < bounds->first || months->last > bounds->last) {
+            return (parts.size() > 1 ? shown : text) + " liegt außerhalb des zulässigen Bereichs: " + range;
+          }
         }
-        if (months->first < bounds->first || months->last > bounds->last) {
-          return text + " liegt außerhalb des zulässigen Bereichs: " + range;
-        }
-        if (bounds->max_months > 0 && months->size() > bounds->max_months) {
-          return text + " umfasst " + std::to_string(months->size()) + " Monate; erlaubt: " + range;
+        auto set = ParseMonthSet(text);
+        if (!set.ok()) return set.status().message();
+        if (bounds->max_months > 0 && set->hull.size() > bounds->max_months) {
+          return text + " umfasst " + std::to_string(set->hull.size()) + " Monate; erlaubt: " + range;
         }
         return "";
       },
-      "JJJJ-MM..JJJJ-MM");
+      "JJJJ-MM..JJJJ-MM[,…]");
 }
 
 CLI::Validator DateIn(DateBoundsFn bounds_fn) {

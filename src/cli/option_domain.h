@@ -63,9 +63,20 @@ using MonthBoundsFn = std::function<core::Result<MonthBounds>()>;
 
 // A month JJJJ-MM within the bounds.
 CLI::Validator MonthIn(MonthBoundsFn bounds);
-// A month range JJJJ-MM..JJJJ-MM (or one month) within the bounds, not ending before it
-// starts, at most `max_months` long.
+// A month set: ranges and single months separated by commas ("2025-01..2025-06,2025-09"),
+// each within the bounds and not ending before it starts; from the first to the last month
+// at most `max_months` long (the computation spans that hull).
 CLI::Validator MonthRangeIn(MonthBoundsFn bounds);
+
+// A month set as `MonthRangeIn` accepts it: the months in order, without repetition, and
+// the hull from the first to the last. kInvalidArgument (German) for anything else.
+struct MonthSet {
+  std::vector<core::Month> months;
+  core::MonthRange hull;
+  bool Contiguous() const { return static_cast<int32_t>(months.size()) == hull.size(); }
+  bool Contains(core::Month month) const;
+};
+core::Result<MonthSet> ParseMonthSet(std::string_view text);
 
 struct DateBounds {
   core::Date first;

@@ -4,7 +4,8 @@
 Usage: cli_commands_test.py AMIP_BINARY SOURCE_DIR. Run by CTest as `cli_commands_test`.
 
 The cases are data: tests/cli/cli_commands.json, one entry per command line with `exit`
-(the one expected exit code) and `out` / `err` (a fragment stdout / stderr must contain).
+(the one expected exit code) and `out` / `err` (a fragment stdout / stderr must contain),
+optionally `out_lacks` (fragments stdout must not contain) and `out_lines` (its line count).
 The setup is the one of cli_format_test (format_test.py): the profile kreis-unna-2025 at 1 %,
 generated and imported once; placeholders {src} {tmp} {extract} {db} {profile} {person}
 {bad_extract} (the extract with one impossible date) {bad_yaml} (a YAML syntax error)
@@ -100,6 +101,11 @@ def main():
             for stream, text in (("out", out), ("err", err)):
                 if stream in case and case[stream] not in text:
                     problems.append(f"std{stream} lacks {case[stream]!r}: {text.strip()[:300]!r}")
+            for fragment in case.get("out_lacks", []):
+                if fragment in out:
+                    problems.append(f"stdout has {fragment!r}")
+            if "out_lines" in case and len(out.splitlines()) != case["out_lines"]:
+                problems.append(f"{len(out.splitlines())} stdout lines, expected {case['out_lines']}")
             if ENGLISH.search(err):
                 problems.append(f"English status prefix on stderr: {ENGLISH.search(err).group(0)!r} in {err.strip()[:200]!r}")
             if "--help" in args and ENGLISH_HELP.search(out):
