@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "report/table.h"
 
 namespace amip::cli {
 
@@ -40,6 +41,13 @@ ExitCode ReportError(const core::Status& status);
 // caller then exits with kUsageError before writing anything.
 bool RefuseOutput(const std::string& option, const std::string& output,
                   const std::vector<std::string>& inputs);
+
+// Writes `tables` as an Excel workbook `path`, one sheet per table named by its pair's first
+// (at most 31 characters, unique), numeric columns as numbers (report::WriteBudgetWorkbook,
+// written atomically), and says so on stderr. The caller refused an output over an input
+// before (RefuseOutput). kDataError when the file cannot be written.
+ExitCode WriteTablesXlsx(const std::string& path,
+                         const std::vector<std::pair<std::string, report::Table>>& tables);
 
 }  // namespace amip::cli
 

@@ -46,7 +46,7 @@ std::string TableLabel(const std::string& table) {
   return table;
 }
 
-ExitCode RunInfo(const std::string& db_path, const std::string& format_text) {
+ExitCode RunInfo(const std::string& db_path, const std::string& format_text, const std::string& xlsx) {
   auto format = report::ParseOutputFormat(format_text);
   if (!format.ok()) {
     std::fprintf(stderr, "amip: Fehler: %s\n", format.status().message().c_str());
@@ -55,6 +55,14 @@ ExitCode RunInfo(const std::string& db_path, const std::string& format_text) {
   auto summary = storage::Info(db_path);
   if (!summary.ok()) return ReportError(summary.status());
   const std::vector<report::Table> tables = InfoTables(*summary);
+  if (!xlsx.empty()) {
+    static const char* kSheets[] = {"Übersicht", "Tabellen", "Jobcenter"};
+    std::vector<std::pair<std::string, report::Table>> sheets;
+    for (size_t idx = 0; idx < tables.size() && idx < std::size(kSheets); ++idx) {
+      sheets.emplace_back(kSheets[idx], tables[idx]);
+    }
+    if (const ExitCode written = WriteTablesXlsx(xlsx, sheets); written != ExitCode::kOk) return written;
+  }
   if (*format == report::OutputFormat::kJson) {
     static const char* kKeys[] = {"uebersicht", "tabellen", "jobcenter"};
     nlohmann::ordered_json doc = nlohmann::ordered_json::object();
@@ -78,7 +86,11 @@ void RegisterInfo(CLI::App& app, CommandOutcome& outcome) {
   auto format = std::make_shared<std::string>("table");
   command->add_option("--db", *db, "SQLite-Datenbank (von `amip import`)")->required()->check(NonEmpty("Pfad"));
   AddFormatOption(command, *format);
-  command->callback([&outcome, db, format] { outcome.exit_code = RunInfo(*db, *format); });
+  auto xlsx = std::make_shared<std::string>();
+  command->add_option("--xlsx", *xlsx, "zusätzlich eine Excel-Arbeitsmappe schreiben")->check(NonEmpty("Pfad"));
+  command->callback([&outcome, db, format, xlsx] {
+    outcome.exit_code = RefuseOutput("--xlsx", *xlsx, {*db}) ? ExitCode::kUsageError : RunInfo(*db, *format, *xlsx);
+  });
 }
 
 }  // namespace

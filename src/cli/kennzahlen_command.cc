@@ -48,6 +48,7 @@ struct KennzahlenArgs {
   std::string explain;
   std::string month;
   std::string targets;
+  std::string xlsx;
 };
 
 // Fixed-point without trailing zeros: 25 -> "25", -4.7619047 -> "-4.761905".
@@ -370,8 +371,9 @@ ExitCode Run(const KennzahlenArgs& args) {
   }
   if (targets) {
     const auto rows = indicators::TargetProgress(*computed, *targets, options.months);
-    std::printf("%s", TargetsTable(*extract, *targets, rows).Render(*format).c_str());
-    return ExitCode::kOk;
+    const report::Table table = TargetsTable(*extract, *targets, rows);
+    std::printf("%s", table.Render(*format).c_str());
+    return args.xlsx.empty() ? ExitCode::kOk : WriteTablesXlsx(args.xlsx, {{"Zielwerte", table}});
   }
   // CSV and JSON always carry the note column (stable interface); the table only when a row
   // has a note.
@@ -381,7 +383,10 @@ ExitCode Run(const KennzahlenArgs& args) {
                               *format == report::OutputFormat::kTable, with_note)
                         .Render(*format)
                         .c_str());
-  return ExitCode::kOk;
+  if (args.xlsx.empty()) return ExitCode::kOk;
+  // The workbook carries raw values and the note column, as CSV does.
+  return WriteTablesXlsx(args.xlsx, {{"Kennzahlen", RowsTable(*extract, *catalogue, computed->rows,
+                                                              options.by_municipality, true, true)}});
 }
 
 void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
@@ -441,7 +446,11 @@ void RegisterKennzahlen(CLI::App& app, CommandOutcome& outcome) {
                       "Zielwerte (YAML, z. B. examples/targets/amip-2025.yaml): Ist, Ziel und "
                       "Jahresfortschrittswert")
       ->check(NonEmpty("Pfad"));
-  command->callback([args, &outcome] { outcome.exit_code = Run(*args); });
+  command->add_option("--xlsx", args->xlsx, "zusätzlich eine Excel-Arbeitsmappe schreiben")->check(NonEmpty("Pfad"));
+  command->callback([args, &outcome] {
+    outcome.exit_code = RefuseOutput("--xlsx", args->xlsx, {args->db, args->targets}) ? ExitCode::kUsageError
+                                                                                      : Run(*args);
+  });
 }
 
 AMIP_REGISTER_COMMAND(40, RegisterKennzahlen);

@@ -5,7 +5,8 @@ Usage: cli_commands_test.py AMIP_BINARY SOURCE_DIR. Run by CTest as `cli_command
 
 The cases are data: tests/cli/cli_commands.json, one entry per command line with `exit`
 (the one expected exit code) and `out` / `err` (a fragment stdout / stderr must contain),
-optionally `out_lacks` (fragments stdout must not contain) and `out_lines` (its line count).
+optionally `out_lacks` (fragments stdout must not contain), `out_lines` (its line count) and
+`creates` (an Excel workbook the command writes, --xlsx).
 The setup is the one of cli_format_test (format_test.py): the profile kreis-unna-2025 at 1 %,
 generated and imported once; placeholders {src} {tmp} {extract} {db} {profile} {person}
 {bad_extract} (the extract with one impossible date) {bad_yaml} (a YAML syntax error)
@@ -26,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from format_test import reject_constant, small_profile  # noqa: E402  (shared setup)
@@ -96,11 +98,18 @@ def main():
             args = [a.format(**places) for a in case["args"]]
             code, out, err = run(amip, args)
             problems = []
+            for stream in ("out", "err"):  # only {tmp} here: fragments may hold JSON braces
+                if stream in case:
+                    case = {**case, stream: case[stream].replace("{tmp}", tmp)}
             if code != case["exit"]:
                 problems.append(f"exit {code}, expected {case['exit']}: {err.strip()[:300]}")
             for stream, text in (("out", out), ("err", err)):
                 if stream in case and case[stream] not in text:
                     problems.append(f"std{stream} lacks {case[stream]!r}: {text.strip()[:300]!r}")
+            if "creates" in case:
+                created = case["creates"].format(**places)
+                if not os.path.isfile(created) or not zipfile.is_zipfile(created):
+                    problems.append(f"{created}: no workbook (xlsx is a zip file)")
             for fragment in case.get("out_lacks", []):
                 if fragment in out:
                     problems.append(f"stdout has {fragment!r}")
