@@ -71,7 +71,7 @@ ExitCode RunLawCheck(const std::string& dir, const std::string& format_text) {
   report::Table table({{"datei", "Datei"},
                        {"parameter", "Parameter", report::Align::kRight, true},
                        {"eintraege", "Einträge", report::Align::kRight, true}},
-                      "Rechtsparameter (strict check)");
+                      "Rechtsparameter (strenge Prüfung)");
   for (const auto& [file, counts] : per_file) {
     table.AddTextRow({file, std::to_string(counts.first), std::to_string(counts.second)});
   }
@@ -82,7 +82,7 @@ ExitCode RunLawCheck(const std::string& dir, const std::string& format_text) {
   }
   std::printf("%s", table.Render(*format).c_str());
   if (*format == report::OutputFormat::kTable) {
-    std::printf("OK: %zu parameters, %d months resolved (%s … %s), %zu municipalities\n",
+    std::printf("OK: %zu Parameter, %d Monate aufgelöst (%s … %s), %zu Gemeinden\n",
                 store.parameters().size(), months, coverage->first.ToMonth().ToString().c_str(),
                 coverage->last.ToMonth().ToString().c_str(), local.municipalities().size());
   }
