@@ -28,7 +28,7 @@ echo "== building csv_reader_fuzzer"
 echo "== building extract_fuzzer"
 "$cxx" "${flags[@]}" "$root/fuzz/extract_fuzzer.cc" "${csv[@]}" ${core[@]} \
   "$root/src/ingest/extract_reader.cc" "$root/src/ingest/schema.cc" \
-  "$root/src/contract/extract.cc" "$root/src/contract/instrument_catalogue.cc" \
+  "$root/src/contract/extract.cc" "$root/src/contract/table_description.cc" "$root/src/contract/instrument_catalogue.cc" \
   "$root/src/resources/resources.cc" "$root/fuzz/resources_stub.cc" "${low[@]}" \
   -lyaml-cpp -lcrypto -o "$out/extract_fuzzer"
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "contract/table_description.h"
 #include "fileio/atomic_file.h"
 
 namespace amip::contract {
@@ -53,8 +54,11 @@ class CsvFile {
   CsvFile(const CsvFile&) = delete;
   CsvFile& operator=(const CsvFile&) = delete;
 
-  void Header(std::initializer_list<std::string_view> names) {
-    for (std::string_view name : names) Text(name);
+  // The header of `table` from its description; `omit` names an optional column not written.
+  void Header(const TableDescription& table, std::string_view omit = {}) {
+    for (const ColumnDescription& column : table.columns) {
+      if (column.name != omit) Text(column.name);
+    }
     EndRow();
   }
   // A text field, quoted per RFC 4180 when it contains a comma, quote, CR or LF.
@@ -177,6 +181,12 @@ core::Status RemoveStale(const std::string& path) {
   return core::Status::Ok();
 }
 
+const TableDescription& Table(std::string_view name) {
+  const TableDescription* table = FindTable(name);
+  AMIP_ASSERT(table != nullptr, "every written table is described in table_description.cc");
+  return *table;
+}
+
 std::string_view PersonId(const Extract& extract, core::PersonIdx person) {
   return extract.persons[static_cast<size_t>(person)].person_id;
 }
@@ -209,7 +219,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
 
   {
     CsvFile out(base + "jobcenters.csv");
-    out.Header({"jc_id", "name", "kind"});
+    out.Header(Table("jobcenters"));
     for (const Jobcenter& jc : extract.jobcenters) {
       out.Plain(jc.jc_id);
       out.Text(jc.name);
@@ -220,7 +230,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "municipalities.csv");
-    out.Header({"ags", "name", "jc_id", "population"});
+    out.Header(Table("municipalities"));
     for (const Municipality& mun : extract.municipalities) {
       out.Plain(mun.ags);
       out.Text(mun.name);
@@ -236,13 +246,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
       profillage = !extract.persons[idx].profillage.empty();
     }
     CsvFile out(base + "persons.csv");
-    if (profillage) {
-      out.Header({"person_id", "sex", "birth_date", "nationality", "severely_disabled",
-                  "vocational_qualification", "profillage"});
-    } else {
-      out.Header({"person_id", "sex", "birth_date", "nationality", "severely_disabled",
-                  "vocational_qualification"});
-    }
+    out.Header(Table("persons"), profillage ? "" : "profillage");
     for (const Person& person : extract.persons) {
       out.Plain(person.person_id);
       out.Plain(ToString(person.sex));
@@ -257,8 +261,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "benefit_spells.csv");
-    out.Header({"person_id", "jc_id", "municipality", "bg_id", "bg_role", "status",
-                "single_parent", "start", "end"});
+    out.Header(Table("benefit_spells"));
     for (const BenefitSpell& spell : extract.benefit_spells) {
       out.Plain(PersonId(extract, spell.person));
       out.Plain(extract.jobcenters[static_cast<size_t>(spell.jc)].jc_id);
@@ -275,7 +278,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "claims.csv");
-    out.Header({"person_id", "from", "to", "llu", "luh"});
+    out.Header(Table("claims"));
     for (const Claim& claim : extract.claims) {
       out.Plain(PersonId(extract, claim.person));
       out.MonthValue(claim.from);
@@ -288,7 +291,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "employment_spells.csv");
-    out.Header({"person_id", "kind", "subsidy", "start", "end", "hours_week", "gross_month"});
+    out.Header(Table("employment_spells"));
     for (const EmploymentSpell& spell : extract.employment_spells) {
       out.Plain(PersonId(extract, spell.person));
       out.Plain(ToString(spell.kind));
@@ -311,7 +314,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "measure_spells.csv");
-    out.Header({"person_id", "instrument", "start", "end", "cost", "funding"});
+    out.Header(Table("measure_spells"));
     for (const MeasureSpell& spell : extract.measure_spells) {
       out.Plain(PersonId(extract, spell.person));
       out.Text(spell.instrument);
@@ -325,7 +328,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   {
     CsvFile out(base + "unemployment_spells.csv");
-    out.Header({"person_id", "start", "end"});
+    out.Header(Table("unemployment_spells"));
     for (const UnemploymentSpell& spell : extract.unemployment_spells) {
       out.Plain(PersonId(extract, spell.person));
       out.Day(spell.start);
@@ -336,7 +339,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   if (!extract.bg_housing.empty()) {
     CsvFile out(base + "bg_housing.csv");
-    out.Header({"bg_id", "from", "to", "rent_cold", "heating", "flat_size_sqm"});
+    out.Header(Table("bg_housing"));
     for (const BgHousing& housing : extract.bg_housing) {
       out.Plain(extract.bg_ids[static_cast<size_t>(housing.bg)]);
       out.MonthValue(housing.from);
@@ -352,7 +355,7 @@ core::Status WriteExtractCsv(const Extract& extract, const std::string& dir,
   }
   if (!extract.stichtage.empty()) {
     CsvFile out(base + "stichtage.csv");
-    out.Header({"month", "date"});
+    out.Header(Table("stichtage"));
     for (const Stichtag& stichtag : extract.stichtage) {
       out.MonthValue(stichtag.month);
       out.Day(stichtag.date);

@@ -1,55 +1,22 @@
 #include "ingest/schema.h"
 
+#include "contract/table_description.h"
+
 namespace amip::ingest {
 
+// Built from the one table description (contract/table_description.cc).
 const std::vector<FileSpec>& ContractFiles() {
-  static const std::vector<FileSpec> kFiles = {
-      {"jobcenters.csv", true, true, {{"jc_id"}, {"name"}, {"kind"}}},
-      {"municipalities.csv", true, true, {{"ags"}, {"name"}, {"jc_id"}, {"population"}}},
-      {"persons.csv",
-       true,
-       true,
-       {{"person_id"},
-        {"sex"},
-        {"birth_date"},
-        {"nationality", false},
-        {"severely_disabled", false},
-        {"vocational_qualification", false},
-        {"profillage", false}}},
-      {"benefit_spells.csv",
-       true,
-       true,
-       {{"person_id"},
-        {"jc_id"},
-        {"municipality"},
-        {"bg_id"},
-        {"bg_role"},
-        {"status"},
-        {"single_parent"},
-        {"start"},
-        {"end"}}},
-      {"claims.csv", true, false, {{"person_id"}, {"from"}, {"to"}, {"llu"}, {"luh"}}},
-      {"employment_spells.csv",
-       true,
-       false,
-       {{"person_id"},
-        {"kind"},
-        {"subsidy"},
-        {"start"},
-        {"end"},
-        {"hours_week", false},
-        {"gross_month", false}}},
-      {"measure_spells.csv",
-       true,
-       false,
-       {{"person_id"}, {"instrument"}, {"start"}, {"end"}, {"cost"}, {"funding"}}},
-      {"unemployment_spells.csv", false, false, {{"person_id"}, {"start"}, {"end"}}},
-      {"bg_housing.csv",
-       false,
-       false,
-       {{"bg_id"}, {"from"}, {"to"}, {"rent_cold"}, {"heating"}, {"flat_size_sqm"}}},
-      {"stichtage.csv", false, false, {{"month"}, {"date"}}},
-  };
+  static const std::vector<FileSpec> kFiles = [] {
+    std::vector<FileSpec> files;
+    for (const contract::TableDescription& table : contract::ContractTables()) {
+      FileSpec spec{table.file, table.file_required, table.rows_required, {}};
+      for (const contract::ColumnDescription& column : table.columns) {
+        spec.columns.push_back({column.name, column.header_required});
+      }
+      files.push_back(std::move(spec));
+    }
+    return files;
+  }();
   return kFiles;
 }
 

@@ -1,6 +1,7 @@
 // The per-file schema of the data contract (docs/data-contract.md): which files exist, which
 // are required, which columns each has and which of them must be present in the header.
-// Pure data, shared by the reader, the docs test and the fuzz target. Immutable.
+// Derived from contract::ContractTables() (contract/table_description.h); shared by the
+// reader, the docs test and the fuzz target. Immutable.
 #pragma once
 
 #include <cstddef>

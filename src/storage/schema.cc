@@ -1,89 +1,65 @@
 #include "storage/schema.h"
 
+#include <string>
+
+#include "contract/table_description.h"
+
 namespace amip::storage {
 
-const std::vector<Migration>& Migrations() {
-  static const std::vector<Migration> kMigrations = {
-      {1, "data contract v1: loads, extract tables",
-       R"sql(
+namespace {
+
+// The CREATE TABLE statement of a contract table in schema version 1, from its description:
+// load_id first (or after the key that is the PRIMARY KEY), then the stored columns in order. The
+// text is the one migration 1 always had, byte for byte (sqlite_master keeps it).
+std::string CreateTable(const contract::TableDescription& table) {
+  std::string sql = "CREATE TABLE " + std::string(table.name) + "(";
+  const char* separator = "\n  ";
+  const auto add = [&](std::string_view definition) {
+    sql += separator;
+    sql += definition;
+    separator = ",\n  ";
+  };
+  if (!table.key_is_primary) add("load_id INTEGER NOT NULL");
+  for (const contract::ColumnDescription& column : table.columns) {
+    if (column.schema_version != 1) continue;  // added by a later migration
+    std::string definition =
+        std::string(column.stored) + " " + std::string(contract::StoredType(column.type));
+    const bool primary =
+        table.key_is_primary && table.key.size() == 1 && table.key[0] == column.name;
+    if (primary) {
+      definition += " PRIMARY KEY";
+    } else if (column.presence != contract::Presence::kNullable) {
+      definition += " NOT NULL";
+    }
+    add(definition);
+    if (primary) add("load_id INTEGER NOT NULL REFERENCES loads(load_id)");
+  }
+  return sql + ");\n";
+}
+
+std::string SchemaVersion1() {
+  std::string sql = R"sql(
 CREATE TABLE loads(
   load_id INTEGER PRIMARY KEY,
   content_hash TEXT NOT NULL,
   source TEXT NOT NULL,
   imported_at TEXT NOT NULL);
-CREATE TABLE jobcenters(
-  jc_id TEXT PRIMARY KEY,
-  load_id INTEGER NOT NULL REFERENCES loads(load_id),
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL);
-CREATE TABLE municipalities(
-  ags TEXT PRIMARY KEY,
-  load_id INTEGER NOT NULL REFERENCES loads(load_id),
-  name TEXT NOT NULL,
-  jc_id TEXT NOT NULL,
-  population INTEGER NOT NULL);
-CREATE TABLE persons(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  sex TEXT NOT NULL,
-  birth_date TEXT NOT NULL,
-  nationality TEXT NOT NULL,
-  severely_disabled INTEGER NOT NULL,
-  vocational_qualification TEXT NOT NULL,
-  profillage TEXT NOT NULL);
-CREATE TABLE benefit_spells(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  jc_id TEXT NOT NULL,
-  municipality TEXT NOT NULL,
-  bg_id TEXT NOT NULL,
-  bg_role TEXT NOT NULL,
-  status TEXT NOT NULL,
-  single_parent INTEGER NOT NULL,
-  start_date TEXT NOT NULL,
-  end_date TEXT);
-CREATE TABLE claims(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  from_month TEXT NOT NULL,
-  to_month TEXT NOT NULL,
-  llu_cents INTEGER NOT NULL,
-  luh_cents INTEGER NOT NULL);
-CREATE TABLE employment_spells(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  subsidy TEXT NOT NULL,
-  start_date TEXT NOT NULL,
-  end_date TEXT,
-  hours_week REAL,
-  gross_month_cents INTEGER);
-CREATE TABLE measure_spells(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  instrument TEXT NOT NULL,
-  start_date TEXT NOT NULL,
-  end_date TEXT,
-  cost_cents INTEGER NOT NULL,
-  funding TEXT NOT NULL);
-CREATE TABLE unemployment_spells(
-  load_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  start_date TEXT NOT NULL,
-  end_date TEXT);
-CREATE TABLE bg_housing(
-  load_id INTEGER NOT NULL,
-  bg_id TEXT NOT NULL,
-  from_month TEXT NOT NULL,
-  to_month TEXT NOT NULL,
-  rent_cold_cents INTEGER NOT NULL,
-  heating_cents INTEGER NOT NULL,
-  flat_size_sqm REAL NOT NULL);
-CREATE TABLE stichtage(
-  load_id INTEGER NOT NULL,
-  month TEXT NOT NULL,
-  date TEXT NOT NULL);
-)sql"},
+)sql";
+  for (const contract::TableDescription& table : contract::ContractTables()) {
+    sql += CreateTable(table);
+  }
+  return sql;
+}
+
+}  // namespace
+
+// The data tables' statements are built from contract::ContractTables(); a column added
+// later needs a new migration (ALTER TABLE ... ADD COLUMN) here, and migration 1 must keep
+// building the text it always had (TableDescriptionTest checks it against the database).
+const std::vector<Migration>& Migrations() {
+  static const std::string kVersion1 = SchemaVersion1();
+  static const std::vector<Migration> kMigrations = {
+      {1, "data contract v1: loads, extract tables", kVersion1},
   };
   return kMigrations;
 }
@@ -119,10 +95,13 @@ const std::vector<std::string_view>& IndexNames() {
 }
 
 const std::vector<std::string_view>& DataTables() {
-  static const std::vector<std::string_view> kTables = {
-      "jobcenters",     "municipalities",      "persons",    "benefit_spells",
-      "claims",         "employment_spells",   "measure_spells", "unemployment_spells",
-      "bg_housing",     "stichtage"};
+  static const std::vector<std::string_view> kTables = [] {
+    std::vector<std::string_view> names;
+    for (const contract::TableDescription& table : contract::ContractTables()) {
+      names.push_back(table.name);
+    }
+    return names;
+  }();
   return kTables;
 }
 
