@@ -147,6 +147,9 @@ TEST_F(TableDescriptionTest, SqliteTablesHaveTheDescribedStoredColumns) {
                        std::to_string(info->Int(3)) + " " + std::to_string(info->Int(5)));
     }
     EXPECT_EQ(actual, expected) << table.name;
+    // The store's INSERT has one parameter per stored column.
+    const std::string insert = storage::InsertStatement(table.name);
+    EXPECT_TRUE(insert.ends_with(", ?" + std::to_string(actual.size()) + ")")) << insert;
   }
 }
 

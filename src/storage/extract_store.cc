@@ -94,7 +94,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   };
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO jobcenters VALUES(?1, ?2, ?3, ?4)"));
+                          db.Prepare(InsertStatement("jobcenters")));
     for (const contract::Jobcenter& jc : extract.jobcenters) {
       insert.Bind(1, jc.jc_id);
       insert.Bind(2, load_id);
@@ -105,7 +105,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO municipalities VALUES(?1, ?2, ?3, ?4, ?5)"));
+                          db.Prepare(InsertStatement("municipalities")));
     for (const contract::Municipality& municipality : extract.municipalities) {
       insert.Bind(1, municipality.ags);
       insert.Bind(2, load_id);
@@ -117,7 +117,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO persons VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+                          db.Prepare(InsertStatement("persons")));
     for (const contract::Person& person : extract.persons) {
       insert.Bind(1, load_id);
       insert.Bind(2, person.person_id);
@@ -131,9 +131,8 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
     }
   }
   {
-    AMIP_ASSIGN_OR_RETURN(
-        Statement insert,
-        db.Prepare("INSERT INTO benefit_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare(InsertStatement("benefit_spells")));
     for (const contract::BenefitSpell& spell : extract.benefit_spells) {
       insert.Bind(1, load_id);
       insert.Bind(2, person_id(spell.person));
@@ -150,7 +149,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO claims VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
+                          db.Prepare(InsertStatement("claims")));
     for (const contract::Claim& claim : extract.claims) {
       insert.Bind(1, load_id);
       insert.Bind(2, person_id(claim.person));
@@ -162,9 +161,8 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
     }
   }
   {
-    AMIP_ASSIGN_OR_RETURN(
-        Statement insert,
-        db.Prepare("INSERT INTO employment_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare(InsertStatement("employment_spells")));
     for (const contract::EmploymentSpell& spell : extract.employment_spells) {
       insert.Bind(1, load_id);
       insert.Bind(2, person_id(spell.person));
@@ -186,9 +184,8 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
     }
   }
   {
-    AMIP_ASSIGN_OR_RETURN(
-        Statement insert,
-        db.Prepare("INSERT INTO measure_spells VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    AMIP_ASSIGN_OR_RETURN(Statement insert,
+                          db.Prepare(InsertStatement("measure_spells")));
     for (const contract::MeasureSpell& spell : extract.measure_spells) {
       insert.Bind(1, load_id);
       insert.Bind(2, person_id(spell.person));
@@ -202,7 +199,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO unemployment_spells VALUES(?1, ?2, ?3, ?4)"));
+                          db.Prepare(InsertStatement("unemployment_spells")));
     for (const contract::UnemploymentSpell& spell : extract.unemployment_spells) {
       insert.Bind(1, load_id);
       insert.Bind(2, person_id(spell.person));
@@ -213,7 +210,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO bg_housing VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                          db.Prepare(InsertStatement("bg_housing")));
     for (const contract::BgHousing& housing : extract.bg_housing) {
       insert.Bind(1, load_id);
       insert.Bind(2, extract.bg_ids[static_cast<size_t>(housing.bg)]);
@@ -227,7 +224,7 @@ core::Status InsertRows(Database& db, int64_t load_id, const Extract& extract) {
   }
   {
     AMIP_ASSIGN_OR_RETURN(Statement insert,
-                          db.Prepare("INSERT INTO stichtage VALUES(?1, ?2, ?3)"));
+                          db.Prepare(InsertStatement("stichtage")));
     for (const contract::Stichtag& stichtag : extract.stichtage) {
       insert.Bind(1, load_id);
       insert.Bind(2, stichtag.month.ToString());

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "contract/table_description.h"
+#include "core/status.h"
 
 namespace amip::storage {
 
@@ -92,6 +93,16 @@ const std::vector<std::string_view>& IndexNames() {
     return names;
   }();
   return kNames;
+}
+
+std::string InsertStatement(std::string_view table) {
+  const contract::TableDescription* described = contract::FindTable(table);
+  AMIP_ASSERT(described != nullptr, "every stored table is described in table_description.cc");
+  std::string sql = "INSERT INTO " + std::string(table) + " VALUES(?1";
+  for (size_t column = 0; column < described->columns.size(); ++column) {
+    sql += ", ?" + std::to_string(column + 2);
+  }
+  return sql + ")";
 }
 
 const std::vector<std::string_view>& DataTables() {

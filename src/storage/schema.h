@@ -4,6 +4,7 @@
 // rebuilds them around the bulk insert.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,10 @@ const std::vector<Migration>& Migrations();
 // CREATE INDEX statements for the data tables of the current schema, and their names.
 const std::vector<std::string_view>& IndexStatements();
 const std::vector<std::string_view>& IndexNames();
+
+// "INSERT INTO <table> VALUES(?1, ..., ?n)" for a contract table, one parameter per stored
+// column of its description plus load_id (contract/table_description.h).
+std::string InsertStatement(std::string_view table);
 
 // The data tables in write order; each has a load_id column.
 const std::vector<std::string_view>& DataTables();
