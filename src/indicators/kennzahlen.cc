@@ -183,17 +183,14 @@ bool SvbAt(const Plan& plan, core::PersonIdx person, int32_t day) {
   return false;
 }
 
-void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
+// Status at every count day (spells of one person do not overlap: sweep).
+void MarkStatus(const Plan& plan, core::PersonIdx person, Timeline& line) {
   const contract::Extract& extract = *plan.extract;
   const Options& options = *plan.options;
-  const int count_days = plan.count_days;
-  line.Resize(count_days);
   const int32_t b_first = plan.benefits.begin[person];
   const int32_t b_last = plan.benefits.begin[person + 1];
-
-  // Status at every count day (spells of one person do not overlap: sweep).
   int32_t k = b_first;
-  for (int t = 0; t < count_days && k < b_last; ++t) {
+  for (int t = 0; t < plan.count_days && k < b_last; ++t) {
     const int32_t day = plan.st[t];
     while (k < b_last && EndDays(extract.benefit_spells[plan.benefits.rows[k]].end) < day) ++k;
     if (k == b_last) break;
@@ -204,10 +201,16 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
     line.unit[t] = options.by_municipality ? spell.municipality : spell.jc;
     line.single_parent[t] = spell.single_parent ? 1 : 0;
   }
+}
 
-  // Unit of each claim month (docs/decisions/0201): the spell (ELB or NEF) covering ST(m),
-  // as for the stock; without one, the last benefit spell overlapping the month.
-  k = b_first - 1;
+// Unit of each claim month (docs/decisions/0201): the spell (ELB or NEF) covering ST(m),
+// as for the stock; without one, the last benefit spell overlapping the month.
+void MarkClaimUnits(const Plan& plan, core::PersonIdx person, Timeline& line) {
+  const contract::Extract& extract = *plan.extract;
+  const Options& options = *plan.options;
+  const int32_t b_first = plan.benefits.begin[person];
+  const int32_t b_last = plan.benefits.begin[person + 1];
+  int32_t k = b_first - 1;
   for (int t = plan.money_first; t <= plan.money_last; ++t) {
     if (line.state[t] != kNone) {
       line.money_unit[t] = line.unit[t];
@@ -224,21 +227,22 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
     if (EndDays(spell.end) < first_day) continue;
     line.money_unit[t] = options.by_municipality ? spell.municipality : spell.jc;
   }
+}
 
-  // Merged ELB intervals (overlapping spells counted once) with prefix sums.
+// LZB at every count day, from the merged ELB intervals (overlapping spells counted once).
+void MarkLzb(const Plan& plan, core::PersonIdx person, Timeline& line) {
+  const contract::Extract& extract = *plan.extract;
   line.elb.Clear();
-  for (k = b_first; k < b_last; ++k) {
+  for (int32_t k = plan.benefits.begin[person]; k < plan.benefits.begin[person + 1]; ++k) {
     const contract::BenefitSpell& spell = extract.benefit_spells[plan.benefits.rows[k]];
     if (spell.status == BenefitStatus::kElb) line.elb.Add(spell.start.days(), EndDays(spell.end));
   }
-
-  // LZB at every count day.
   const LzbDefinition& lzb = plan.catalogue->lzb;
-  for (int t = 0; t < count_days; ++t) {
+  for (int t = 0; t < plan.count_days; ++t) {
     if (line.state[t] != kElbState) continue;
     const int32_t day = plan.st[t];
     line.elb_days[t] = line.elb.DaysInWindow(day, lzb);
-    if (options.lzb_method == LzbMethod::kDays) {
+    if (plan.options->lzb_method == LzbMethod::kDays) {
       line.lzb[t] = line.elb.IsLzb(day, lzb);
     } else {
       int months = 0;
@@ -248,80 +252,99 @@ void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
       line.lzb[t] = months >= lzb.min_months;
     }
   }
+}
 
-  // Participation in an active measure at the count day (LZB only, for K3E2).
+// Participation in an active measure at the count day (LZB only, for K3E2).
+void MarkActiveMeasures(const Plan& plan, core::PersonIdx person, Timeline& line) {
   const int32_t m_first = plan.measures.begin[person];
   const int32_t m_last = plan.measures.begin[person + 1];
-  if (m_first < m_last) {
-    for (int t = 0; t < count_days; ++t) {
-      if (!line.lzb[t]) continue;
-      const int32_t day = plan.st[t];
-      for (int32_t j = m_first; j < m_last; ++j) {
-        const int32_t row = plan.measures.rows[j];
-        const contract::MeasureSpell& spell = extract.measure_spells[row];
-        if (spell.start.days() > day) break;
-        if (EndDays(spell.end) >= day) line.active[t] |= plan.measure_active[row];
-      }
+  if (m_first == m_last) return;
+  for (int t = 0; t < plan.count_days; ++t) {
+    if (!line.lzb[t]) continue;
+    const int32_t day = plan.st[t];
+    for (int32_t j = m_first; j < m_last; ++j) {
+      const int32_t row = plan.measures.rows[j];
+      const contract::MeasureSpell& spell = plan.extract->measure_spells[row];
+      if (spell.start.days() > day) break;
+      if (EndDays(spell.end) >= day) line.active[t] |= plan.measure_active[row];
     }
   }
+}
 
-  // Integration-type events per reporting month (binding decision 3): window 1 =
-  // (ST(m−1), ST(m)] for ELB at ST(m−1); window 2 = (ST(m−2), ST(m−1)] if additionally not
-  // ELB at ST(m−2). At most one event of each kind per person and month.
-  const int32_t e_first = plan.employment.begin[person];
-  const int32_t e_last = plan.employment.begin[person + 1];
-  if (e_first < e_last) {
-    for (int t = 2; t < count_days; ++t) {
-      if (line.state[t - 1] != kElbState) continue;
-      const bool window2 = line.state[t - 2] != kElbState;
-      const int32_t low = window2 ? plan.st[t - 2] : plan.st[t - 1];  // exclusive
-      const int32_t high = plan.st[t];                                  // inclusive
-      uint8_t bits = 0;
-      for (int32_t j = e_first; j < e_last; ++j) {
-        const contract::EmploymentSpell& spell =
-            extract.employment_spells[plan.employment.rows[j]];
-        const int32_t start = spell.start.days();
-        if (start > high) break;
-        if (start <= low) continue;
-        uint8_t bit = 0;
-        switch (spell.kind) {
-          case EmploymentKind::kSvb: bit = kBitIntegration | kBitSvb; break;
-          case EmploymentKind::kTraining:
-          case EmploymentKind::kSelfEmployed: bit = kBitIntegration; break;
-          case EmploymentKind::kMinijob: bit = kBitMinijob; break;
-          case EmploymentKind::kPublic: bit = kBitPublic; break;
-          case EmploymentKind::kVolunteer: bit = 0; break;
-        }
-        if (bit != 0 && start <= plan.st[t - 1]) bit |= kBitWindow2;
-        bits |= bit;
+// Event bits of the employment spells starting in (low, high]; kBitWindow2 marks a start
+// at or before ST(m−1) (window 2).
+uint8_t EventBits(const Plan& plan, core::PersonIdx person, int32_t low, int32_t high,
+                  int32_t previous_st) {
+  uint8_t bits = 0;
+  for (int32_t j = plan.employment.begin[person]; j < plan.employment.begin[person + 1]; ++j) {
+    const contract::EmploymentSpell& spell =
+        plan.extract->employment_spells[plan.employment.rows[j]];
+    const int32_t start = spell.start.days();
+    if (start > high) break;
+    if (start <= low) continue;
+    uint8_t bit = 0;
+    switch (spell.kind) {
+      case EmploymentKind::kSvb: bit = kBitIntegration | kBitSvb; break;
+      case EmploymentKind::kTraining:
+      case EmploymentKind::kSelfEmployed: bit = kBitIntegration; break;
+      case EmploymentKind::kMinijob: bit = kBitMinijob; break;
+      case EmploymentKind::kPublic: bit = kBitPublic; break;
+      case EmploymentKind::kVolunteer: bit = 0; break;
+    }
+    if (bit != 0 && start <= previous_st) bit |= kBitWindow2;
+    bits |= bit;
+  }
+  return bits;
+}
+
+// Whether the follow-up of `test` holds for an event in the month of count day t.
+bool FollowupPassed(const Plan& plan, core::PersonIdx person, const Timeline& line,
+                    const FollowupTest& test, int t) {
+  switch (test.followup) {
+    case Followup::kSvbAtPoint:
+      return SvbAt(plan, person, plan.st[t + test.months]);
+    case Followup::kSvbEachMonth:
+      for (int ahead = 1; ahead <= test.months; ++ahead) {
+        if (!SvbAt(plan, person, plan.st[t + ahead])) return false;
       }
-      line.events[t] = bits;
-      if (bits == 0) continue;
-      for (size_t test_index = 0; test_index < plan.tests.size(); ++test_index) {
-        const FollowupTest& test = plan.tests[test_index];
-        if (!(bits & EventBitOf(test.event)) || t + test.months >= count_days) continue;
-        bool passed = false;
-        switch (test.followup) {
-          case Followup::kSvbAtPoint:
-            passed = SvbAt(plan, person, plan.st[t + test.months]);
-            break;
-          case Followup::kSvbEachMonth:
-            passed = true;
-            for (int ahead = 1; ahead <= test.months && passed; ++ahead) {
-              passed = SvbAt(plan, person, plan.st[t + ahead]);
-            }
-            break;
-          case Followup::kNoRegelleistungAtPoint:
-            // bedarfsdeckend (spec § 3.6): no Regelleistungsbezug at all, i.e. neither ELB
-            // nor NEF (Sozialgeld) at ST(m + months); a move to Sozialgeld does not count.
-            passed = line.state[t + test.months] == kNone;
-            break;
-          case Followup::kNone: break;
-        }
-        if (passed) line.pass[t] |= static_cast<uint8_t>(1u << test_index);
-      }
+      return true;
+    case Followup::kNoRegelleistungAtPoint:
+      // bedarfsdeckend (spec § 3.6): no Regelleistungsbezug at all, i.e. neither ELB
+      // nor NEF (Sozialgeld) at ST(m + months); a move to Sozialgeld does not count.
+      return line.state[t + test.months] == kNone;
+    case Followup::kNone: break;
+  }
+  return false;
+}
+
+// Integration-type events per reporting month (binding decision 3): window 1 =
+// (ST(m−1), ST(m)] for ELB at ST(m−1); window 2 = (ST(m−2), ST(m−1)] if additionally not
+// ELB at ST(m−2). At most one event of each kind per person and month.
+void MarkEvents(const Plan& plan, core::PersonIdx person, Timeline& line) {
+  if (plan.employment.begin[person] == plan.employment.begin[person + 1]) return;
+  for (int t = 2; t < plan.count_days; ++t) {
+    if (line.state[t - 1] != kElbState) continue;
+    const bool window2 = line.state[t - 2] != kElbState;
+    const int32_t low = window2 ? plan.st[t - 2] : plan.st[t - 1];  // exclusive
+    const int32_t high = plan.st[t];                                  // inclusive
+    const uint8_t bits = EventBits(plan, person, low, high, plan.st[t - 1]);
+    line.events[t] = bits;
+    if (bits == 0) continue;
+    for (size_t test_index = 0; test_index < plan.tests.size(); ++test_index) {
+      const FollowupTest& test = plan.tests[test_index];
+      if (!(bits & EventBitOf(test.event)) || t + test.months >= plan.count_days) continue;
+      if (FollowupPassed(plan, person, line, test, t)) line.pass[t] |= static_cast<uint8_t>(1u << test_index);
     }
   }
+}
+
+void BuildTimeline(const Plan& plan, core::PersonIdx person, Timeline& line) {
+  line.Resize(plan.count_days);
+  MarkStatus(plan, person, line);
+  MarkClaimUnits(plan, person, line);
+  MarkLzb(plan, person, line);
+  MarkActiveMeasures(plan, person, line);
+  MarkEvents(plan, person, line);
 }
 
 // Adds one person's timeline to the counters (layout [counter][group][t]).
