@@ -105,60 +105,14 @@ core::Result<WohngeldResult> ComputeWohngeld(const Household& h, const law::LawS
   return ComputeWohngeldValidated(h, law, local, options, trace);
 }
 
-core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const law::LawSnapshot& law,
-                                             const law::LocalRules* local,
-                                             const WohngeldOptions& options, Trace* trace) {
-    const law::WohngeldLaw& w = law.wohngeld;
-  WohngeldResult out;
-  const int n = static_cast<int>(h.personen.size());
-  out.haushaltsgroesse = n;
-  if (h.wohnung.mietstufe.has_value()) {
-    out.mietstufe = *h.wohnung.mietstufe;
-  } else if (!h.wohnung.gemeinde.empty() && local != nullptr) {
-    AMIP_ASSIGN_OR_RETURN(out.mietstufe, local->MietstufeFor(h.wohnung.gemeinde, h.datum));
-  } else {
-    return core::InvalidArgumentError(
-        "Wohngeld needs the Mietstufe: give wohnung.mietstufe or a gemeinde known in law/local");
-  }
-  if (out.mietstufe > w.mietstufen) {
-    return core::InvalidArgumentError("Mietstufe " + std::to_string(out.mietstufe) +
-                                      " does not exist on " + h.datum.ToString() + " (1.." +
-                                      std::to_string(w.mietstufen) + ")");
-  }
-  const int n_formel = std::min(n, 12);
-  out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
-  AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), law.wohngeld.formel_miete, "miete_m"));
-  const bool anteil = options.haushaltsmitglieder_gesamt > n;
-  std::string miete_why;
-  std::string* why_m = trace != nullptr ? &miete_why : nullptr;
-  if (anteil) {
-    // § 11 Abs. 3 WoGG: the share n/N of the rent and of the amounts for all N members.
-    const int total = options.haushaltsmitglieder_gesamt;
-    const Cents whole = miete_formula->fn(
-        {options.bruttokaltmiete_gesamt, total, out.mietstufe, std::min(total, 12)}, w, why_m);
-    out.miete_m = Cents::FromCents((whole.value() * n * 2 + total) / (2 * static_cast<int64_t>(total)));
-    if (why_m != nullptr) {
-      miete_why = std::to_string(n) + "/" + std::to_string(total) + " von (" + miete_why + ") = " + Euro(whole) +
-                  " für alle " + std::to_string(total) +
-                  " Haushaltsmitglieder; Ausgeschlossene nach § 7 WoGG: Anteil nach Köpfen (§ 11 Abs. 3 WoGG)";
-    }
-    out.hoechstbetrag = Cents::FromCents((Hoechstbetrag(w, total, out.mietstufe).value() * n * 2 + total) /
-                                         (2 * static_cast<int64_t>(total)));
-  } else {
-    out.miete_m = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w, why_m);
-  }
-  out.formel = miete_formula->name;
-  if (trace) {
-    trace->Add(kP, "miete_m", "", out.miete_m,
-               miete_why + " (Mietstufe " + std::to_string(out.mietstufe) + ", " +
-                   std::to_string(n) + " Haushaltsmitglieder)",
-               {"wohngeld/wohngeld.hoechstbetraege", "wohngeld/wohngeld.mindestmiete",
-                "wohngeld/wohngeld.heizkostenentlastung", "wohngeld/wohngeld.heizkostenkomponente",
-                "wohngeld/wohngeld.klimakomponente"},
-               miete_formula->name);
-  }
+namespace {
 
-  // Income (§§ 14–17 WoGG), annual amounts in cents.
+// The Gesamteinkommen of the household per year in cents (§§ 14–17 WoGG): each member's annual
+// income after the Werbungskostenpauschale and the § 16 Pauschalabzug, less the § 17
+// allowances (Schwerbehinderte, children's own earnings, single parents), not below 0.
+core::Result<int64_t> GesamteinkommenY(const Household& h, const law::LawSnapshot& law,
+                                       const WohngeldOptions& options, Trace* trace) {
+  const law::WohngeldLaw& w = law.wohngeld;
   int64_t total_y = 0;
   int64_t freibetrag_kinder_y = 0;
   for (const Person& p : h.personen) {
@@ -235,7 +189,65 @@ core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const 
     }
     break;
   }
-  total_y = std::max<int64_t>(0, total_y);
+  return std::max<int64_t>(0, total_y);
+}
+
+}  // namespace
+
+core::Result<WohngeldResult> ComputeWohngeldValidated(const Household& h, const law::LawSnapshot& law,
+                                             const law::LocalRules* local,
+                                             const WohngeldOptions& options, Trace* trace) {
+    const law::WohngeldLaw& w = law.wohngeld;
+  WohngeldResult out;
+  const int n = static_cast<int>(h.personen.size());
+  out.haushaltsgroesse = n;
+  if (h.wohnung.mietstufe.has_value()) {
+    out.mietstufe = *h.wohnung.mietstufe;
+  } else if (!h.wohnung.gemeinde.empty() && local != nullptr) {
+    AMIP_ASSIGN_OR_RETURN(out.mietstufe, local->MietstufeFor(h.wohnung.gemeinde, h.datum));
+  } else {
+    return core::InvalidArgumentError(
+        "Wohngeld needs the Mietstufe: give wohnung.mietstufe or a gemeinde known in law/local");
+  }
+  if (out.mietstufe > w.mietstufen) {
+    return core::InvalidArgumentError("Mietstufe " + std::to_string(out.mietstufe) +
+                                      " does not exist on " + h.datum.ToString() + " (1.." +
+                                      std::to_string(w.mietstufen) + ")");
+  }
+  const int n_formel = std::min(n, 12);
+  out.hoechstbetrag = Hoechstbetrag(w, n, out.mietstufe);
+  AMIP_ASSIGN_OR_RETURN(const auto* miete_formula, SelectFormula(MieteFormulas(), law.wohngeld.formel_miete, "miete_m"));
+  const bool anteil = options.haushaltsmitglieder_gesamt > n;
+  std::string miete_why;
+  std::string* why_m = trace != nullptr ? &miete_why : nullptr;
+  if (anteil) {
+    // § 11 Abs. 3 WoGG: the share n/N of the rent and of the amounts for all N members.
+    const int total = options.haushaltsmitglieder_gesamt;
+    const Cents whole = miete_formula->fn(
+        {options.bruttokaltmiete_gesamt, total, out.mietstufe, std::min(total, 12)}, w, why_m);
+    out.miete_m = Cents::FromCents((whole.value() * n * 2 + total) / (2 * static_cast<int64_t>(total)));
+    if (why_m != nullptr) {
+      miete_why = std::to_string(n) + "/" + std::to_string(total) + " von (" + miete_why + ") = " + Euro(whole) +
+                  " für alle " + std::to_string(total) +
+                  " Haushaltsmitglieder; Ausgeschlossene nach § 7 WoGG: Anteil nach Köpfen (§ 11 Abs. 3 WoGG)";
+    }
+    out.hoechstbetrag = Cents::FromCents((Hoechstbetrag(w, total, out.mietstufe).value() * n * 2 + total) /
+                                         (2 * static_cast<int64_t>(total)));
+  } else {
+    out.miete_m = miete_formula->fn({h.wohnung.bruttokaltmiete_m, n, out.mietstufe, n_formel}, w, why_m);
+  }
+  out.formel = miete_formula->name;
+  if (trace) {
+    trace->Add(kP, "miete_m", "", out.miete_m,
+               miete_why + " (Mietstufe " + std::to_string(out.mietstufe) + ", " +
+                   std::to_string(n) + " Haushaltsmitglieder)",
+               {"wohngeld/wohngeld.hoechstbetraege", "wohngeld/wohngeld.mindestmiete",
+                "wohngeld/wohngeld.heizkostenentlastung", "wohngeld/wohngeld.heizkostenkomponente",
+                "wohngeld/wohngeld.klimakomponente"},
+               miete_formula->name);
+  }
+
+  AMIP_ASSIGN_OR_RETURN(const int64_t total_y, GesamteinkommenY(h, law, options, trace));
   const Cents y_raw = Cents::FromCents((total_y + 6) / 12);
   out.einkommen_m = Max(y_raw, w.mindesteinkommen[n_formel]);
   if (trace) {

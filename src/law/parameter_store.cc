@@ -154,6 +154,76 @@ Status CheckValueShape(const std::string& where, const std::string& type, const 
   return Status::Ok();
 }
 
+// One dated entry `key: {value, reference, note, updates_previous}` of a parameter, appended to
+// param.entries; the parameter's unit and type must precede it.
+core::Status ParseEntry(std::string_view file, const yamlio::Node& key_node, const yamlio::Node& value,
+                        bool has_unit, Parameter& param) {
+  const std::string& key = key_node.scalar();
+  auto date = core::Date::Parse(key);
+  if (!date.ok()) {
+    return InvalidArgumentError(yamlio::Where(file, key_node) + ": malformed date '" + key +
+                                "': " + date.status().message());
+  }
+  if (!param.entries.empty() && !(param.entries.back().valid_from < *date)) {
+    return InvalidArgumentError(yamlio::Where(file, key_node) + ": date " + key +
+                                " is not after the previous entry " +
+                                param.entries.back().valid_from.ToString() +
+                                " (dates must be sorted ascending)");
+  }
+  if (!value.IsMap()) {
+    return InvalidArgumentError(yamlio::Where(file, value) + ": entry " + key + " must be a map");
+  }
+  ParameterEntry entry;
+  entry.valid_from = *date;
+  entry.line = key_node.position().line;
+  bool has_value = false;
+  bool updates_previous = false;
+  ValueNode raw;
+  for (const yamlio::MapEntry& field : value.entries()) {
+    const std::string& field_key = field.key.scalar();
+    if (field_key == "value") {
+      AMIP_ASSIGN_OR_RETURN(raw, ParseValue(file, field.value));
+      has_value = true;
+    } else if (field_key == "reference") {
+      AMIP_ASSIGN_OR_RETURN(entry.reference, ScalarField(file, field.value, field_key));
+    } else if (field_key == "note") {
+      AMIP_ASSIGN_OR_RETURN(entry.note, ScalarField(file, field.value, field_key));
+    } else if (field_key == "updates_previous") {
+      AMIP_ASSIGN_OR_RETURN(updates_previous, yamlio::Bool(file, field.value, field_key));
+    } else {
+      return InvalidArgumentError(yamlio::Where(file, field.key) + ": unknown key '" + field_key +
+                                  "' in entry " + key +
+                                  " (allowed: value, reference, note, updates_previous)");
+    }
+  }
+  const std::string where = yamlio::Where(file, value);
+  if (!has_value) {
+    if (entry.note.empty()) {
+      return InvalidArgumentError(where + ": entry " + key + " has neither value nor note");
+    }
+    entry.abolished = true;
+  } else {
+    if (entry.reference.empty()) {
+      return InvalidArgumentError(where + ": entry " + key + " has no 'reference'");
+    }
+    if (!has_unit) return InvalidArgumentError(where + ": 'unit' must precede the entries");
+    AMIP_RETURN_IF_ERROR(CheckUnit(where, param.unit, raw));
+    if (updates_previous) {
+      if (param.entries.empty() || param.entries.back().abolished) {
+        return InvalidArgumentError(where + ": updates_previous without a previous value");
+      }
+      entry.value = param.entries.back().value;
+      Merge(entry.value, raw);
+    } else {
+      entry.value = std::move(raw);
+    }
+    if (param.type.empty()) return InvalidArgumentError(where + ": 'type' must precede");
+    AMIP_RETURN_IF_ERROR(CheckValueShape(where, param.type, entry.value));
+  }
+  param.entries.push_back(std::move(entry));
+  return Status::Ok();
+}
+
 core::Result<Parameter> ParseParameter(std::string_view file, const std::string& id,
                                        const yamlio::Node& node) {
   if (!node.IsMap()) {
@@ -204,68 +274,7 @@ core::Result<Parameter> ParseParameter(std::string_view file, const std::string&
                                     "' (allowed: scalar, by_key, table, brackets)");
       }
     } else if (LooksLikeDate(key)) {
-      auto date = core::Date::Parse(key);
-      if (!date.ok()) {
-        return InvalidArgumentError(yamlio::Where(file, item.key) + ": malformed date '" + key +
-                                    "': " + date.status().message());
-      }
-      if (!param.entries.empty() && !(param.entries.back().valid_from < *date)) {
-        return InvalidArgumentError(yamlio::Where(file, item.key) + ": date " + key +
-                                    " is not after the previous entry " +
-                                    param.entries.back().valid_from.ToString() +
-                                    " (dates must be sorted ascending)");
-      }
-      if (!value.IsMap()) {
-        return InvalidArgumentError(yamlio::Where(file, value) + ": entry " + key + " must be a map");
-      }
-      ParameterEntry entry;
-      entry.valid_from = *date;
-      entry.line = item.key.position().line;
-      bool has_value = false;
-      bool updates_previous = false;
-      ValueNode raw;
-      for (const yamlio::MapEntry& field : value.entries()) {
-        const std::string& field_key = field.key.scalar();
-        if (field_key == "value") {
-          AMIP_ASSIGN_OR_RETURN(raw, ParseValue(file, field.value));
-          has_value = true;
-        } else if (field_key == "reference") {
-          AMIP_ASSIGN_OR_RETURN(entry.reference, ScalarField(file, field.value, field_key));
-        } else if (field_key == "note") {
-          AMIP_ASSIGN_OR_RETURN(entry.note, ScalarField(file, field.value, field_key));
-        } else if (field_key == "updates_previous") {
-          AMIP_ASSIGN_OR_RETURN(updates_previous, yamlio::Bool(file, field.value, field_key));
-        } else {
-          return InvalidArgumentError(yamlio::Where(file, field.key) + ": unknown key '" + field_key +
-                                      "' in entry " + key +
-                                      " (allowed: value, reference, note, updates_previous)");
-        }
-      }
-      const std::string where = yamlio::Where(file, value);
-      if (!has_value) {
-        if (entry.note.empty()) {
-          return InvalidArgumentError(where + ": entry " + key + " has neither value nor note");
-        }
-        entry.abolished = true;
-      } else {
-        if (entry.reference.empty()) {
-          return InvalidArgumentError(where + ": entry " + key + " has no 'reference'");
-        }
-        if (!has_unit) return InvalidArgumentError(where + ": 'unit' must precede the entries");
-        AMIP_RETURN_IF_ERROR(CheckUnit(where, param.unit, raw));
-        if (updates_previous) {
-          if (param.entries.empty() || param.entries.back().abolished) {
-            return InvalidArgumentError(where + ": updates_previous without a previous value");
-          }
-          entry.value = param.entries.back().value;
-          Merge(entry.value, raw);
-        } else {
-          entry.value = std::move(raw);
-        }
-        if (param.type.empty()) return InvalidArgumentError(where + ": 'type' must precede");
-        AMIP_RETURN_IF_ERROR(CheckValueShape(where, param.type, entry.value));
-      }
-      param.entries.push_back(std::move(entry));
+      AMIP_RETURN_IF_ERROR(ParseEntry(file, item.key, value, has_unit, param));
     } else {
       return InvalidArgumentError(
           yamlio::Where(file, item.key) + ": unknown key '" + key +
