@@ -264,6 +264,58 @@ core::Result<MeasurePlan> ParseMeasure(const yamlio::Node& node, const std::stri
   return plan;
 }
 
+// The model's values in range: probabilities in [0, 1], positive mix and rates, a BG path, five rents.
+core::Status CheckModel(const yamlio::Node& node, const std::string& file, const Model& model) {
+  const std::pair<const char*, double> probabilities[] = {
+      {"population_under_age_limit_share", model.population_under_age_limit_share},
+      {"single_female_share", model.single_female_share},
+      {"single_parent_female_share", model.single_parent_female_share},
+      {"nef_adult_share", model.nef_adult_share},
+      {"severely_disabled_share", model.severely_disabled_share},
+      {"stayer_share", model.stayer_share},
+      {"exit_mover", model.exit_mover},
+      {"exit_stayer", model.exit_stayer},
+      {"reentry_share", model.reentry_share},
+      {"integration_f", model.integration_f},
+      {"integration_m", model.integration_m},
+      {"integration_exit_extra", model.integration_exit_extra},
+      {"fulltime_share_m", model.fulltime_share_m},
+      {"fulltime_share_f", model.fulltime_share_f},
+      {"job_end_rate", model.job_end_rate},
+      {"minijob_rate", model.minijob_rate},
+      {"minijob_end_rate", model.minijob_end_rate},
+      {"employed_at_entry_share", model.employed_at_entry_share},
+      {"split_rate", model.split_rate},
+      {"partner_join_rate", model.partner_join_rate},
+      {"birth_rate", model.birth_rate},
+      {"move_rate", model.move_rate},
+      {"move_other_jc_rate", model.move_other_jc_rate},
+      {"registration_mover", model.registration_mover},
+      {"registration_stayer", model.registration_stayer},
+      {"registration_young_child", model.registration_young_child},
+      {"deregistration_rate", model.deregistration_rate},
+  };
+  for (const auto& [name, value] : probabilities) {
+    if (!(value >= 0.0 && value <= 1.0)) {
+      return core::InvalidArgumentError(Where(file, node) + ": model." + name + " = " +
+                                        std::to_string(value) + " ist keine Wahrscheinlichkeit in [0, 1]");
+    }
+  }
+  if (model.mix_single + model.mix_single_parent + model.mix_couple +
+          model.mix_couple_children <= 0 ||
+      model.early_months <= 0 || model.job_end_rate <= 0 || model.minijob_end_rate <= 0) {
+    return core::InvalidArgumentError(Where(file, node) +
+                                      ": Haushaltsmix, early_months und die Job-Endraten müssen > 0 sein");
+  }
+  if (model.bg_path.empty()) {
+    return core::InvalidArgumentError(Where(file, node) + ": model.bg_path fehlt");
+  }
+  if (model.rent_by_size.size() != 5) {
+    return core::InvalidArgumentError(Where(file, node) + ": rent_by_size braucht 5 Werte");
+  }
+  return core::Status::Ok();
+}
+
 core::Status ParseModel(const yamlio::Node& node, const std::string& file, Model* model) {
   MapReader reader(node, file);
   if (reader.Has("bg_path")) {
@@ -361,54 +413,7 @@ core::Status ParseModel(const yamlio::Node& node, const std::string& file, Model
     }
   }
   AMIP_RETURN_IF_ERROR(reader.Finish());
-  const std::pair<const char*, double> probabilities[] = {
-      {"population_under_age_limit_share", model->population_under_age_limit_share},
-      {"single_female_share", model->single_female_share},
-      {"single_parent_female_share", model->single_parent_female_share},
-      {"nef_adult_share", model->nef_adult_share},
-      {"severely_disabled_share", model->severely_disabled_share},
-      {"stayer_share", model->stayer_share},
-      {"exit_mover", model->exit_mover},
-      {"exit_stayer", model->exit_stayer},
-      {"reentry_share", model->reentry_share},
-      {"integration_f", model->integration_f},
-      {"integration_m", model->integration_m},
-      {"integration_exit_extra", model->integration_exit_extra},
-      {"fulltime_share_m", model->fulltime_share_m},
-      {"fulltime_share_f", model->fulltime_share_f},
-      {"job_end_rate", model->job_end_rate},
-      {"minijob_rate", model->minijob_rate},
-      {"minijob_end_rate", model->minijob_end_rate},
-      {"employed_at_entry_share", model->employed_at_entry_share},
-      {"split_rate", model->split_rate},
-      {"partner_join_rate", model->partner_join_rate},
-      {"birth_rate", model->birth_rate},
-      {"move_rate", model->move_rate},
-      {"move_other_jc_rate", model->move_other_jc_rate},
-      {"registration_mover", model->registration_mover},
-      {"registration_stayer", model->registration_stayer},
-      {"registration_young_child", model->registration_young_child},
-      {"deregistration_rate", model->deregistration_rate},
-  };
-  for (const auto& [name, value] : probabilities) {
-    if (!(value >= 0.0 && value <= 1.0)) {
-      return core::InvalidArgumentError(Where(file, node) + ": model." + name + " = " +
-                                        std::to_string(value) + " ist keine Wahrscheinlichkeit in [0, 1]");
-    }
-  }
-  if (model->mix_single + model->mix_single_parent + model->mix_couple +
-          model->mix_couple_children <= 0 ||
-      model->early_months <= 0 || model->job_end_rate <= 0 || model->minijob_end_rate <= 0) {
-    return core::InvalidArgumentError(Where(file, node) +
-                                      ": Haushaltsmix, early_months und die Job-Endraten müssen > 0 sein");
-  }
-  if (model->bg_path.empty()) {
-    return core::InvalidArgumentError(Where(file, node) + ": model.bg_path fehlt");
-  }
-  if (model->rent_by_size.size() != 5) {
-    return core::InvalidArgumentError(Where(file, node) + ": rent_by_size braucht 5 Werte");
-  }
-  return core::Status::Ok();
+  return CheckModel(node, file, *model);
 }
 
 core::Result<JobcenterSpec> ParseJobcenter(const yamlio::Node& node, const std::string& file) {
