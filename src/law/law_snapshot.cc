@@ -118,22 +118,10 @@ core::Result<LawCoverage> CoverageOf(const ParameterStore& store) {
                      core::Date::FromYmd(static_cast<int>(last), 12, 31)};
 }
 
-core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date date) {
-  LawSnapshot law;
-  law.date = date;
-  Resolver r(store, date, law);
-  {
-    const double first = r.Number("coverage.abdeckung", "first_year", Unit::kYears);
-    const double last = r.Number("coverage.abdeckung", "last_year", Unit::kYears);
-    AMIP_RETURN_IF_ERROR(r.status());
-    if (date.year() < first || date.year() > last) {
-      return core::OutOfRangeError("date " + date.ToString() +
-                                   " is outside the coverage of the law parameters (" +
-                                   std::to_string(static_cast<int>(first)) + "-01-01 … " +
-                                   std::to_string(static_cast<int>(last)) + "-12-31)");
-    }
-  }
-  law.volljaehrig_ab = static_cast<int>(r.Number("allgemein/alter.volljaehrigkeit", "", Unit::kYears));
+namespace {
+
+// SGB II: Regelbedarfe, Mehrbedarfe, Freibeträge, age limits, Vermögen.
+void ResolveSgb2(Resolver& r, LawSnapshot& law) {
   Sgb2Law& s = law.sgb2;
   for (int stufe = 1; stufe <= 6; ++stufe) {
     s.regelbedarfsstufe[stufe] =
@@ -203,6 +191,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   if (r.InForce("sgb2/vermoegen.karenzzeit")) {
     s.karenzzeit_monate = static_cast<int>(r.Number("sgb2/vermoegen.karenzzeit", "", Unit::kMonths));
   }
+}
+
+// Kindergeld and Kinderzuschlag (§ 6a BKGG).
+void ResolveKindergeldKinderzuschlag(Resolver& r, LawSnapshot& law) {
   const std::string kg = "kindergeld/kindergeld.betrag";
   law.kindergeld = KindergeldLaw{r.Euros(kg, "kind_1"), r.Euros(kg, "kind_2"),
                                  r.Euros(kg, "kind_3"), r.Euros(kg, "kind_4_plus")};
@@ -227,7 +219,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   k.wohnkosten_single_y = r.Euros(wk, "single");
   k.wohnkosten_paar_y = r.Euros(wk, "paar");
   k.wohnkosten_kind_y = r.Euros(wk, "kind");
+}
 
+// Wohngeld: Anlage 3 coefficients, Höchstbeträge, § 16 Abzüge, § 17 Freibeträge.
+void ResolveWohngeld(Resolver& r, LawSnapshot& law) {
   WohngeldLaw& w = law.wohngeld;
   for (int n = 1; n <= 12; ++n) {
     const std::string key = std::to_string(n);
@@ -269,7 +264,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
       static_cast<int>(r.Number("wohngeld/wohngeld.kind_erwerb_alter_unter", "", Unit::kYears));
   w.vermoegen_erstes = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "erstes_mitglied");
   w.vermoegen_weiteres = r.Euros("wohngeld/wohngeld.vermoegensgrenze", "je_weiteres");
+}
 
+// Mindestlohn, Minijob and Übergangsbereich, social insurance rates.
+void ResolveArbeit(Resolver& r, LawSnapshot& law) {
   ArbeitLaw& a = law.arbeit;
   a.mindestlohn = r.Euros("arbeit/mindestlohn.mindestlohn");
   a.geringfuegigkeitsgrenze = r.Euros("arbeit/minijob.geringfuegigkeitsgrenze");
@@ -292,7 +290,10 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   a.an_pv_kinderlos = r.Number(an, "pv_kinderlos", Unit::kShare);
   a.pv_kinderlos_ab_alter =
       static_cast<int>(r.Number("arbeit/sozialversicherung.pv_kinderlos_ab_alter", "", Unit::kYears));
+}
 
+// The § 32a EStG tariff and the Pauschbeträge.
+void ResolveEinkommensteuer(Resolver& r, LawSnapshot& law) {
   EinkommensteuerLaw& e = law.est;
   const std::string t = "einkommensteuer/tarif.tarif";
   e.grundfreibetrag = r.Number(t, "grundfreibetrag", Unit::kCoefficient);
@@ -313,6 +314,31 @@ core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date dat
   e.arbeitnehmer_pauschbetrag_y = r.Euros("einkommensteuer/tarif.pauschbetraege", "arbeitnehmer");
   e.sonderausgaben_pauschbetrag_y =
       r.Euros("einkommensteuer/tarif.pauschbetraege", "sonderausgaben");
+}
+
+}  // namespace
+
+core::Result<LawSnapshot> ResolveLaw(const ParameterStore& store, core::Date date) {
+  LawSnapshot law;
+  law.date = date;
+  Resolver r(store, date, law);
+  {
+    const double first = r.Number("coverage.abdeckung", "first_year", Unit::kYears);
+    const double last = r.Number("coverage.abdeckung", "last_year", Unit::kYears);
+    AMIP_RETURN_IF_ERROR(r.status());
+    if (date.year() < first || date.year() > last) {
+      return core::OutOfRangeError("date " + date.ToString() +
+                                   " is outside the coverage of the law parameters (" +
+                                   std::to_string(static_cast<int>(first)) + "-01-01 … " +
+                                   std::to_string(static_cast<int>(last)) + "-12-31)");
+    }
+  }
+  law.volljaehrig_ab = static_cast<int>(r.Number("allgemein/alter.volljaehrigkeit", "", Unit::kYears));
+  ResolveSgb2(r, law);
+  ResolveKindergeldKinderzuschlag(r, law);
+  ResolveWohngeld(r, law);
+  ResolveArbeit(r, law);
+  ResolveEinkommensteuer(r, law);
   AMIP_RETURN_IF_ERROR(r.status());
   return law;
 }
