@@ -125,14 +125,11 @@ core::Result<Evaluation> EvaluateBg(const Household& h, const law::LawSnapshot& 
   return e;
 }
 
-}  // namespace
-
-core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
-                                  const law::LocalRules* local, const EvaluateOptions& options,
-                                  Trace* trace) {
-  AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
-  const std::vector<BgMembers> groups = Bedarfsgemeinschaften(h, law.sgb2);
-  if (groups.size() == 1) return EvaluateBg(h, law, local, options, trace, true);
+// A validated household of several BGs: each BG on its own, the Wohngeld household of the
+// BGs without SGB II.
+core::Result<Evaluation> EvaluateMehrereBg(const Household& h, const std::vector<BgMembers>& groups,
+                                           const law::LawSnapshot& law, const law::LocalRules* local,
+                                           const EvaluateOptions& options, Trace* trace) {
   Evaluation e;
   for (const Person& p : h.personen) e.mitglieder.push_back(p.id);
   std::vector<int> wthh;
@@ -183,6 +180,37 @@ core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& la
                    "(§ 11 Abs. 3 WoGG)");
   }
   return e;
+}
+
+// What Evaluate derives from a household's links before any arithmetic: its BGs (none when
+// it is one BG). The same for every wage a job search tries.
+struct Structure {
+  bool one_bg = true;
+  std::vector<BgMembers> groups;
+};
+
+Structure StructureOf(const Household& h, const law::Sgb2Law& sgb2) {
+  Structure out;
+  out.one_bg = IsOneBedarfsgemeinschaft(h, sgb2);
+  if (!out.one_bg) out.groups = Bedarfsgemeinschaften(h, sgb2);
+  return out;
+}
+
+// REQUIRES: ValidateHousehold(h).ok(), structure == StructureOf(h).
+core::Result<Evaluation> EvaluateValidated(const Household& h, const Structure& structure,
+                                           const law::LawSnapshot& law, const law::LocalRules* local,
+                                           const EvaluateOptions& options, Trace* trace) {
+  if (structure.one_bg) return EvaluateBg(h, law, local, options, trace, true);
+  return EvaluateMehrereBg(h, structure.groups, law, local, options, trace);
+}
+
+}  // namespace
+
+core::Result<Evaluation> Evaluate(const Household& h, const law::LawSnapshot& law,
+                                  const law::LocalRules* local, const EvaluateOptions& options,
+                                  Trace* trace) {
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(h, law.sgb2));
+  return EvaluateValidated(h, StructureOf(h, law.sgb2), law, local, options, trace);
 }
 
 FlatOutputs Flatten(const Evaluation& e) {
@@ -269,9 +297,12 @@ core::Result<HoursToExit> StundenBisBedarfsdeckung(const Household& household, C
   Household with_job = household;
   Person* worker = &with_job.personen[target];
   worker->nettolohn_m.reset();
+  // The wage changes no link, so the household is checked and its BGs found once.
+  AMIP_RETURN_IF_ERROR(ValidateHousehold(with_job, law.sgb2));
+  const Structure structure = StructureOf(with_job, law.sgb2);
   for (int hours = 1; hours <= max_hours; ++hours) {
     worker->bruttolohn_m = MonatsbruttoAusJob(hours, stundenlohn);
-    AMIP_ASSIGN_OR_RETURN(out.evaluation, Evaluate(with_job, law, local, options, nullptr));
+    AMIP_ASSIGN_OR_RETURN(out.evaluation, EvaluateValidated(with_job, structure, law, local, options, nullptr));
     out.brutto_m = worker->bruttolohn_m;
     if (out.evaluation.vorrang != Vorrang::kSgb2) {
       out.stunden = hours;

@@ -277,12 +277,25 @@ core::Cents PerHeadShare(core::Cents total, int persons, int idx) {
   return core::Cents::FromCents(part + (idx < extra ? 1 : 0));
 }
 
-std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const law::Sgb2Law& sgb2) {
+namespace {
+
+// Union-find roots of the BG links (partner; parent of an unmarried child under 25 without
+// a child of its own); root[idx] is the smallest index of idx's BG. `root` and `has_child`
+// hold n entries each. Linear in the links: each parent id is looked up once.
+void BgRoots(const Household& household, const law::Sgb2Law& sgb2, int* root, uint8_t* has_child) {
   const auto& persons = household.personen;
   const int n = static_cast<int>(persons.size());
-  std::vector<int> root(n);
-  std::iota(root.begin(), root.end(), 0);
-  auto find = [&root](int idx) {
+  for (int idx = 0; idx < n; ++idx) {
+    root[idx] = idx;
+    has_child[idx] = 0;
+  }
+  for (const Person& p : persons) {
+    for (const std::string& parent : p.eltern) {
+      const int at = FindPerson(household, parent);
+      if (at >= 0) has_child[at] = 1;
+    }
+  }
+  auto find = [root](int idx) {
     while (root[idx] != idx) idx = root[idx] = root[root[idx]];
     return idx;
   };
@@ -297,28 +310,62 @@ std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const l
       const int other = FindPerson(household, p.partner);
       if (other >= 0) join(idx, other);
     }
-    bool has_child = false;
-    for (const Person& other : persons) {
-      if (HasId(other.eltern, p.id)) has_child = true;
-    }
     // § 7 Abs. 3 Nr. 4 SGB II: unmarried children under 25 belong to their parents' BG.
-    if (p.alter < sgb2.alter_bg_kind_unter && p.partner.empty() && !has_child) {
+    if (p.alter < sgb2.alter_bg_kind_unter && p.partner.empty() && has_child[idx] == 0) {
       for (const std::string& parent : p.eltern) {
         const int other = FindPerson(household, parent);
         if (other >= 0) join(idx, other);
       }
     }
   }
+  for (int idx = 0; idx < n; ++idx) root[idx] = find(idx);
+}
+
+// The roots of BgRoots, on the stack for the usual household sizes.
+class Roots {
+ public:
+  Roots(const Household& household, const law::Sgb2Law& sgb2) : n_(household.personen.size()) {
+    if (n_ > kInline) {
+      heap_root_.resize(n_);
+      heap_child_.resize(n_);
+    }
+    BgRoots(household, sgb2, root(), n_ > kInline ? heap_child_.data() : inline_child_);
+  }
+  int operator[](size_t idx) const { return n_ > kInline ? heap_root_[idx] : inline_root_[idx]; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  int* root() { return n_ > kInline ? heap_root_.data() : inline_root_; }
+  size_t n_;
+  int inline_root_[kInline];
+  uint8_t inline_child_[kInline];
+  std::vector<int> heap_root_;
+  std::vector<uint8_t> heap_child_;
+};
+
+}  // namespace
+
+bool IsOneBedarfsgemeinschaft(const Household& household, const law::Sgb2Law& sgb2) {
+  const Roots roots(household, sgb2);
+  for (size_t idx = 0; idx < household.personen.size(); ++idx) {
+    if (roots[idx] != 0) return false;
+  }
+  return true;
+}
+
+std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const law::Sgb2Law& sgb2) {
+  const auto& persons = household.personen;
+  const Roots roots(household, sgb2);
   // Roots are the smallest index of their group, so groups appear in order of their first member.
   std::vector<BgMembers> out;
-  std::vector<int> slot(n, -1);
-  for (int idx = 0; idx < n; ++idx) {
-    const int r = find(idx);
+  std::vector<int> slot(persons.size(), -1);
+  for (size_t idx = 0; idx < persons.size(); ++idx) {
+    const int r = roots[idx];
     if (slot[r] < 0) {
       slot[r] = static_cast<int>(out.size());
       out.push_back({persons[idx].id, {}});
     }
-    out[slot[r]].members.push_back(idx);
+    out[slot[r]].members.push_back(static_cast<int>(idx));
   }
   return out;
 }

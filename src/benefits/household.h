@@ -78,6 +78,8 @@ struct BgMembers {
 // Nr. 4 SGB II); partners share one BG (Nr. 3). Everyone else heads a BG of their own (Nr. 1):
 // an adult child at or above that age, a child living with a partner, an unrelated flatmate.
 std::vector<BgMembers> Bedarfsgemeinschaften(const Household& household, const law::Sgb2Law& sgb2);
+// Bedarfsgemeinschaften(household, sgb2).size() == 1, without building the groups.
+bool IsOneBedarfsgemeinschaft(const Household& household, const law::Sgb2Law& sgb2);
 
 // The household of `members` only: links to persons outside are dropped (so an adult child
 // heading its own BG is no child there), the gross cold rent, heating, flat size and an

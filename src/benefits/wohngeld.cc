@@ -1,6 +1,7 @@
 #include "benefits/wohngeld.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "benefits/formula_registry.h"
@@ -24,6 +25,17 @@ int64_t MulFixed(int64_t a, int64_t b) {
 }
 
 int64_t CentsToFixed(Cents c) { return c.value() * (kOne / 100); }
+
+// The § 16 WoGG deduction of `share` (10, 20 or 30 %, law data) from an annual amount in
+// cents, rounded half away from zero to the cent. The share is taken to 1/10,000 (the law
+// states whole percents), so the product is exact integer arithmetic.
+int64_t PauschalAbzug(int64_t amount_y, double share) {
+  constexpr int64_t kBasis = 10000;
+  const int64_t share_basis = std::llround(share * kBasis);
+  const Int128 product = static_cast<Int128>(amount_y) * share_basis;
+  const Int128 half = product >= 0 ? kBasis / 2 : -kBasis / 2;
+  return static_cast<int64_t>((product + half) / kBasis);
+}
 
 // Table value for n persons: rows 1..5, then + je_weitere per further member.
 Cents ForSize(const std::array<Cents, 7>& table, int n) {
@@ -136,8 +148,7 @@ core::Result<int64_t> GesamteinkommenY(const Household& h, const law::LawSnapsho
       AMIP_ASSIGN_OR_RETURN(NettoResult net, ComputeNetto(p.bruttolohn_m, false, law, nullptr, p.id));
       if (net.einkommensteuer_m.value() > 0) abzuege = 3;
     }
-    const int64_t after = income_y - static_cast<int64_t>(
-                                         static_cast<long double>(income_y) * w.pauschalabzug[abzuege] + 0.5L);
+    const int64_t after = income_y - PauschalAbzug(income_y, w.pauschalabzug[abzuege]);
     if (p.schwerbehindert) total_y -= w.freibetrag_schwerbehindert_y.value();
     total_y += after;
     if (trace && income_y > 0) {

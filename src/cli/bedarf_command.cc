@@ -17,6 +17,7 @@
 #include "cli/command_registry.h"
 #include "cli/option_domain.h"
 #include "contract/extract.h"
+#include "core/parallel.h"
 #include "fileio/read_file.h"
 #include "storage/extract_store.h"
 #include "law/law_snapshot.h"
@@ -318,6 +319,19 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
                        {"kinderzuschlag_m", "KiZ", report::Align::kRight, true},
                        {"stunden_bis_bedarfsdeckung_w", "Std. bis Deckung", report::Align::kRight, true}},
                       "Bedarfsberechnung aller BGs " + month->ToString() + " (" + args.db + ")");
+  // Every BG is evaluated in turn; the hours-to-exit search (up to --max-hours evaluations
+  // per BG in need) runs on all cores, and the rows keep the BGs' order.
+  struct Row {
+    contract::BgIdx bg;
+    std::string ags;
+    size_t personen = 0;
+    Cents bedarf_m, einkommen_m, anspruch_m, claims_m, wohngeld_m, kiz_m;
+    benefits::Vorrang vorrang = benefits::Vorrang::kSgb2;
+    benefits::Household household;  // only for a BG in need
+    std::string hours;
+  };
+  std::vector<Row> rows;
+  rows.reserve(extract->bg_ids.size());
   int covered = 0;
   const benefits::ClaimCheck check = benefits::CheckClaims(
       *extract, *month, *law, ctx.local,
@@ -325,28 +339,45 @@ ExitCode RunDb(const Context& ctx, const BedarfArgs& args, report::OutputFormat 
           const benefits::Evaluation& e) {
         const bool deckend = e.vorrang != benefits::Vorrang::kSgb2;
         covered += deckend;
-        std::string hours = "";
-        if (args.max_hours > 0 && wage.value() > 0 && !deckend) {
-          auto exit = benefits::StundenBisBedarfsdeckung(household, wage, "", *law, ctx.local, {}, args.max_hours);
-          hours = !exit.ok() ? "error" : exit->stunden.has_value() ? std::to_string(static_cast<int>(*exit->stunden)) : "none";
-        } else if (deckend) {
-          hours = "0";
-        }
-        auto money = [](Cents c) { return report::Cell{c.ToGermanString(), c.ToString()}; };
-        const std::string size = std::to_string(household.personen.size());
-        table.AddRow({{extract->bg_ids[bg], extract->bg_ids[bg]},
-                      {in.facts.ags, in.facts.ags},
-                      {size, size},
-                      money(e.sgb2.bedarf_m_bg),
-                      money(e.sgb2.einkommen_m_bg),
-                      money(e.sgb2.anspruch_m_bg),
-                      money(in.claims_m),
-                      {deckend ? "ja" : "nein", deckend ? "true" : "false"},
-                      {benefits::VorrangName(e.vorrang), benefits::VorrangName(e.vorrang)},
-                      money(e.wohngeld_betrag_m_wthh),
-                      money(e.kiz_betrag_m_bg),
-                      {hours == "none" ? "keine bis " + std::to_string(args.max_hours) + " h" : hours, hours}});
+        Row row{bg,
+                in.facts.ags,
+                household.personen.size(),
+                e.sgb2.bedarf_m_bg,
+                e.sgb2.einkommen_m_bg,
+                e.sgb2.anspruch_m_bg,
+                in.claims_m,
+                e.wohngeld_betrag_m_wthh,
+                e.kiz_betrag_m_bg,
+                e.vorrang,
+                {},
+                deckend ? "0" : ""};
+        if (args.max_hours > 0 && wage.value() > 0 && !deckend) row.household = household;
+        rows.push_back(std::move(row));
       });
+  core::ParallelFor(rows.size(), core::ThreadCount(0), 64, [&](size_t index) {
+    Row& row = rows[index];
+    if (row.household.personen.empty()) return;
+    auto exit = benefits::StundenBisBedarfsdeckung(row.household, wage, "", *law, ctx.local, {}, args.max_hours);
+    row.hours = !exit.ok() ? "error" : exit->stunden.has_value() ? std::to_string(static_cast<int>(*exit->stunden)) : "none";
+    row.household = {};
+  });
+  auto money = [](Cents c) { return report::Cell{c.ToGermanString(), c.ToString()}; };
+  for (const Row& row : rows) {
+    const bool deckend = row.vorrang != benefits::Vorrang::kSgb2;
+    const std::string size = std::to_string(row.personen);
+    table.AddRow({{extract->bg_ids[row.bg], extract->bg_ids[row.bg]},
+                  {row.ags, row.ags},
+                  {size, size},
+                  money(row.bedarf_m),
+                  money(row.einkommen_m),
+                  money(row.anspruch_m),
+                  money(row.claims_m),
+                  {deckend ? "ja" : "nein", deckend ? "true" : "false"},
+                  {benefits::VorrangName(row.vorrang), benefits::VorrangName(row.vorrang)},
+                  money(row.wohngeld_m),
+                  money(row.kiz_m),
+                  {row.hours == "none" ? "keine bis " + std::to_string(args.max_hours) + " h" : row.hours, row.hours}});
+  }
   std::printf("%s", table.Render(format).c_str());
   std::fprintf(stderr,
                "%d BGs im Monat %s: %d berechnet, %d mit Bedarfsdeckung durch aktuelles Einkommen oder "

@@ -136,7 +136,7 @@ core::Cents CeilingOfRow(const std::array<core::Cents, 7>& row, int persons) {
 }  // namespace
 
 core::Result<const Municipality*> LocalRules::Find(std::string_view ags_or_name) const {
-  auto it = municipalities_.find(std::string(ags_or_name));
+  auto it = municipalities_.find(ags_or_name);
   if (it != municipalities_.end()) return &it->second;
   for (const auto& [ags, muni] : municipalities_) {
     if (muni.name == ags_or_name) return &muni;

@@ -33,6 +33,9 @@ struct KduCeiling {
   std::string citation;  // "law/local/kreis_unna.yaml: Unna, since 2014-01-01 (assumption)"
 };
 
+// By AGS; `std::less<>` finds a string_view without building a string.
+using MunicipalityMap = std::map<std::string, Municipality, std::less<>>;
+
 class LocalRules {
  public:
   static core::Result<LocalRules> LoadEmbedded();
@@ -45,10 +48,10 @@ class LocalRules {
   // The same amount without the citation (no text built: for the engines' hot path).
   core::Result<core::Cents> KduCeilingAmountFor(std::string_view ags_or_name, int persons, core::Date date) const;
   core::Result<int> MietstufeFor(std::string_view ags_or_name, core::Date date) const;
-  const std::map<std::string, Municipality>& municipalities() const { return municipalities_; }
+  const MunicipalityMap& municipalities() const { return municipalities_; }
 
  private:
-  std::map<std::string, Municipality> municipalities_;
+  MunicipalityMap municipalities_;
 };
 
 core::Result<const LocalRules*> EmbeddedLocalRules();
